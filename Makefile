@@ -1,0 +1,51 @@
+# Secure Base: the everyday commands and the proof harnesses (docs/testing.md).
+# The slow harnesses print lines starting with FIGURE; run them on a quiet
+# machine for figures worth quoting.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+GO ?= go
+export TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test?sslmode=disable
+FUZZTIME ?= 60s
+KILLS ?= 200
+BENCH_FLAGS ?=
+
+.PHONY: test ci lint proof durability fuzz bench bench-quick
+
+# The README's test command.
+test:
+	$(GO) test ./...
+
+# What CI runs, on a fresh machine (installs Chromium, PostgreSQL, npm deps).
+ci:
+	.ci/run
+
+# go vet, staticcheck and gosec, at the versions .ci/run pins.
+lint:
+	$(GO) vet ./...
+	$$($(GO) env GOPATH)/bin/staticcheck ./...
+	$$($(GO) env GOPATH)/bin/gosec -quiet -exclude-dir=node_modules ./...
+
+# Every proof harness once, on both databases, with its figures.
+proof:
+	CI=true $(GO) test -count=1 -v -timeout 20m ./proof ./sqlstore -run 'Kill|Isolation|NoPage|AtRest|Backup|Logs|Flood|SignIns|Session|Password|Tamper|Nonces|Redirect|Classify|Samples|Scanner' \
+		| grep -E '^(ok|FAIL|--- FAIL|panic)|FIGURE|OVER BUDGET'
+	CI=true $(GO) test -count=1 -v -run 'EveryPage' ./cmd/securebase | grep -E '^(ok|FAIL|--- FAIL)|FIGURE'
+	CI=true $(GO) test -count=1 -v -run 'NoncesNeverRepeat' ./crypt | grep -E '^(ok|FAIL|--- )'
+
+# Kill -9 durability, long: KILLS crashes on each database.
+durability:
+	CI=true PROOF_KILLS=$(KILLS) $(GO) test -count=1 -v -timeout 60m -run 'KillDurability' ./proof \
+		| grep -E '^(ok|FAIL|--- FAIL)|FIGURE|lost'
+
+# Every fuzz target for FUZZTIME each.
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
+# The load benchmark: SQLite and PostgreSQL, 10 then 10,000 users, 10 s per run.
+bench:
+	$(GO) run ./proof/cmd/bench $(BENCH_FLAGS)
+
+# A quick look: 3 s runs, 1,000 users.
+bench-quick:
+	$(GO) run ./proof/cmd/bench -d 3s -users 1000 $(BENCH_FLAGS)

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/securebase/securebase/sqlstore"
+)
+
+// postgresURL returns a URL to a fresh schema of TEST_POSTGRES_URL; it
+// skips without one, and fails under CI=true.
+func postgresURL(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	u, err := sqlstore.TestPostgresSchema(t, os.Getenv("TEST_POSTGRES_URL"), "t_"+hex.EncodeToString(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true but TEST_POSTGRES_URL is not set")
+		}
+		t.Skip("TEST_POSTGRES_URL not set")
+	}
+	return u
+}
+
+// noRedirect is an HTTP client that shows redirects instead of following.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+func postForm(t *testing.T, base, path string, form url.Values, cookie string) *http.Response {
+	t.Helper()
+	req, _ := http.NewRequest("POST", base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	if cookie != "" {
+		req.Header.Set("Cookie", "__Host-sb="+cookie)
+	}
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func getPage(t *testing.T, base, path, cookie string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+path, nil)
+	if cookie != "" {
+		req.Header.Set("Cookie", "__Host-sb="+cookie)
+	}
+	res, err := noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func sessionCookie(res *http.Response) string {
+	for _, c := range res.Cookies() {
+		if c.Name == "__Host-sb" {
+			return c.Value
+		}
+	}
+	return ""
+}
+
+// TestTwoInstancesOnePostgres starts two instances on one PostgreSQL
+// schema at the same moment (migrations under the advisory lock): a
+// session made on one works on the other, and what one saves the other shows.
+func TestTwoInstancesOnePostgres(t *testing.T) {
+	db := postgresURL(t)
+	apps := make(chan *running, 2)
+	for range 2 {
+		go func() { apps <- startApp(t, "-database", db) }()
+	}
+	one, two := <-apps, <-apps
+
+	res := postForm(t, one.URL, "/signup", url.Values{"username": {"both"}, "password": {"two doors one house"}}, "")
+	res.Body.Close()
+	cookie := sessionCookie(res)
+	if res.StatusCode != 200 || cookie == "" {
+		t.Fatalf("sign up on one: %d", res.StatusCode)
+	}
+	res = postForm(t, two.URL, "/checkins", url.Values{"distress": {"3"}, "note": {"saved through two"}}, cookie)
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("check in on two with one's session: %d", res.StatusCode)
+	}
+	code, body := getPage(t, one.URL, "/today", cookie)
+	if code != 200 || !strings.Contains(body, "saved through two") {
+		t.Fatalf("one does not show what two saved: %d", code)
+	}
+	// Signing out on one ends the session on two.
+	postForm(t, one.URL, "/signout", nil, cookie).Body.Close()
+	if code, _ := getPage(t, two.URL, "/today", cookie); code != http.StatusSeeOther {
+		t.Fatalf("two still accepts a session ended on one: %d", code)
+	}
+}

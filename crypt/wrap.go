@@ -1,0 +1,154 @@
+package crypt
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base32"
+	"encoding/base64"
+	"fmt"
+	"strings"
+)
+
+// Wrapper wraps a user's data key under a key-encryption key, and, when the
+// operator gives one, again under an instance key kept outside the database.
+// With an instance key, a database copy without the key file is useless even
+// to someone who knows a person's password.
+type Wrapper struct {
+	instance *DataKey // nil when no instance key is configured
+}
+
+// NewWrapper returns a Wrapper; instanceKey may be nil.
+func NewWrapper(instanceKey []byte) (*Wrapper, error) {
+	w := &Wrapper{}
+	if instanceKey != nil {
+		k, err := NewDataKey(instanceKey)
+		if err != nil {
+			return nil, fmt.Errorf("crypt: instance key: %w", err)
+		}
+		w.instance = k
+	}
+	return w, nil
+}
+
+// Wrap seals dataKey under kek, bound to ad.
+func (w *Wrapper) Wrap(kek, dataKey, ad []byte) []byte {
+	k, err := NewDataKey(kek)
+	if err != nil {
+		panic(err) // kek always comes from derive or NewKey: 32 bytes
+	}
+	wrapped := k.Seal(dataKey, ad)
+	if w.instance != nil {
+		wrapped = w.instance.Seal(wrapped, ad)
+	}
+	return wrapped
+}
+
+// Unwrap opens what Wrap sealed and returns a ready DataKey.
+func (w *Wrapper) Unwrap(kek, wrapped, ad []byte) (*DataKey, []byte, error) {
+	var err error
+	if w.instance != nil {
+		if wrapped, err = w.instance.Open(wrapped, ad); err != nil {
+			return nil, nil, err
+		}
+	}
+	k, err := NewDataKey(kek)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := k.Open(wrapped, ad)
+	if err != nil {
+		return nil, nil, err
+	}
+	dk, err := NewDataKey(raw)
+	return dk, raw, err
+}
+
+// RecoveryKey is 160 random bits, shown once as eight groups of four
+// characters. It is high-entropy, so HKDF alone (no slow hash) makes a
+// key-encryption key from it.
+type RecoveryKey []byte
+
+const recoveryBytes = 20
+
+// crockford is Crockford's base32: no I, L, O or U, so a key copied by hand
+// survives the usual misreadings.
+var crockford = base32.NewEncoding("0123456789ABCDEFGHJKMNPQRSTVWXYZ").WithPadding(base32.NoPadding)
+
+// NewRecoveryKey returns a fresh recovery key.
+func NewRecoveryKey() RecoveryKey {
+	b := make([]byte, recoveryBytes)
+	_, _ = rand.Read(b)
+	return b
+}
+
+// String formats the key as XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX.
+func (k RecoveryKey) String() string {
+	s := crockford.EncodeToString(k)
+	var b strings.Builder
+	for i := 0; i < len(s); i += 4 {
+		if i > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(s[i:min(i+4, len(s))])
+	}
+	return b.String()
+}
+
+// ParseRecoveryKey reads a key as a person typed it: any case, with or
+// without dashes and spaces, O read as 0 and I or L as 1.
+func ParseRecoveryKey(s string) (RecoveryKey, bool) {
+	r := strings.NewReplacer("-", "", " ", "", "\t", "", "\n", "", "\r", "",
+		"O", "0", "I", "1", "L", "1")
+	s = r.Replace(strings.ToUpper(strings.TrimSpace(s)))
+	if len(s) != 32 {
+		return nil, false
+	}
+	b, err := crockford.DecodeString(s)
+	if err != nil || len(b) != recoveryBytes {
+		return nil, false
+	}
+	return b, true
+}
+
+// KEK returns the key-encryption key this recovery key stands for.
+func (k RecoveryKey) KEK() []byte { return derive(k, "recovery wrap") }
+
+// Secret is the 256-bit secret of a session or access token. The client
+// holds it; the database holds its SHA-256 (the lookup id) and the data key
+// wrapped under a key derived from it.
+type Secret []byte
+
+// TokenPrefix marks personal access tokens, so a leaked one is easy to
+// recognise in a scan.
+const TokenPrefix = "sbp_"
+
+// NewSecret returns a fresh secret.
+func NewSecret() Secret { return NewKey() }
+
+// ID returns the lookup id stored in the database.
+func (s Secret) ID() []byte {
+	h := sha256.Sum256(s)
+	return h[:]
+}
+
+// KEK returns the key that wraps the data key for this session.
+func (s Secret) KEK() []byte { return derive(s, "session wrap") }
+
+// String encodes the secret for a cookie.
+func (s Secret) String() string { return base64.RawURLEncoding.EncodeToString(s) }
+
+// Token encodes the secret as a personal access token.
+func (s Secret) Token() string { return TokenPrefix + s.String() }
+
+// ParseSecret reads a cookie value or an access token.
+func ParseSecret(s string) (Secret, bool) {
+	s = strings.TrimPrefix(s, TokenPrefix)
+	if len(s) != 43 {
+		return nil, false
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil || len(b) != KeySize {
+		return nil, false
+	}
+	return b, true
+}

@@ -1,0 +1,56 @@
+package securebase
+
+import (
+	"sort"
+	"strings"
+)
+
+// Plan is a person's safety plan (G3): their own words for each of the
+// six parts in safety.PlanSections, keyed by the part's stable id. There
+// is one plan per person, stored under the entry id PlanID.
+type Plan struct {
+	Sections map[string]string `json:"sections"`
+}
+
+// PlanID is the entry id of the one safety plan.
+const PlanID = "safety-plan"
+
+// PlanSectionMax bounds one part of the plan: room for a list of names,
+// numbers and ideas.
+const PlanSectionMax = 4000
+
+// Kind implements Payload.
+func (p *Plan) Kind() Kind { return KindPlan }
+
+// Text implements Payload: every part, in id order.
+func (p *Plan) Text() []string {
+	keys := make([]string, 0, len(p.Sections))
+	for k := range p.Sections {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = p.Sections[k]
+	}
+	return out
+}
+
+// Validate implements Payload. Empty parts are dropped.
+func (p *Plan) Validate() error {
+	var v Validation
+	if len(p.Sections) > 20 {
+		v.Add("sections", "A plan has six parts.")
+	}
+	clean := make(map[string]string, len(p.Sections))
+	for id, text := range p.Sections {
+		checkRef(&v, "sections", id)
+		text = strings.TrimSpace(text)
+		checkText(&v, id, text, PlanSectionMax, true)
+		if text != "" {
+			clean[id] = text
+		}
+	}
+	p.Sections = clean
+	return v.Err()
+}

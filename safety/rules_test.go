@@ -1,0 +1,159 @@
+package safety
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestExpand(t *testing.T) {
+	macros := map[string]string{"X": "a|b c"}
+	cases := []struct {
+		line string
+		want [][]string
+	}{
+		{"want to die", [][]string{{"want", "to", "die"}}},
+		{"(a|b) c", [][]string{{"a", "c"}, {"b", "c"}}},
+		{"a [b] c", [][]string{{"a", "b", "c"}, {"a", "c"}}},
+		{"{X} $", [][]string{{"a", "$"}, {"b", "c", "$"}}},
+		{"(a (b|c)|d)", [][]string{{"a", "b"}, {"a", "c"}, {"d"}}},
+	}
+	for _, c := range cases {
+		got, err := expand(c.line, macros)
+		if err != nil {
+			t.Errorf("expand(%q): %v", c.line, err)
+			continue
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("expand(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+	for _, bad := range []string{"(a|b", "a]", "{NOPE}", "[a", "((((((((((a))))))))))"} {
+		if _, err := expand(bad, macros); err == nil {
+			t.Errorf("expand(%q): want an error", bad)
+		}
+	}
+	if _, err := expand(strings.Repeat("(a|b|c) ", 12), nil); err == nil {
+		t.Error("a rule expanding to millions of sequences must be refused")
+	}
+}
+
+// TestRulesAreSound checks the rule data: it compiles, and no risk rule is
+// also an idiom (NewDetector refuses that), and every macro is used.
+func TestRulesAreSound(t *testing.T) {
+	d := newTestDetector(t)
+	if len(d.rules) < 500 {
+		t.Errorf("only %d compiled sequences; the rule data looks truncated", len(d.rules))
+	}
+	all := ""
+	for _, g := range ruleGroups {
+		all += strings.Join(g.lines, "\n") + "\n"
+	}
+	for _, body := range ruleMacros {
+		all += body + "\n"
+	}
+	for name := range ruleMacros {
+		if !strings.Contains(all, "{"+name+"}") {
+			t.Errorf("macro {%s} is never used", name)
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	d := newTestDetector(t)
+	words := func(text string) string {
+		var out []string
+		for _, tok := range d.v.tokenize(text, &scratch{}, true) {
+			out = append(out, d.v.names[tok.s])
+		}
+		return strings.Join(out, " ")
+	}
+	cases := map[string]string{
+		"I don't":              "i do not <bound>",
+		"I can’t, won't":       "i can not <comma> will not <bound>",
+		"She's killing it":     "she be kill it <bound>",
+		"my friend's car":      "my friend car <bound>",
+		"No one knows":         "nobody know <bound>",
+		"I kinda wanna die":    "i want to die <bound>",
+		"Diiiiie!!!":           "die <bound>",
+		"\"I want\" she said":  "<quote> i want <quote> she say <bound>",
+		"self-harm":            "self harm <bound>",
+		"I’m":                  "i be <bound>",
+		"ÉNORME café":          "<unknown> <unknown> <bound>",
+		"s*icide and su1c1de.": "suicide and suicide <bound>",
+	}
+	for in, want := range cases {
+		if got := words(in); got != want {
+			t.Errorf("tokenize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestQuoteLinks checks the indices that tie a quotation together.
+func TestQuoteLinks(t *testing.T) {
+	d := newTestDetector(t)
+	toks := d.v.tokenize(`he said "i want" ok`, &scratch{}, true)
+	// he say <quote> i want <quote> ok <bound>
+	if toks[2].q != 5 || toks[3].q != 2 || toks[4].q != 2 || toks[6].q != -1 {
+		t.Errorf("quote links wrong: %+v", toks)
+	}
+	toks = d.v.tokenize(`"never closed`, &scratch{}, true)
+	if toks[0].q != -1 || toks[1].q != 0 {
+		t.Errorf("unclosed quote links wrong: %+v", toks)
+	}
+}
+
+// FuzzCheck feeds arbitrary text to Check: it must not panic and must stay
+// within time linear in the input.
+func FuzzCheck(f *testing.F) {
+	for _, seed := range []string{
+		"", "I want to die", "I don’t wanna be alive!!!", `"she said "i want to die"`,
+		"'''''", "no no no one", "kind of of of", "s*** s*icide", "\xff\xfe\x00 kill myself",
+		"I'd've", "n't", "'s", "…", strings.Repeat("a", 200), "i cut again $ , ,",
+	} {
+		f.Add(seed)
+	}
+	d, err := NewDetector()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		start := time.Now()
+		got := d.Check(text)
+		limit := 50*time.Millisecond + time.Duration(len(text))*5*time.Microsecond
+		if e := time.Since(start); e > limit {
+			t.Errorf("Check took %v for %d bytes", e, len(text))
+		}
+		if !utf8.ValidString(text) {
+			return
+		}
+		// Adding unrelated text around a sentence never turns a yes into no
+		// for a plain first-person statement.
+		if got && !d.Check(text+" ") {
+			t.Errorf("trailing space changed the answer for %q", text)
+		}
+	})
+}
+
+// TestNoCueMeetsACombinationAlone checks that every combination in
+// cueCombos needs at least two cues: one word or phrase whose bits met a
+// combination alone would be a phrase rule in disguise, and would fire in
+// ordinary writing ("it's time to refer out").
+func TestNoCueMeetsACombinationAlone(t *testing.T) {
+	d := newTestDetector(t)
+	for i, c := range d.cues {
+		if d.comboMet(0, c.bits) {
+			t.Errorf("cue phrase %d from %q (bits %b) meets a combination alone", i, c.source, c.bits)
+		}
+	}
+	for s, bits := range d.v.cues {
+		if bits != 0 && d.comboMet(0, bits) {
+			t.Errorf("cue word %q meets a combination alone", d.v.names[s])
+		}
+	}
+	if len(d.combos) < 10 {
+		t.Errorf("only %d cue combinations compiled", len(d.combos))
+	}
+}

@@ -1,0 +1,369 @@
+package safety
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one normalised word or structure mark. q ties quotations
+// together so the context rules can ask who is speaking: for a word inside
+// quotation marks it is the index of the opening mark; for an opening mark
+// it is the index of its closing mark (or -1 while unclosed); otherwise -1.
+// h is set only for a word the vocabulary does not know: a hash of its
+// letters, so the statistical layer (model.go) can still weigh it.
+type token struct {
+	s sym
+	q int32
+	h uint32
+}
+
+// maxWordBytes caps the length of one word. No rule word is longer, so a
+// longer run of letters is unknown without looking it up.
+const maxWordBytes = 48
+
+// scratch holds the buffers of one Check, reused through a sync.Pool so a
+// check of a paragraph allocates nothing.
+type scratch struct {
+	toks    []token
+	word    []byte
+	alt     []byte
+	risk    []match
+	idiom   []match
+	protect []match
+	cue     []match // cue phrases for the sentence-window rules (context_window.go)
+	mask    []match // phrases that may cancel their whole sentence (context_mask.go)
+}
+
+// tokenizer turns text into tokens in one pass over its bytes. It lowers
+// case, splits contractions, folds curly quotes, drops fillers, squeezes
+// stretched letters ("diiie") and marks sentences and quotations. Its state
+// lives on the stack of one call, so one vocab serves many goroutines.
+type tokenizer struct {
+	v     *vocab
+	sc    *scratch
+	toks  []token
+	open  int32 // index of the opening quote mark, or -1
+	qkind rune  // '"' or '\'' while a quotation is open
+	// shape of the word being collected: its first letter was upper case,
+	// and a later one lower case ("Sam", not "SAM" or "sam")
+	upper, lower bool
+	name         bool // the word being flushed is Capitalised and follows a word
+}
+
+// tokenize appends the tokens of text to sc.toks[:0] and returns them. If
+// final is set, the result ends with a sentence bound, so "$" in a rule
+// also matches the end of the text.
+func (v *vocab) tokenize(text string, sc *scratch, final bool) []token {
+	t := tokenizer{v: v, sc: sc, toks: sc.toks[:0], open: -1}
+	word := sc.word[:0]
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		next := nextRune(text, i+size)
+		switch {
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			t.lower = t.lower || len(word) > 0 && r >= 'a'
+			word = append(word, byte(r)) // #nosec G115 -- ASCII, checked on the line above
+		case r >= 'A' && r <= 'Z':
+			t.upper = t.upper || len(word) == 0
+			word = append(word, byte(r+'a'-'A'))
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			word = utf8.AppendRune(word, unicode.ToLower(r))
+		case isApostrophe(r):
+			inWord, beforeWord := len(word) > 0, isWordRune(next)
+			switch {
+			case inWord && beforeWord:
+				word = append(word, '\'')
+			case beforeWord: // 'opening a quotation
+				word = t.flush(word)
+				t.quote('\'')
+			default: // closing a quotation, or a possessive like friends'
+				word = t.flush(word)
+				if t.open >= 0 && t.qkind == '\'' {
+					t.quote('\'')
+				}
+			}
+		case r == '*' && (len(word) > 0 || isWordRune(next)):
+			word = append(word, '*') // s*icide: masked letters are matched as written
+		case isDoubleQuote(r):
+			word = t.flush(word)
+			t.quote('"')
+		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '…':
+			word = t.flush(word)
+			t.emit(symBound)
+		case r == ',' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–':
+			word = t.flush(word)
+			t.emit(symComma)
+		case r == '-':
+			// self-harm splits into two words; a spaced dash is a pause.
+			word = t.flush(word)
+			if !isWordRune(next) {
+				t.emit(symComma)
+			}
+		default:
+			word = t.flush(word)
+		}
+		i += size
+	}
+	word = t.flush(word)
+	if final {
+		t.emit(symBound)
+	}
+	sc.word = word
+	sc.toks = t.toks
+	return t.toks
+}
+
+func nextRune(text string, i int) rune {
+	if i >= len(text) {
+		return ' '
+	}
+	r := rune(text[i])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeRuneInString(text[i:])
+	}
+	return r
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`' || r == '´' || r == '′'
+}
+
+func isDoubleQuote(r rune) bool {
+	return r == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»' || r == '″'
+}
+
+// quote opens a quotation, or closes the open one of the same kind.
+func (t *tokenizer) quote(kind rune) {
+	if t.open >= 0 {
+		if kind != t.qkind {
+			return
+		}
+		closeAt := int32(len(t.toks)) // #nosec G115 -- a token index: texts are bounded by the request body limit, far below 2^31
+		t.toks = append(t.toks, token{s: symQuote, q: t.open})
+		t.toks[t.open].q = closeAt
+		t.open = -1
+		return
+	}
+	t.open, t.qkind = int32(len(t.toks)), kind // #nosec G115 -- a token index: texts are bounded by the request body limit, far below 2^31
+	t.toks = append(t.toks, token{s: symQuote, q: -1})
+}
+
+// emit appends one sym, folding repeated marks and the few word pairs that
+// must become one word before matching ("no one" -> nobody, so "no one
+// knows" is not read as a negation; "kind of" is a filler).
+func (t *tokenizer) emit(s sym) {
+	n := len(t.toks)
+	var last sym = symBound
+	if n > 0 {
+		last = t.toks[n-1].s
+	}
+	switch s {
+	case symBound:
+		if last == symBound {
+			return
+		}
+		if last == symComma {
+			t.toks[n-1].s = symBound
+			return
+		}
+	case symComma:
+		if last == symBound || last == symComma {
+			return
+		}
+	case t.v.one:
+		if last == t.v.no && n > 0 {
+			t.toks[n-1].s = t.v.nobody
+			return
+		}
+	case t.v.of:
+		if n > 0 && (last == t.v.kind || last == t.v.sort) {
+			t.toks = t.toks[:n-1]
+			return
+		}
+	}
+	q := int32(-1)
+	if t.open >= 0 {
+		q = t.open
+	}
+	t.toks = append(t.toks, token{s: s, q: q})
+}
+
+func (t *tokenizer) emitAll(seq []sym) {
+	for _, s := range seq {
+		t.emit(s)
+	}
+}
+
+// flush turns the word collected so far into syms and returns the emptied
+// buffer.
+func (t *tokenizer) flush(word []byte) []byte {
+	if len(word) == 0 {
+		return word
+	}
+	t.name = t.upper && t.lower && len(t.toks) > 0 && t.toks[len(t.toks)-1].s >= symFirstWord
+	t.upper, t.lower = false, false
+	if len(word) > maxWordBytes {
+		t.emit(symUnknown)
+		return word[:0]
+	}
+	t.word(word, 0)
+	return word[:0]
+}
+
+// word normalises one word that may hold apostrophes: don't -> do not,
+// I'm -> i am, life's -> life is, friend's -> friend.
+func (t *tokenizer) word(w []byte, depth int) {
+	ap := lastIndexByte(w, '\'')
+	if ap < 0 || depth > 2 {
+		t.plain(w)
+		return
+	}
+	if seq, ok := t.v.words[string(w)]; ok { // od'd
+		t.emitAll(seq)
+		return
+	}
+	stem, suffix := w[:ap], string(w[ap+1:])
+	switch {
+	case suffix == "t" && len(stem) > 1 && stem[len(stem)-1] == 'n':
+		switch base := string(stem[:len(stem)-1]); base {
+		case "ca":
+			t.emitAll(t.v.words["can"])
+		case "wo":
+			t.emit(t.v.will)
+		case "ai":
+			t.emit(t.v.be)
+		case "sha":
+			t.emitAll(t.v.words["shall"])
+		default:
+			t.word(stem[:len(stem)-1], depth+1)
+		}
+		t.emit(t.v.not)
+	case suffix == "m" || suffix == "re":
+		t.word(stem, depth+1)
+		t.emit(t.v.be)
+	case suffix == "ve":
+		t.word(stem, depth+1)
+		t.emit(t.v.have)
+	case suffix == "ll":
+		t.word(stem, depth+1)
+		t.emit(t.v.will)
+	case suffix == "d":
+		t.word(stem, depth+1)
+		t.emit(t.v.would)
+	case suffix == "s":
+		t.word(stem, depth+1)
+		if isSubjectIs(stem) {
+			t.emit(t.v.be)
+		}
+	default:
+		t.plain(w[:ap])
+		t.plain(w[ap+1:])
+	}
+}
+
+// isSubjectIs lists the words whose 's means "is" rather than a possessive.
+func isSubjectIs(stem []byte) bool {
+	switch string(stem) {
+	case "he", "she", "it", "that", "there", "what", "who", "everyone", "everybody",
+		"nobody", "life", "this", "here", "where", "something", "everything", "nothing":
+		return true
+	}
+	return false
+}
+
+func lastIndexByte(b []byte, c byte) int {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// plain looks up a word with no apostrophe. Stretched words ("diiiie",
+// "killll", "sooo") are retried with their repeated letters squeezed.
+func (t *tokenizer) plain(w []byte) {
+	if seq, ok := t.v.words[string(w)]; ok {
+		t.emitAll(seq)
+		return
+	}
+	if !hasRepeat(w) {
+		t.emitUnknown(w)
+		return
+	}
+	for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
+		t.sc.alt = squeeze(t.sc.alt[:0], w, mode.minRun, mode.keep)
+		if seq, ok := t.v.words[string(t.sc.alt)]; ok {
+			t.emitAll(seq)
+			return
+		}
+	}
+	t.emitUnknown(w)
+}
+
+// emitUnknown appends a word the vocabulary does not know, with the hash
+// of its letters.
+func (t *tokenizer) emitUnknown(w []byte) {
+	t.emit(symUnknown)
+	if t.name {
+		t.toks[len(t.toks)-1].h = nameHash
+		return
+	}
+	t.toks[len(t.toks)-1].h = wordHash(w)
+}
+
+// nameHash stands for every Capitalised word that the vocabulary does not
+// know and that follows another word: most often a person's name ("I told
+// Priya", "Marcus says"). The model names it "<name>"; the context checks
+// count it as someone else.
+var nameHash = wordHash([]byte("<name>"))
+
+// wordHash is 32-bit FNV-1a. The model's feature names are hashed the same
+// way, so a known lemma and an unknown word share one hash space.
+func wordHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+func hasRepeat(w []byte) bool {
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// squeeze writes w to dst with every run of at least minRun equal bytes
+// cut to keep bytes.
+func squeeze(dst, w []byte, minRun, keep int) []byte {
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && w[j] == w[i] {
+			j++
+		}
+		n := j - i
+		if n >= minRun {
+			n = keep
+		}
+		for k := 0; k < n; k++ {
+			dst = append(dst, w[i])
+		}
+		i = j
+	}
+	return dst
+}

@@ -1,0 +1,398 @@
+package safety
+
+import (
+	"fmt"
+	"strings"
+)
+
+// sym is a word after normalisation: one id per lemma, so "died", "dying"
+// and "dies" are all the same sym as "die". Matching on syms rather than
+// strings keeps the detector free of allocations and inflection rules.
+type sym = int32
+
+// Syms below symFirstWord are structure, not words.
+const (
+	symUnknown   sym = iota // a word no rule mentions
+	symBound                // end of a sentence or line
+	symComma                // comma, colon, dash, bracket
+	symQuote                // an opening or closing quotation mark
+	symFirstWord            // first real word
+)
+
+// Word flags drive the context rules in detect.go.
+const (
+	flagNeg         uint32 = 1 << iota // not, never, no: blocks a following match
+	flagSelf                           // i, me, my: the writer, inside a pattern
+	flagFirst                          // writer-side subject for the subject scan
+	flagOther                          // someone else, or a film, book or song
+	flagSoft                           // but, and, because: ends a negation's reach
+	flagAccident                       // fell, shaving, gym: self-injury by accident
+	flagSubject                        // a subject pronoun that starts a clause
+	flagNegRaise                       // think, believe: "I don't think I..." negates the clause below
+	flagSpeaker                        // i, we: the writer as the one speaking, for quotations
+	flagConcept                        // death, suicide, funeral: the writer's own death, for the co-occurrence rule
+	flagOrient                         // want, wish, relief, only way: leaning toward it
+	flagLife                           // live, alive, exist: a death word when a "not" or "stop" comes first
+	flagStopper                        // stop, cease, not, no, never: turns a life word into a death word
+	flagHarm                           // cut, slash, burn, bleed, scar: self-injury words for the co-occurrence rule
+	flagBody                           // wrist, arm, thigh, myself: where self-injury lands
+	flagHarmLean                       // want, urge, again, deep, on purpose, punish: leaning toward self-injury
+	flagMeans                          // pills, rope, blade, medicine cabinet: lethal means
+	flagPrep                           // ready, count, stash, swallow, enough: preparing means
+	flagObjectTaker                    // to, for, ask, tell: a person right after it is an object
+	flagDeterminer                     // my, the, a: skipped between an object-taker and a person
+	flagNotObject                      // he, his, himself: never skipped as an object
+)
+
+// fillers are dropped before matching, so "I just really want to die" and
+// "I want to die" meet the same rule without listing every adverb.
+// Negations and words that carry meaning ("only", "again", "all") are not
+// fillers.
+var fillerWords = strings.Fields(`really just so literally fucking fuckin freaking frickin
+	honestly actually truly seriously simply genuinely completely totally even ever
+	sometimes still often always constantly secretly almost also lowkey highkey kinda
+	sorta maybe probably perhaps definitely desperately badly deeply quietly anymore
+	now please basically pretty quite somehow suddenly then already finally slowly
+	lately recently very tbh ngl fr lol lmao`)
+
+// contractions covers spellings without an apostrophe, and slang that hides
+// a phrase. Forms with an apostrophe are split by rule in tokenize.go.
+var contractionWords = map[string]string{
+	"im": "i am", "ive": "i have", "dont": "do not", "doesnt": "does not",
+	"didnt": "did not", "cant": "can not", "cannot": "can not", "wont": "will not",
+	"isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not",
+	"havent": "have not", "hasnt": "has not", "hadnt": "had not", "wouldnt": "would not",
+	"couldnt": "could not", "shouldnt": "should not", "aint": "is not",
+	"youre": "you are", "theyre": "they are", "shes": "she is", "hes": "he is",
+	"thats": "that is", "whats": "what is", "itll": "it will",
+	"wanna": "want to", "gonna": "going to", "gotta": "got to", "tryna": "trying to",
+	"finna": "going to", "ima": "i am going to", "imma": "i am going to",
+	"idk": "i do not know", "idc": "i do not care", "kms": "kill myself",
+	"od'd": "od", "od'ed": "od", "oding": "od", "oded": "od", "selfharm": "self harm", "sh": "self harm",
+	"sewerslide": "suicidal", "2": "to", "noone": "nobody", "meself": "myself",
+	"bf": "boyfriend", "gf": "girlfriend", "bestie": "friend", "bff": "friend",
+	"mum": "mom",
+}
+
+// irregular maps inflected forms to their lemma where the regular rules in
+// inflections would not find it.
+var irregularWords = map[string]string{
+	"am": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be", "being": "be",
+	"has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "doing": "do",
+	"went": "go", "gone": "go", "goes": "go", "going": "go",
+	"dying": "die", "dyin": "die", "died": "die", "dies": "die", "killin": "kill",
+	"thought": "think", "thoughts": "think", "took": "take", "taken": "take",
+	"wrote": "write", "written": "write", "gave": "give", "given": "give",
+	"felt": "feel", "feelings": "feel", "hung": "hang", "shot": "shoot", "woke": "wake",
+	"woken": "wake", "slept": "sleep", "hid": "hide", "hidden": "hide", "bled": "bleed",
+	"left": "leave", "lost": "lose", "stood": "stand", "said": "say", "told": "tell", "made": "make", "got": "get",
+	"gotten": "get", "bought": "buy", "kept": "keep", "fell": "fall", "fallen": "fall",
+	"burnt": "burn", "lying": "lie", "children": "child", "ran": "run", "stole": "steal",
+	"meant": "mean", "cutting": "cut", "unaliving": "unalive", "unalived": "unalive",
+	"shown": "show", "known": "know", "thrown": "throw", "grown": "grow", "sat": "sit",
+	"suicides": "suicide", "tablets": "tablet", "people": "people", "knives": "knife",
+	// "scared" is not a form of "scar" (a self-injury word).
+	"scared": "scared", "panicking": "panic", "panicked": "panic",
+}
+
+// inflectable lemmas get their regular forms generated (-s, -ed, -ing).
+var inflectableWords = strings.Fields(`want wish need hope die kill end take hurt harm cut hang
+	shoot jump drown overdose plan think try burn stab slit slash slice starve poison save
+	stockpile hoard stash swallow write give feel deserve exist live wake sleep disappear
+	vanish stop beg pray crash walk step start relapse hide call scratch punch hit bang bleed
+	commit attempt consider contemplate decide leave go say tell make get buy keep fall
+	carve mutilate wound injure choke strangle suffocate electrocute gas throw hurl fling
+	lose hate care miss notice survive research look search google count face trust
+	pill tablet med medication painkiller wrist arm thigh leg vein throat scar letter note
+	bridge building roof cliff balcony train car truck bus urge way method attempt friend
+	character kid parent song movie film book show video lyric sister brother daughter son
+	student client patient colleague coworker roommate cousin teen teenager girl boy
+	therapist doctor nurse teacher episode series novel article villain hero narrator
+	guy woman man lady person singer rapper artist actor actress cut thought plan
+	unalive od prescription bottle pack rope gun blade razor noose line hotline helpline
+	day night week laugh work study use stand`)
+
+// Marker words. Lists are space separated; every word gets the flag.
+var (
+	negatorWords = `not never no nor`
+	selfWords    = `i me my myself mine`
+	firstWords   = `i me my myself mine we us our ourselves you your yourself`
+	subjectWords = `i we you he she they`
+	speakerWords = `i we`
+	conceptWords = `suicide death die dead funeral grave overdose od noose`
+	orientWords  = `want wish pray long crave ready plan relief relieved relieve peace peaceful
+		escape only way better easier bother deserve imagine picture fantasise fantasize
+		welcome tempted urge consider decide prefer solution answer option choice wait comfort
+		wonder curious soon tonight free rest`
+	lifeWords        = `live alive exist breathe`
+	stopperWords     = `stop cease not no never`
+	harmWords        = `cut slash slit slice burn scratch carve bleed stab scar wound bruise punch`
+	bodyWords        = `myself wrist arm forearm thigh leg skin stomach hip body vein throat`
+	harmLeanWords    = `purpose deliberately punish relapse urge addict`
+	meansWords       = `pill tablet med medication painkiller medicine rope noose blade razor gun`
+	prepWords        = `ready stash stockpile hoard`
+	objectTakerWords = `to for with from at by about of on in into onto toward than like after
+		before around near ask tell give call text message phone ring email see meet hug help thank
+		show send visit promise beg let make do love miss need remind teach pay owe bring`
+	determinerWords = `my our your the a an this these those some every all`
+	notObjectWords  = `he she they his hers their theirs himself herself themselves themself`
+	softWords       = `but and because cause cuz though although yet except until unless whereas`
+	negRaiseWords   = `think believe suppose expect imagine reckon`
+	accidentWords   = `fall trip slip accident accidentally accidental shave cook chop gym workout
+		exercise ski lift hike climb bike bicycle skateboard stove oven iron kettle pan stairs ladder
+		sport football soccer basketball rugby hockey door eczema itch itchy rash mosquito allergy
+		hives sunburn swim rock bush thorn fence table desk furniture cupboard counter doorframe branch surgery operation tattoo piercing
+		vaccine injection chickenpox acne cat dog puppy kitten`
+	otherWords = `he she they his hers their theirs himself herself themselves
+		themself friend mate buddy mom mother dad father parent sister brother sibling son
+		daughter boyfriend girlfriend partner husband wife spouse fiance fiancee ex cousin aunt
+		uncle grandma grandmother grandpa grandfather grandad granddad granny gran nan nana
+		auntie nephew niece child kid teen teenager
+		student client patient colleague coworker boss roommate flatmate neighbour neighbor
+		someone somebody everyone everybody anyone anybody nobody people person guy girl boy
+		man woman lady character protagonist narrator author writer singer rapper artist
+		celebrity actor actress song lyric book novel movie film show series episode article
+		video podcast game villain hero news documentary therapist doctor counsellor counselor nurse teacher
+		pastor coach dog cat squad paramedic medic surgeon psychiatrist psychologist gp midwife police
+		officer firefighter lecture lecturer seminar textbook essay professor phone battery laptop
+		plant wifi charger`
+)
+
+// vocab maps surface words to syms and holds per-sym flags. It is built
+// once by NewDetector and only read afterwards.
+type vocab struct {
+	words map[string][]sym // surface form -> syms; empty slice means filler
+	names []string         // sym -> lemma, for building and tests
+	flags []uint32
+	cues  []uint64 // sym -> cue bits for the sentence-window rules (rules_cues.go)
+	lemma map[string]sym
+	// syms the tokenizer needs by name
+	not, no, one, nobody, of, kind, sort, be, have, will, would, that, stop, help, on, purpose, deliberately sym
+	who, like                                                                                                sym
+	own, die, dead, i, me, my, myself, him, her, them                                                        sym
+}
+
+func newVocab() (*vocab, error) {
+	v := &vocab{
+		words: make(map[string][]sym, 4096),
+		names: []string{"<unknown>", "<bound>", "<comma>", "<quote>"},
+		flags: make([]uint32, symFirstWord),
+		cues:  make([]uint64, symFirstWord),
+		lemma: make(map[string]sym, 1024),
+	}
+	for _, group := range []struct {
+		words string
+		flag  uint32
+	}{
+		{negatorWords, flagNeg}, {selfWords, flagSelf}, {firstWords, flagFirst},
+		{subjectWords, flagSubject}, {softWords, flagSoft}, {negRaiseWords, flagNegRaise},
+		{accidentWords, flagAccident}, {otherWords, flagOther}, {speakerWords, flagSpeaker},
+		{conceptWords, flagConcept}, {orientWords, flagOrient}, {lifeWords, flagLife},
+		{stopperWords, flagStopper}, {harmWords, flagHarm}, {bodyWords, flagBody},
+		{harmLeanWords, flagHarmLean}, {meansWords, flagMeans}, {prepWords, flagPrep},
+		{objectTakerWords, flagObjectTaker}, {determinerWords, flagDeterminer}, {notObjectWords, flagNotObject},
+	} {
+		for _, w := range strings.Fields(group.words) {
+			v.flags[v.intern(w)] |= group.flag
+		}
+	}
+	for _, g := range append(cueWordGroups(), conceptWordGroups()...) {
+		for _, w := range strings.Fields(g.words) {
+			v.cues[v.intern(w)] |= g.bits
+		}
+	}
+	for surface, lemma := range irregularWords {
+		v.words[surface] = []sym{v.intern(lemma)}
+	}
+	for _, lemma := range inflectableWords {
+		s := v.intern(lemma)
+		for _, form := range inflections(lemma) {
+			if _, taken := v.words[form]; !taken {
+				v.words[form] = []sym{s}
+			}
+		}
+	}
+	for _, w := range fillerWords {
+		if _, ok := v.lemma[w]; ok {
+			return nil, fmt.Errorf("filler %q is also a meaningful word", w)
+		}
+		v.words[w] = []sym{}
+	}
+	// Contractions expand through intern, so their parts become words too.
+	for surface, phrase := range contractionWords {
+		var seq []sym
+		for _, part := range strings.Fields(phrase) {
+			seq = append(seq, v.resolve(part)...)
+		}
+		v.words[surface] = seq
+	}
+	// Masked and leet spellings of the words people most often disguise.
+	for _, w := range maskedWords {
+		seq := v.resolve(w)
+		for _, variant := range maskVariants(w) {
+			if _, taken := v.words[variant]; !taken {
+				v.words[variant] = seq
+			}
+		}
+	}
+	v.not, v.no, v.one, v.nobody = v.intern("not"), v.intern("no"), v.intern("one"), v.intern("nobody")
+	v.of, v.kind, v.sort = v.intern("of"), v.intern("kind"), v.intern("sort")
+	v.be, v.have, v.will, v.would = v.intern("be"), v.intern("have"), v.intern("will"), v.intern("would")
+	v.that, v.stop, v.help = v.intern("that"), v.intern("stop"), v.intern("help")
+	v.on, v.purpose, v.deliberately = v.intern("on"), v.intern("purpose"), v.intern("deliberately")
+	v.who, v.like = v.intern("who"), v.intern("like")
+	v.own, v.die, v.dead = v.intern("own"), v.intern("die"), v.intern("dead")
+	v.i, v.me, v.my, v.myself = v.intern("i"), v.intern("me"), v.intern("my"), v.intern("myself")
+	v.him, v.her, v.them = v.intern("him"), v.intern("her"), v.intern("them")
+	v.intern("can")
+	v.intern("shall")
+	return v, nil
+}
+
+// intern returns the sym for a lemma, creating it and its identity entry.
+func (v *vocab) intern(lemma string) sym {
+	if s, ok := v.lemma[lemma]; ok {
+		return s
+	}
+	s := sym(len(v.names)) // #nosec G115 -- the vocabulary of the embedded lexicon, far below 2^31
+	v.names = append(v.names, lemma)
+	v.flags = append(v.flags, 0)
+	v.cues = append(v.cues, 0)
+	v.lemma[lemma] = s
+	if _, taken := v.words[lemma]; !taken {
+		v.words[lemma] = []sym{s}
+	}
+	return s
+}
+
+// resolve returns the syms for a surface word, interning it if unknown.
+func (v *vocab) resolve(w string) []sym {
+	if seq, ok := v.words[w]; ok {
+		return seq
+	}
+	return []sym{v.intern(w)}
+}
+
+// inflectAll gives every lemma of three or more letters its regular forms,
+// after all rule words are known, so a generated form never takes the
+// place of a word a rule uses. Function words are skipped.
+func (v *vocab) inflectAll() {
+	for s := symFirstWord; int(s) < len(v.names); s++ {
+		w := v.names[s]
+		if len(w) < 3 || !isLowerWord(w) || noInflect[w] {
+			continue
+		}
+		for _, form := range inflections(w) {
+			if _, taken := v.words[form]; !taken {
+				v.words[form] = []sym{s}
+			}
+		}
+	}
+}
+
+// checkLemmas catches a rule written with an inflected word ("things")
+// when another rule uses its lemma ("thing"): the two would become
+// different words and neither rule would match the other's text.
+func (v *vocab) checkLemmas() error {
+	for s := symFirstWord; int(s) < len(v.names); s++ {
+		w := v.names[s]
+		for _, suffix := range []string{"s", "es", "ed", "ing"} {
+			stem, ok := strings.CutSuffix(w, suffix)
+			if !ok || len(stem) < 3 {
+				continue
+			}
+			if _, isLemma := v.lemma[stem]; isLemma && !noInflect[stem] && !distinctWords[w] {
+				for _, form := range inflections(stem) {
+					if form == w {
+						return fmt.Errorf("rule word %q is a form of %q; write the lemma", w, stem)
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// distinctWords look like inflections but are words of their own.
+var distinctWords = map[string]bool{"meaning": true, "news": true, "lyrics": true, "building": true, "scared": true}
+
+var noInflect = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the and you her his she him our out off for are not all any
+		one who how why what was can may per its own few two too yet nor but via their your
+		theirs yours ours hers`) {
+		noInflect[w] = true
+	}
+}
+
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// inflections returns regular English forms of a lemma. Over-generation is
+// harmless: a form nobody writes is never looked up.
+func inflections(w string) []string {
+	var out []string
+	n := len(w)
+	last := w[n-1]
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "o"):
+		out = append(out, w+"es")
+	case last == 'y' && n > 1 && !isVowel(w[n-2]):
+		out = append(out, w[:n-1]+"ies", w[:n-1]+"ied")
+	default:
+		out = append(out, w+"s")
+	}
+	if last == 'e' {
+		out = append(out, w+"d")
+		if n > 2 && w[n-2] != 'e' && w[n-2] != 'y' && w[n-2] != 'o' {
+			out = append(out, w[:n-1]+"ing", w[:n-1]+"in")
+		} else {
+			out = append(out, w+"ing")
+		}
+	} else {
+		out = append(out, w+"ed", w+"ing", w+"in")
+		// Short consonant-vowel-consonant words double the last letter:
+		// cut -> cutting, stab -> stabbed, plan -> planning.
+		if n >= 2 && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(w[n-2]) &&
+			(n == 2 || !isVowel(w[n-3])) {
+			out = append(out, w+string(last)+"ed", w+string(last)+"ing")
+		}
+	}
+	return out
+}
+
+// maskedWords are written with a letter starred out or in leet to get past
+// filters: s*icide, su1c1de, k!ll is not covered (! ends a sentence).
+var maskedWords = strings.Fields(`suicide suicidal kill killing die dying dead myself self harm`)
+
+func maskVariants(w string) []string {
+	var out []string
+	leet := []byte(w)
+	for i := 0; i < len(w); i++ {
+		if isVowel(w[i]) {
+			out = append(out, w[:i]+"*"+w[i+1:])
+		}
+		switch w[i] {
+		case 'a':
+			leet[i] = '4'
+		case 'e':
+			leet[i] = '3'
+		case 'i':
+			leet[i] = '1'
+		case 'o':
+			leet[i] = '0'
+		}
+	}
+	ones := strings.ReplaceAll(w, "i", "1")
+	return append(out, string(leet), ones)
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }

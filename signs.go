@@ -1,0 +1,62 @@
+package securebase
+
+import "slices"
+
+// KindSigns is the "Signs I recognise" checklist (feature A2): which of the
+// listed patterns a person recognises in themselves. There is one per
+// person, always under the id SignsID.
+const KindSigns Kind = "signs"
+
+// SignsID is the fixed id of a person's one signs entry.
+const SignsID = "signs"
+
+// SignsMax bounds the selection; the checklist has a few dozen signs.
+const SignsMax = 200
+
+// Signs is the set of sign ids a person ticked. The ids come from the
+// checklist (assess/signs.json); whether each names a sign there is checked
+// by the web layer, which has the checklist. Nothing here is scored.
+type Signs struct {
+	Selected []string `json:"selected"`
+}
+
+// Kind implements Payload.
+func (s *Signs) Kind() Kind { return KindSigns }
+
+// Text implements Payload: the checklist holds no free text.
+func (s *Signs) Text() []string { return nil }
+
+// FixedID implements Singleton.
+func (s *Signs) FixedID() string { return SignsID }
+
+// Validate implements Payload. It drops repeats, keeping the first, and
+// checks that every id has the form of a sign id.
+func (s *Signs) Validate() error {
+	var v Validation
+	if s.Selected == nil {
+		s.Selected = []string{}
+	}
+	out := s.Selected[:0]
+	for _, id := range s.Selected {
+		if !validSlug(id) {
+			v.Add("selected", "Each sign is named by its id: lower-case letters, digits and hyphens.")
+			continue
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	s.Selected = out
+	if len(s.Selected) > SignsMax {
+		v.Add("selected", "Choose at most 200 signs.")
+	}
+	return v.Err()
+}
+
+// Singleton is a payload of which each person has exactly one, stored
+// under a fixed id. NewEntry gives it that id and ParseExport refuses any
+// other, so a second copy can never appear.
+type Singleton interface {
+	Payload
+	FixedID() string
+}

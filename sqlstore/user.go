@@ -1,0 +1,174 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/securebase/securebase"
+)
+
+var errUsernameTaken = &securebase.Error{Code: securebase.ECONFLICT, Message: "That username is taken. Try another.",
+	Fields: map[string]string{"username": "That username is taken. Try another."}}
+
+// CreateUser implements securebase.UserService. The caller chooses u.ID
+// (the data key's wrapping is bound to it before the row exists). A taken
+// username is ECONFLICT; the unique index decides, so instances cannot race.
+func (db *DB) CreateUser(ctx context.Context, u *securebase.User) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var taken int
+		err := tx.QueryRowContext(ctx, db.q("SELECT COUNT(*) FROM users WHERE username = ?"), u.Username).Scan(&taken)
+		if err != nil {
+			return err
+		}
+		if taken > 0 {
+			return errUsernameTaken
+		}
+		_, err = tx.ExecContext(ctx, db.q(`INSERT INTO users
+			(id, username, created_at, password_hash, password_wrap, recovery_wrap)
+			VALUES (?, ?, ?, ?, ?, ?)`),
+			u.ID, u.Username, ms(u.CreatedAt), u.PasswordHash, u.PasswordWrap, u.RecoveryWrap)
+		if isUniqueViolation(err) {
+			// Two instances raced for the name (or, once in 2^53, the id).
+			return errUsernameTaken
+		}
+		return err
+	})
+}
+
+const userColumns = "id, username, created_at, password_hash, password_wrap, recovery_wrap, prefs, prefs_version"
+
+func scanUser(r row) (*securebase.User, error) {
+	var u securebase.User
+	var created int64
+	err := r.Scan(&u.ID, &u.Username, &created, &u.PasswordHash, &u.PasswordWrap, &u.RecoveryWrap, &u.SealedPrefs, &u.PrefsVersion)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, securebase.Errorf(securebase.ENOTFOUND, "We couldn't find that account.")
+	}
+	u.CreatedAt = fromMS(created)
+	return &u, err
+}
+
+// FindUserByName implements securebase.UserService.
+func (db *DB) FindUserByName(ctx context.Context, username string) (*securebase.User, error) {
+	return scanUser(db.readRow(ctx, "SELECT "+userColumns+" FROM users WHERE username = ?", username))
+}
+
+// FindUser implements securebase.UserService.
+func (db *DB) FindUser(ctx context.Context, id int64) (*securebase.User, error) {
+	return scanUser(db.readRow(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
+}
+
+// UpdateCredentials implements securebase.UserService: new hash and wraps,
+// and every session and token ends, in one transaction.
+func (db *DB) UpdateCredentials(ctx context.Context, u *securebase.User) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, db.q(`UPDATE users SET password_hash = ?, password_wrap = ?, recovery_wrap = ? WHERE id = ?`),
+			u.PasswordHash, u.PasswordWrap, u.RecoveryWrap, u.ID)
+		if err := mustAffect(res, err); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, db.q("DELETE FROM sessions WHERE user_id = ?"), u.ID)
+		return err
+	})
+}
+
+// UpdateWraps implements securebase.UserService.
+func (db *DB) UpdateWraps(ctx context.Context, u *securebase.User) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, db.q(`UPDATE users SET password_hash = ?, password_wrap = ?, recovery_wrap = ? WHERE id = ?`),
+			u.PasswordHash, u.PasswordWrap, u.RecoveryWrap, u.ID)
+		return mustAffect(res, err)
+	})
+}
+
+// UpdatePrefs implements securebase.UserService. Prefs are sealed with the
+// user's key; their version goes into the associated data.
+func (db *DB) UpdatePrefs(ctx context.Context, a securebase.Actor, p securebase.Prefs) error {
+	plain, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var v int
+		if err := tx.QueryRowContext(ctx, db.q("SELECT prefs_version FROM users WHERE id = ?"), a.UserID).Scan(&v); err != nil {
+			return notFound(err)
+		}
+		_, err := tx.ExecContext(ctx, db.q("UPDATE users SET prefs = ?, prefs_version = ? WHERE id = ?"),
+			a.Key.Seal(plain, securebase.PrefsAD(a.UserID, v+1)), v+1, a.UserID)
+		return err
+	})
+}
+
+// DeleteUser implements securebase.UserService. Rows go in one transaction
+// (entries and sessions by cascade, named here too so the intent is plain);
+// on SQLite, secure_delete has zeroed the freed pages and a checkpoint then
+// moves them into the main file and truncates the WAL.
+func (db *DB) DeleteUser(ctx context.Context, id int64) error {
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		for _, table := range []string{"entries", "sessions"} {
+			if _, err := tx.ExecContext(ctx, db.q("DELETE FROM "+table+" WHERE user_id = ?"), id); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, db.q("DELETE FROM users WHERE id = ?"), id)
+		return mustAffect(res, err)
+	})
+	if err != nil {
+		return err
+	}
+	return db.Checkpoint(ctx)
+}
+
+// CountUsers implements securebase.UserService.
+func (db *DB) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := db.reader.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n)
+	return n, err
+}
+
+// Checkpoint copies SQLite's WAL into the main file and truncates it. It
+// does nothing on PostgreSQL.
+func (db *DB) Checkpoint(ctx context.Context) error {
+	if db.dialect != SQLite {
+		return nil
+	}
+	var busy, logFrames, done int
+	err := db.writer.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
+	if err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
+}
+
+func mustAffect(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return securebase.Errorf(securebase.ENOTFOUND, "We couldn't find that.")
+	}
+	return nil
+}
+
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return securebase.Errorf(securebase.ENOTFOUND, "We couldn't find that.")
+	}
+	return err
+}
+
+// isUniqueViolation recognises a unique-constraint failure in either
+// database by its message, which keeps driver types out of this package.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505")
+}

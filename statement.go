@@ -1,0 +1,60 @@
+package securebase
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Statement is a reassurance statement a person writes for themselves
+// (B5). It is shown beside the library's statements in the reassurance
+// tool and the "I'm activated" flow.
+type Statement struct {
+	Words string `json:"text"`
+}
+
+// StatementMax bounds a statement: readable in one breath. It matches
+// practice.MaxStatementRunes.
+const StatementMax = 280
+
+// Kind implements Payload.
+func (s *Statement) Kind() Kind { return KindStatement }
+
+// Text implements Payload.
+func (s *Statement) Text() []string { return []string{s.Words} }
+
+// Validate implements Payload.
+func (s *Statement) Validate() error {
+	var v Validation
+	s.Words = strings.TrimSpace(s.Words)
+	if s.Words == "" && utf8.ValidString(s.Words) {
+		v.Add("text", "Write a few words first.")
+	}
+	checkText(&v, "text", s.Words, StatementMax, true)
+	return v.Err()
+}
+
+// Favourite marks one statement of the library as a favourite: it comes
+// first in the reassurance tool and the "I'm activated" flow. Its entry
+// id is FavouriteID(statement), so marking it twice stores it once.
+type Favourite struct {
+	Statement string `json:"statement"` // a library statement id
+}
+
+// FavouriteID is the entry id of the favourite for a statement id.
+func FavouriteID(statement string) string { return "fav-" + statement }
+
+// Kind implements Payload.
+func (f *Favourite) Kind() Kind { return KindFavourite }
+
+// Text implements Payload: a favourite holds no writing.
+func (f *Favourite) Text() []string { return nil }
+
+// Validate implements Payload.
+func (f *Favourite) Validate() error {
+	var v Validation
+	if f.Statement == "" || len(f.Statement) > 60 {
+		v.Add("statement", "Choose a statement from the list.")
+	}
+	checkRef(&v, "statement", f.Statement)
+	return v.Err()
+}

@@ -1,0 +1,41 @@
+package securebase
+
+import "time"
+
+// ToolUse is one use of a single regulation tool outside the "I'm
+// activated" flow: breathing, grounding, naming, reassurance or a pause,
+// with distress before and after, so "what works for me" counts every
+// use and not only the ones inside an episode.
+type ToolUse struct {
+	Tool      string    `json:"tool"`
+	StartedAt time.Time `json:"started_at"`
+	EndedAt   time.Time `json:"ended_at"`
+	Before    *int      `json:"before,omitempty"`
+	After     *int      `json:"after,omitempty"`
+	Pattern   string    `json:"pattern,omitempty"`
+	Exercise  string    `json:"exercise,omitempty"`
+	Statement string    `json:"statement,omitempty"`
+	Words
+}
+
+// Kind implements Payload.
+func (u *ToolUse) Kind() Kind { return KindToolUse }
+
+// Text implements Payload.
+func (u *ToolUse) Text() []string { return u.Words.text() }
+
+// Validate implements Payload.
+func (u *ToolUse) Validate() error {
+	var v Validation
+	if !ValidTool(u.Tool) {
+		v.Add("tool", "Choose a tool from the list.")
+	}
+	checkSpan(&v, &u.StartedAt, &u.EndedAt)
+	checkRating(&v, "before", u.Before)
+	checkRating(&v, "after", u.After)
+	checkRef(&v, "pattern", u.Pattern)
+	checkRef(&v, "exercise", u.Exercise)
+	checkRef(&v, "statement", u.Statement)
+	u.Words.validate(&v)
+	return v.Err()
+}

@@ -1,0 +1,107 @@
+package securebase
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// User is an account. Only what is needed to find the account and unlock its
+// data key is kept in the clear; the person's preferences are sealed.
+type User struct {
+	ID        int64  // random, chosen at sign-up: ids say nothing about how many use the instance
+	Username  string // canonical: lower case
+	CreatedAt time.Time
+
+	// PasswordHash is a PHC string. Its hash part is a verifier derived from
+	// the argon2id output, never the key that unwraps the data key.
+	PasswordHash string
+	PasswordWrap []byte // data key wrapped by the password-derived key
+	RecoveryWrap []byte // data key wrapped by the recovery key
+
+	// SealedPrefs and PrefsVersion are the stored form of Prefs; OpenPrefs
+	// fills Prefs once the data key is unlocked.
+	SealedPrefs  []byte
+	PrefsVersion int
+	Prefs        Prefs
+}
+
+// PrefsAD is the associated data of a user's sealed prefs.
+func PrefsAD(userID int64, version int) []byte {
+	return AD(userID, "users", strconv.FormatInt(userID, 10), version)
+}
+
+// OpenPrefs opens the sealed prefs with the user's key. No prefs yet means
+// the defaults; prefs that were saved (a version above 0) and are now
+// missing were tampered with, and do not quietly become the defaults.
+func (u *User) OpenPrefs(key Sealer) error {
+	u.Prefs = Prefs{}
+	if len(u.SealedPrefs) == 0 {
+		if u.PrefsVersion == 0 {
+			return nil
+		}
+		return fmt.Errorf("open prefs of user %d: version %d has no sealed value", u.ID, u.PrefsVersion)
+	}
+	plain, err := key.Open(u.SealedPrefs, PrefsAD(u.ID, u.PrefsVersion))
+	if err != nil {
+		return fmt.Errorf("open prefs of user %d: %w", u.ID, err)
+	}
+	return json.Unmarshal(plain, &u.Prefs)
+}
+
+// Prefs are a person's settings. They are sealed like their writing: a
+// country and a time zone say more about a person than they seem to.
+type Prefs struct {
+	Country  string `json:"country,omitempty"`   // ISO 3166-1 alpha-2, "" = not chosen
+	TimeZone string `json:"time_zone,omitempty"` // IANA name, "" = the instance default
+}
+
+// Username rules: 3–32 characters of a–z, 0–9, dot, dash and underscore.
+// A small alphabet keeps look-alike names out and needs no Unicode folding.
+const (
+	UsernameMin = 3
+	UsernameMax = 32
+)
+
+// CanonicalUsername trims and lower-cases a typed username, and checks it.
+// The message says what to do next and never mentions other accounts.
+func CanonicalUsername(s string) (string, error) {
+	name := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case name == "":
+		return "", FieldError("username", "Choose a username.")
+	case len(name) < UsernameMin:
+		return "", FieldError("username", "Use at least 3 characters for your username.")
+	case len(name) > UsernameMax:
+		return "", FieldError("username", "Use at most 32 characters for your username.")
+	}
+	for _, r := range name {
+		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_'
+		if !ok {
+			return "", FieldError("username", "Use only letters a–z, digits, dots, dashes and underscores in your username.")
+		}
+	}
+	return name, nil
+}
+
+// UserService keeps accounts. Credentials change together: a new password
+// rewraps the data key and ends every session in one transaction.
+type UserService interface {
+	CreateUser(ctx context.Context, u *User) error
+	FindUserByName(ctx context.Context, username string) (*User, error)
+	FindUser(ctx context.Context, id int64) (*User, error)
+	// UpdateCredentials stores a new password hash and wraps and deletes
+	// all of the user's sessions and tokens.
+	UpdateCredentials(ctx context.Context, u *User) error
+	// UpdateWraps stores a new hash and wraps with sessions intact: a
+	// rehash under new parameters, or a new recovery key.
+	UpdateWraps(ctx context.Context, u *User) error
+	UpdatePrefs(ctx context.Context, a Actor, p Prefs) error
+	// DeleteUser removes the account and everything it owns, then makes
+	// sure the freed pages hold none of it.
+	DeleteUser(ctx context.Context, id int64) error
+	CountUsers(ctx context.Context) (int, error)
+}

@@ -1,0 +1,306 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/practice"
+)
+
+// The body tools (B1–B5) live under /body. Each tool page is one form:
+// distress before (optional), the tool itself, distress after, and a save
+// that logs a ToolUse. Scripts make the tools come alive (the pacer, one
+// grounding step at a time, the pause timer); without them every page
+// still reads top to bottom and saves.
+
+// toolPaths maps each tool to its page. Other features link to these
+// paths, so they never change.
+var toolPaths = map[string]string{
+	practice.ToolBreathe:  "/body/breathe",
+	practice.ToolGround:   "/body/ground",
+	practice.ToolName:     "/body/name",
+	practice.ToolReassure: "/body/reassure",
+	practice.ToolPause:    "/body/pause",
+}
+
+type toolLink struct {
+	practice.Tool
+	Href string
+}
+
+func toolLinks() []toolLink {
+	var out []toolLink
+	for _, t := range practice.Tools() {
+		out = append(out, toolLink{Tool: t, Href: toolPaths[t.ID]})
+	}
+	return out
+}
+
+// bodyPage is the Body section: the tools, the flow, what works, the plan.
+func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
+	sec := sections()[0]
+	s.render(w, r, http.StatusOK, "body", page{Title: "Body", Nav: "body", Data: struct {
+		Lead  string
+		Tools []toolLink
+	}{sec.Lead, toolLinks()}})
+	return nil
+}
+
+// toolView is what every tool page gets.
+type toolView struct {
+	Tool      practice.Tool
+	StartedAt int64 // Unix ms when the page was made; scripts reset it on load
+
+	Pattern   *patternView
+	Exercise  practice.Exercise
+	Exercises []practice.Exercise
+
+	Regions []regionView
+	Body    []practice.BodyLocation
+
+	PauseIntro   string
+	PauseLines   []practice.Line
+	PauseLengths []int
+	Statement    practice.Statement
+}
+
+type regionView struct {
+	practice.Region
+	Words []practice.EmotionWord
+}
+
+func regionViews() []regionView {
+	var out []regionView
+	for _, reg := range practice.Regions() {
+		words, _ := practice.EmotionsIn(reg.ID)
+		out = append(out, regionView{Region: reg, Words: words})
+	}
+	return out
+}
+
+func (s *Server) newToolView(tool string) toolView {
+	t, _ := practice.ToolByID(tool)
+	return toolView{Tool: t, StartedAt: s.Clock().UnixMilli()}
+}
+
+func (s *Server) groundPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderGround(w, r, http.StatusOK, nil, "")
+}
+
+func (s *Server) renderGround(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+	id := r.URL.Query().Get("exercise")
+	if f != nil && f.Get("exercise") != "" {
+		id = f.Get("exercise")
+	}
+	if id == "" {
+		id = practice.ExerciseSenses
+	}
+	ex, err := practice.ExerciseByID(id)
+	if err != nil {
+		return securebase.Errorf(securebase.ENOTFOUND, "There's no grounding exercise with that name.")
+	}
+	v := s.newToolView(practice.ToolGround)
+	v.Exercise, v.Exercises = ex, practice.Exercises()
+	s.render(w, r, status, "ground", page{Title: ex.Name, Nav: "body", Form: f, Error: errMsg, Data: v,
+		Scripts: []string{"tools.js"}})
+	return nil
+}
+
+func (s *Server) namePage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderName(w, r, http.StatusOK, nil, "")
+}
+
+func (s *Server) renderName(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+	v := s.newToolView(practice.ToolName)
+	v.Regions, v.Body = regionViews(), practice.BodyLocations()
+	s.render(w, r, status, "name", page{Title: "Name the feeling", Nav: "body", Form: f, Error: errMsg, Data: v,
+		Scripts: []string{"tools.js"}})
+	return nil
+}
+
+func (s *Server) pausePage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderPause(w, r, http.StatusOK, nil, "")
+}
+
+func (s *Server) renderPause(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+	v := s.newToolView(practice.ToolPause)
+	v.PauseIntro, v.PauseLines = practice.PauseIntro, practice.PauseLines()
+	for _, d := range practice.PauseLengths() {
+		v.PauseLengths = append(v.PauseLengths, int(d/time.Minute))
+	}
+	v.Statement = s.pickStatement(r)
+	s.render(w, r, status, "pause", page{Title: "Pause before you act", Nav: "body", Form: f, Error: errMsg, Data: v,
+		Scripts: []string{"tools.js"}})
+	return nil
+}
+
+// pickStatement returns a reassurance to show: a favourite when there is
+// one, else one from the library, changing with the minute.
+func (s *Server) pickStatement(r *http.Request) practice.Statement {
+	all := practice.Statements()
+	if p := principal(r); p != nil {
+		if favs, err := s.favourites(r, p.Actor); err == nil && len(favs) > 0 {
+			if st, err := practice.StatementByID(favs[int(s.Clock().Unix()/60)%len(favs)]); err == nil {
+				return st
+			}
+		}
+	}
+	return all[int(s.Clock().Unix()/60)%len(all)]
+}
+
+// logTool saves one use of a tool from any tool page.
+func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	u, err := toolUseForm(f, s.Clock())
+	var e *securebase.Entry
+	if err == nil {
+		e, err = securebase.NewEntry(u, f.Get("id"), u.StartedAt)
+	}
+	if err == nil {
+		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+	}
+	if err != nil {
+		if securebase.ErrorCode(err) != securebase.EINVALID {
+			return err
+		}
+		f.fail(err)
+		return s.renderToolForm(w, r, u.Tool, f, message(err))
+	}
+	flash := "practice-saved"
+	if u.After != nil && *u.After >= practice.HighDistress {
+		flash += "+care"
+	} else {
+		flash = s.savedFlash(flash, u)
+	}
+	return s.redirect(w, r, "/body/works", flash)
+}
+
+// renderToolForm shows a tool page again with what was typed and why it
+// could not be saved.
+func (s *Server) renderToolForm(w http.ResponseWriter, r *http.Request, tool string, f *form, errMsg string) error {
+	switch tool {
+	case practice.ToolBreathe:
+		return s.renderBreathe(w, r, http.StatusBadRequest, f.Get("pattern"), f, errMsg)
+	case practice.ToolGround:
+		return s.renderGround(w, r, http.StatusBadRequest, f, errMsg)
+	case practice.ToolName:
+		return s.renderName(w, r, http.StatusBadRequest, f, errMsg)
+	case practice.ToolPause:
+		return s.renderPause(w, r, http.StatusBadRequest, f, errMsg)
+	case practice.ToolReassure:
+		return s.renderReassure(w, r, http.StatusBadRequest, f, errMsg)
+	}
+	return securebase.FieldError("tool", "Choose a tool from the list.")
+}
+
+// toolUseForm reads a tool page's form. Errors keep every value.
+func toolUseForm(f *form, now time.Time) (*securebase.ToolUse, error) {
+	u := &securebase.ToolUse{Tool: f.Get("tool"), Pattern: f.Get("pattern"), Exercise: f.Get("exercise"),
+		Statement: f.Get("statement"), EndedAt: now}
+	var v securebase.Validation
+	u.StartedAt = startedAt(f.Get("started_at"), now)
+	u.Before = rating(&v, f, "before")
+	u.After = rating(&v, f, "after")
+	u.Words = wordsForm(&v, f)
+	if err := v.Err(); err != nil {
+		return u, err
+	}
+	if err := u.Validate(); err != nil {
+		return u, err
+	}
+	return u, checkRefs(u.Pattern, u.Exercise, u.Statement, u.Body)
+}
+
+// wordsForm reads the "name it" and "pause" fields of a form.
+func wordsForm(v *securebase.Validation, f *form) securebase.Words {
+	w := securebase.Words{Emotion: f.Get("emotion"), Because: f.Get("because"), Draft: f.Get("draft"),
+		Body: f.Values["body"]}
+	if own := strings.TrimSpace(f.Get("emotion_own")); own != "" {
+		w.Emotion = own
+	}
+	w.Intensity = rating(v, f, "intensity")
+	return w
+}
+
+// rating reads an optional 0–10 field: empty means skipped.
+func rating(v *securebase.Validation, f *form, field string) *int {
+	s := f.Get(field)
+	if s == "" {
+		return nil
+	}
+	n, err := practice.ParseDistress(s)
+	if err != nil {
+		v.Add(field, "Choose a number from 0 to 10, or leave it out.")
+		return nil
+	}
+	return &n
+}
+
+// startedAt reads the Unix ms a script put in the form. A missing or
+// strange value (a page kept open for days) falls back to now.
+func startedAt(ms string, now time.Time) time.Time {
+	n, err := strconv.ParseInt(ms, 10, 64)
+	if err != nil {
+		return now
+	}
+	t := time.UnixMilli(n)
+	if t.After(now) || now.Sub(t) > securebase.MaxEpisodeLength {
+		return now
+	}
+	return t
+}
+
+// checkRefs checks ids against the lists in practice: a known exercise
+// and body places, a pattern that is built in or an entry id, a statement
+// from the library or an entry id.
+func checkRefs(pattern, exercise, statement string, body []string) error {
+	var v securebase.Validation
+	if pattern != "" {
+		if _, err := practice.PatternByID(pattern); err != nil && !securebase.ValidID(pattern) {
+			v.Add("pattern", "Choose a breathing pattern from the list.")
+		}
+	}
+	if exercise != "" {
+		if _, err := practice.ExerciseByID(exercise); err != nil {
+			v.Add("exercise", "Choose a grounding exercise from the list.")
+		}
+	}
+	if statement != "" {
+		if _, err := practice.StatementByID(statement); err != nil && !securebase.ValidID(statement) {
+			v.Add("statement", "Choose a statement from the list.")
+		}
+	}
+	for _, b := range body {
+		if _, err := practice.BodyLocationByID(b); err != nil {
+			v.Add("body", "Choose places in the body from the list.")
+		}
+	}
+	return v.Err()
+}
+
+// checkToolUse and checkEpisode are the API's checks beyond Validate.
+func checkToolUse(p securebase.Payload) error {
+	u := p.(*securebase.ToolUse)
+	return checkRefs(u.Pattern, u.Exercise, u.Statement, u.Body)
+}
+
+func checkEpisode(p securebase.Payload) error {
+	e := p.(*securebase.Episode)
+	return checkRefs(e.Pattern, e.Exercise, e.Statement, e.Body)
+}
+
+// valuesOf is a tiny helper for building forms in code.
+func valuesOf(pairs ...string) url.Values {
+	v := url.Values{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		v.Add(pairs[i], pairs[i+1])
+	}
+	return v
+}

@@ -1,0 +1,312 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/securebase/securebase"
+)
+
+// kindAPI is the JSON API of one entry kind: list, create, read, replace
+// and delete, the same way for every kind. An item is the entry's own
+// fields with id, occurred_at, created_at, updated_at and version beside
+// them, as check-ins are.
+type kindAPI struct {
+	kind   securebase.Kind
+	plural string // the list's key and the last part of the path: "episodes"
+	// check applies the rules that need the lists in practice or safety
+	// (a known exercise, a pattern that can run). It may be nil.
+	check func(p securebase.Payload) error
+	// occurred is the entry's time from its payload (an episode starts at
+	// its start); nil means the time sent, or now.
+	occurred func(p securebase.Payload) time.Time
+	// required names fields a client must send even where zero is a valid
+	// value, so a forgotten distress is an error, not a calm 0.
+	required []string
+}
+
+func (k kindAPI) path() string { return "/api/v1/" + k.plural }
+
+// routes returns the five routes of the kind.
+func (k kindAPI) routes(s *Server) []Route {
+	name, owned := "api "+string(k.kind), string(k.kind)
+	return []Route{
+		{Method: "GET", Pattern: k.path(), Access: API, Name: name + " list", handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiList(w, r, k) }},
+		{Method: "POST", Pattern: k.path(), Access: API, Name: name + " create", handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiCreate(w, r, k) }},
+		{Method: "GET", Pattern: k.path() + "/{id}", Access: API, Owned: owned, Name: name, handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiGet(w, r, k) }},
+		{Method: "PUT", Pattern: k.path() + "/{id}", Access: API, Owned: owned, Name: name + " update", handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiUpdate(w, r, k) }},
+		{Method: "DELETE", Pattern: k.path() + "/{id}", Access: API, Owned: owned, Name: name + " delete", handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiDelete(w, r, k) }},
+	}
+}
+
+// apiItemOf is an entry as the API shows it: the meta fields, then the
+// payload's own fields. It splices the stored JSON object in instead of
+// decoding and encoding it again, which was most of a list's cost. Ids
+// are letters, digits, - and _, so they need no escaping.
+func apiItemOf(e *securebase.Entry) (json.RawMessage, error) {
+	data := bytes.TrimSpace(e.Data)
+	if len(data) < 2 || data[0] != '{' || data[len(data)-1] != '}' {
+		return nil, fmt.Errorf("entry %s: stored data is not a JSON object", e.ID)
+	}
+	b := make([]byte, 0, len(data)+160)
+	b = append(b, `{"id":"`...)
+	b = append(b, e.ID...)
+	for _, t := range []struct {
+		name string
+		at   time.Time
+	}{{`","occurred_at":"`, e.OccurredAt}, {`","created_at":"`, e.CreatedAt}, {`","updated_at":"`, e.UpdatedAt}} {
+		b = append(b, t.name...)
+		b = t.at.AppendFormat(b, time.RFC3339Nano)
+	}
+	b = append(b, `","version":`...)
+	b = strconv.AppendInt(b, int64(e.Version), 10)
+	if inner := bytes.TrimSpace(data[1 : len(data)-1]); len(inner) > 0 {
+		b = append(b, ',')
+		b = append(b, inner...)
+	}
+	return append(b, '}'), nil
+}
+
+// apiInput is a decoded request body: the meta fields and the payload.
+type apiInput struct {
+	ID         string
+	OccurredAt *time.Time
+	Version    int
+	Payload    securebase.Payload
+}
+
+// decodeItem reads one JSON object: id, occurred_at and version are taken
+// out, and the rest must be exactly the kind's fields.
+func (k kindAPI) decodeItem(r *http.Request) (*apiInput, error) {
+	var raw map[string]json.RawMessage
+	if err := decodeJSON(r, &raw); err != nil {
+		return nil, err
+	}
+	if raw == nil {
+		return nil, securebase.Errorf(securebase.EINVALID, "Send one JSON object.")
+	}
+	in := &apiInput{}
+	var v securebase.Validation
+	for _, f := range k.required {
+		if _, ok := raw[f]; !ok {
+			v.Add(f, "Send "+f+"; it has no default.")
+		}
+	}
+	if b, ok := raw["id"]; ok {
+		if json.Unmarshal(b, &in.ID) != nil {
+			v.Add("id", "Send id as a string.")
+		}
+		delete(raw, "id")
+	}
+	if b, ok := raw["occurred_at"]; ok {
+		var t time.Time
+		if json.Unmarshal(b, &t) != nil {
+			v.Add("occurred_at", "Send occurred_at as an RFC 3339 time, like 2026-11-21T23:40:00Z.")
+		}
+		in.OccurredAt = &t
+		delete(raw, "occurred_at")
+	}
+	if b, ok := raw["version"]; ok {
+		if json.Unmarshal(b, &in.Version) != nil {
+			v.Add("version", "Send version as a whole number.")
+		}
+		delete(raw, "version")
+	}
+	for _, meta := range []string{"created_at", "updated_at"} {
+		delete(raw, meta) // read-only: a client may send back what it read
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	rest, err := json.Marshal(raw)
+	if err != nil {
+		return nil, err
+	}
+	e := &securebase.Entry{ID: in.ID, Kind: k.kind}
+	p, err := e.DecodeStrict(rest)
+	if err != nil {
+		return nil, securebase.Errorf(securebase.EINVALID, "%s", apiDecodeMessage(k.kind, err))
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if k.check != nil {
+		if err := k.check(p); err != nil {
+			return nil, err
+		}
+	}
+	in.Payload = p
+	return in, nil
+}
+
+// apiDecodeMessage keeps the decoder's message but not the entry id.
+func apiDecodeMessage(kind securebase.Kind, err error) string {
+	msg := securebase.ErrorMessage(err)
+	if msg == "" {
+		return "The " + string(kind) + " has fields we can't read."
+	}
+	return msg
+}
+
+func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) error {
+	q := r.URL.Query()
+	f := securebase.EntryFilter{Kind: k.kind, Limit: 50}
+	var v securebase.Validation
+	if d := q.Get("day"); d != "" {
+		day, err := dayOf(d, s.Clock(), s.userLocation(r))
+		if err != nil {
+			return err
+		}
+		f.From, f.To = day, day.AddDate(0, 0, 1)
+	}
+	for name, dst := range map[string]*time.Time{"from": &f.From, "to": &f.To} {
+		if val := q.Get(name); val != "" {
+			t, err := time.Parse(time.RFC3339, val)
+			if err != nil {
+				v.Add(name, "Write "+name+" as an RFC 3339 time, like 2026-11-21T23:40:00Z.")
+			}
+			*dst = t
+		}
+	}
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			v.Add("limit", "limit is a whole number from 1 to 500.")
+		}
+		f.Limit = n
+	}
+	if a := q.Get("after"); a != "" {
+		c, ok := parseCursor(a)
+		if !ok {
+			v.Add("after", "Use the next value of the previous page as after.")
+		}
+		f.After = c
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor, f)
+	if err != nil {
+		return err
+	}
+	items := []json.RawMessage{}
+	for _, e := range entries {
+		it, err := apiItemOf(e)
+		if err != nil {
+			return err
+		}
+		items = append(items, it)
+	}
+	out := map[string]any{k.plural: items}
+	if len(entries) == f.Limit {
+		out["next"] = formatCursor(entries[len(entries)-1])
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// apiCreate saves an item. A client may choose the id: sending the same
+// id again answers 200 with the stored item and stores nothing, so an
+// offline queue can retry until it hears back.
+func (s *Server) apiCreate(w http.ResponseWriter, r *http.Request, k kindAPI) error {
+	in, err := k.decodeItem(r)
+	if err != nil {
+		return err
+	}
+	at := s.Clock()
+	if k.occurred != nil {
+		at = k.occurred(in.Payload)
+	} else if in.OccurredAt != nil {
+		at = *in.OccurredAt
+	}
+	e, err := securebase.NewEntry(in.Payload, in.ID, at)
+	if err != nil {
+		return err
+	}
+	created, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+	if err != nil {
+		return err
+	}
+	item, err := apiItemOf(e)
+	if err != nil {
+		return err
+	}
+	code := http.StatusOK
+	if created {
+		code = http.StatusCreated
+		w.Header().Set("Location", k.path()+"/"+e.ID)
+	}
+	writeJSON(w, code, saved{Item: item, Crisis: s.crisisIn(in.Payload)})
+	return nil
+}
+
+// findOwned loads the {id} entry of the kind for the person asking; a
+// malformed id, another person's entry and a deleted one are the same 404.
+func (s *Server) findOwned(r *http.Request, kind securebase.Kind) (*securebase.Entry, error) {
+	id := r.PathValue("id")
+	if !securebase.ValidID(id) {
+		return nil, securebase.Errorf(securebase.ENOTFOUND, "We couldn't find that. It may have been deleted.")
+	}
+	return s.Entries.FindEntry(r.Context(), principal(r).Actor, kind, id)
+}
+
+func (s *Server) apiGet(w http.ResponseWriter, r *http.Request, k kindAPI) error {
+	e, err := s.findOwned(r, k.kind)
+	if err != nil {
+		return err
+	}
+	item, err := apiItemOf(e)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, item)
+	return nil
+}
+
+func (s *Server) apiUpdate(w http.ResponseWriter, r *http.Request, k kindAPI) error {
+	e, err := s.findOwned(r, k.kind)
+	if err != nil {
+		return err
+	}
+	in, err := k.decodeItem(r)
+	if err != nil {
+		return err
+	}
+	if in.Version == 0 {
+		return securebase.FieldError("version", "Send the version you last read, so we don't overwrite a newer change.")
+	}
+	if e.Data, err = securebase.EncodePayload(in.Payload); err != nil {
+		return err
+	}
+	if k.occurred != nil {
+		e.OccurredAt = k.occurred(in.Payload)
+	} else if in.OccurredAt != nil {
+		e.OccurredAt = *in.OccurredAt
+	}
+	e.Version = in.Version
+	if err := s.Entries.UpdateEntry(r.Context(), principal(r).Actor, e); err != nil {
+		return err
+	}
+	item, err := apiItemOf(e)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, saved{Item: item, Crisis: s.crisisIn(in.Payload)})
+	return nil
+}
+
+func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request, k kindAPI) error {
+	e, err := s.findOwned(r, k.kind)
+	if err != nil {
+		return err
+	}
+	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, k.kind, e.ID); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,189 @@
+package web_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/safety"
+	"github.com/securebase/securebase/sqlstore"
+	"github.com/securebase/securebase/web"
+)
+
+// env is a real server over a real SQLite store, with a clock tests move.
+type env struct {
+	t        *testing.T
+	db       *sqlstore.DB
+	srv      *web.Server
+	accounts *account.Service
+	logs     *syncBuffer
+
+	mu  sync.Mutex
+	now time.Time
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func (e *env) clock() time.Time { e.mu.Lock(); defer e.mu.Unlock(); return e.now }
+func (e *env) advance(d time.Duration) {
+	e.mu.Lock()
+	e.now = e.now.Add(d)
+	e.mu.Unlock()
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	db, err := sqlstore.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "web.db"), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	e := &env{t: t, db: db, logs: &syncBuffer{}, now: time.Date(2026, 11, 21, 23, 40, 0, 0, time.UTC)}
+	lines, err := safety.LoadDirectory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	detector, err := safety.NewDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := crypt.NewWrapper(nil)
+	e.accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db,
+		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 4), Wrapper: w,
+		Policy: securebase.NewPasswordPolicy(), Clock: e.clock}, account.DefaultConfig())
+	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: db, DB: db, Lines: lines, Detector: detector,
+		Logger: slog.New(slog.NewJSONHandler(e.logs, nil)), Clock: e.clock, Metrics: web.NewMetrics()},
+		web.Config{TimeZone: time.UTC, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// client is a browser stand-in: it keeps cookies by name (Secure cookies
+// included, as a browser on localhost would) and sends forms.
+type client struct {
+	e       *env
+	cookies map[string]string
+	header  http.Header
+}
+
+func (e *env) client() *client {
+	return &client{e: e, cookies: map[string]string{}, header: http.Header{}}
+}
+
+type response struct {
+	*httptest.ResponseRecorder
+	body string
+}
+
+func (c *client) do(method, path string, body io.Reader, contentType string) *response {
+	c.e.t.Helper()
+	r := httptest.NewRequest(method, path, body)
+	r.RemoteAddr = "192.0.2.10:5555"
+	if contentType != "" {
+		r.Header.Set("Content-Type", contentType)
+	}
+	for k, v := range c.header {
+		r.Header[k] = v
+	}
+	for name, value := range c.cookies {
+		r.AddCookie(&http.Cookie{Name: name, Value: value})
+	}
+	w := httptest.NewRecorder()
+	c.e.srv.ServeHTTP(w, r)
+	for _, ck := range w.Result().Cookies() {
+		if ck.MaxAge < 0 {
+			delete(c.cookies, ck.Name)
+		} else {
+			c.cookies[ck.Name] = ck.Value
+		}
+	}
+	text := w.Body.String()
+	if strings.Contains(text, "ZgotmplZ") {
+		// html/template blanked an unsafe value: a link or attribute is broken.
+		c.e.t.Errorf("%s %s: the page holds ZgotmplZ (a value html/template refused)", method, path)
+	}
+	return &response{ResponseRecorder: w, body: text}
+}
+
+func (c *client) get(path string) *response { return c.do("GET", path, nil, "") }
+
+func (c *client) post(path string, form url.Values) *response {
+	return c.do("POST", path, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+}
+
+func (c *client) json(method, path, body string) *response {
+	return c.do(method, path, strings.NewReader(body), "application/json")
+}
+
+// signUp creates an account and returns the recovery key shown.
+func (c *client) signUp(name, password string) string {
+	c.e.t.Helper()
+	res := c.post("/signup", url.Values{"username": {name}, "password": {password}})
+	if res.Code != http.StatusOK {
+		c.e.t.Fatalf("sign up %s: %d\n%s", name, res.Code, res.body)
+	}
+	m := regexp.MustCompile(`[0-9A-Z]{4}(-[0-9A-Z]{4}){7}`).FindString(res.body)
+	if m == "" {
+		c.e.t.Fatal("no recovery key on the page")
+	}
+	return m
+}
+
+func expect(t *testing.T, res *response, code int, contains ...string) {
+	t.Helper()
+	if res.Code != code {
+		t.Fatalf("status %d, want %d\n%s", res.Code, code, res.body)
+	}
+	for _, s := range contains {
+		if !strings.Contains(res.body, s) {
+			t.Fatalf("response lacks %q\n%s", s, res.body)
+		}
+	}
+}
+
+func regexpMust(p string) *regexp.Regexp { return regexp.MustCompile(p) }
+
+var idRE = regexp.MustCompile(`/checkins/([a-z2-7]{26})/edit`)
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// actorOf unlocks a person's data key the way a sign-in does, for tests
+// that look at the store directly.
+func actorOf(t *testing.T, e *env, name string) securebase.Actor {
+	t.Helper()
+	in, err := e.accounts.SignIn(context.Background(), name, pw, "192.0.2.99", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in.Principal.Actor
+}

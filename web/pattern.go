@@ -1,0 +1,272 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/practice"
+)
+
+// patternView is a breathing pattern ready for the pacer.
+type patternView struct {
+	ID, Name, Summary, Tip, Source, Rhythm, Length string
+	Cycles                                         int
+	Custom, Adjustable                             bool
+	Rate                                           string
+	Plan                                           pacerPlan
+}
+
+// pacerPlan is what the pacer script reads: each phase change as an
+// offset from the start, in ms, and the words to show.
+type pacerPlan struct {
+	Steps      []practice.Step   `json:"steps"`
+	DurationMS int64             `json:"duration_ms"`
+	Labels     map[string]string `json:"labels"`
+}
+
+func patternViewOf(id string, p practice.Pattern) *patternView {
+	labels := map[string]string{}
+	for _, k := range practice.PhaseKinds() {
+		labels[k.ID] = k.Label
+	}
+	v := &patternView{ID: id, Name: p.Name, Summary: p.Summary, Tip: p.Tip, Source: p.Source, Rhythm: p.Rhythm(),
+		Cycles: p.Cycles, Custom: p.Custom, Adjustable: p.Adjustable, Length: humanLength(p.Duration()),
+		Plan: pacerPlan{Steps: practice.Schedule(p), DurationMS: p.Duration().Milliseconds(), Labels: labels}}
+	return v
+}
+
+// humanLength says "1 min 16 s", "5 min", "48 s".
+func humanLength(d time.Duration) string {
+	d = d.Round(time.Second)
+	m, s := int(d/time.Minute), int((d%time.Minute)/time.Second)
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
+// ownPattern is a person's stored pattern, checked again by practice's
+// rules: a pattern imported or stored under older rules that no longer
+// runs comes back with the reason instead of a broken pacer.
+type ownPattern struct {
+	ID      string
+	Name    string
+	Rhythm  string
+	Problem string
+	Pattern practice.Pattern
+}
+
+func ownPatternOf(e *securebase.Entry) (ownPattern, error) {
+	p, err := e.Decode()
+	if err != nil {
+		return ownPattern{}, err
+	}
+	sp := p.(*securebase.Pattern)
+	phases := make([]practice.Phase, len(sp.Phases))
+	for i, ph := range sp.Phases {
+		phases[i] = practice.Phase{Kind: ph.Kind, Seconds: ph.Seconds}
+	}
+	op := ownPattern{ID: e.ID, Name: sp.Name}
+	pat, err := practice.NewCustom(sp.Name, phases, sp.Cycles)
+	if err != nil {
+		for _, msg := range practice.FieldMessages(err) {
+			op.Problem = msg
+			break
+		}
+		return op, nil
+	}
+	op.Rhythm, op.Pattern = pat.Rhythm(), pat
+	return op, nil
+}
+
+type breatheView struct {
+	Builtin []patternView
+	Own     []ownPattern
+	Kinds   []practice.PhaseKind
+	Rows    []int
+	Safety  string
+}
+
+func (s *Server) breatheIndex(w http.ResponseWriter, r *http.Request) error {
+	return s.renderBreatheIndex(w, r, http.StatusOK, nil, "")
+}
+
+func (s *Server) renderBreatheIndex(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+	v := breatheView{Kinds: practice.PhaseKinds(), Rows: []int{0, 1, 2, 3, 4}, Safety: practice.BreathingSafety}
+	for _, p := range practice.Patterns() {
+		v.Builtin = append(v.Builtin, *patternViewOf(p.ID, p))
+	}
+	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor, securebase.EntryFilter{Kind: securebase.KindPattern, Limit: 100})
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		op, err := ownPatternOf(e)
+		if err != nil {
+			return err
+		}
+		v.Own = append(v.Own, op)
+	}
+	if f == nil {
+		f = newForm(valuesOf("phases.0.kind", "in", "phases.0.seconds", "4", "phases.1.kind", "hold",
+			"phases.2.kind", "out", "phases.2.seconds", "6", "phases.3.kind", "rest", "cycles", "6"))
+	}
+	s.render(w, r, status, "breathe", page{Title: "Breathe", Nav: "body", Form: f, Error: errMsg, Data: v})
+	return nil
+}
+
+// breathePattern is the pacer for one pattern: a built-in id or the id of
+// the person's own pattern.
+func (s *Server) breathePattern(w http.ResponseWriter, r *http.Request) error {
+	return s.renderBreathe(w, r, http.StatusOK, r.PathValue("id"), nil, "")
+}
+
+// loadPattern finds a pattern by id with ?cycles= and ?rate= applied.
+// It returns field messages for the adjust form.
+func (s *Server) loadPattern(r *http.Request, id string) (*patternView, map[string]string, error) {
+	p, err := practice.PatternByID(id)
+	if err != nil {
+		if !securebase.ValidID(id) {
+			return nil, nil, securebase.Errorf(securebase.ENOTFOUND, "There's no breathing pattern with that name.")
+		}
+		e, err := s.Entries.FindEntry(r.Context(), principal(r).Actor, securebase.KindPattern, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		op, err := ownPatternOf(e)
+		if err != nil {
+			return nil, nil, err
+		}
+		if op.Problem != "" {
+			return nil, nil, securebase.Errorf(securebase.EINVALID, "This pattern can't run as it is. %s", op.Problem)
+		}
+		p = op.Pattern
+	}
+	q := r.URL.Query()
+	problems := map[string]string{}
+	rate := ""
+	if rs := q.Get("rate"); rs != "" && p.Adjustable {
+		if rp, err := practice.ParseResonance(rs); err == nil {
+			p, rate = rp, rs
+		} else {
+			problems["rate"] = practice.FieldMessages(err)["rate"]
+		}
+	}
+	if cs := q.Get("cycles"); cs != "" {
+		n, err := strconv.Atoi(cs)
+		var wp practice.Pattern
+		if err == nil {
+			wp, err = p.WithCycles(n)
+		}
+		if err != nil {
+			problems["cycles"] = "Choose from 1 to 60 rounds, under 30 minutes in all."
+		} else {
+			p = wp
+		}
+	}
+	v := patternViewOf(id, p)
+	v.Rate = rate
+	return v, problems, nil
+}
+
+func (s *Server) renderBreathe(w http.ResponseWriter, r *http.Request, status int, id string, f *form, errMsg string) error {
+	pv, problems, err := s.loadPattern(r, id)
+	if err != nil {
+		return err
+	}
+	if f == nil {
+		f = newForm(nil)
+		f.Set("cycles", strconv.Itoa(pv.Cycles))
+		f.Set("rate", pv.Rate)
+		for k, msg := range problems {
+			f.Errors[k] = msg
+		}
+	}
+	v := s.newToolView(practice.ToolBreathe)
+	v.Pattern = pv
+	s.render(w, r, status, "pattern", page{Title: pv.Name, Nav: "body", Form: f, Error: errMsg,
+		Data: struct {
+			toolView
+			Safety string
+		}{v, practice.BreathingSafety}, Scripts: []string{"pacer.js", "tools.js"}})
+	return nil
+}
+
+// createPattern saves a person's own pattern from the form on /body/breathe.
+func (s *Server) createPattern(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	cf := practice.CustomForm{Name: f.Get("name"), Cycles: f.Get("cycles")}
+	for i := 0; i < practice.MaxPhases; i++ {
+		k, sec := f.Get(practice.PhaseKindField(i)), f.Get(practice.PhaseSecondsField(i))
+		if i >= 5 && k == "" && sec == "" {
+			break
+		}
+		cf.Phases = append(cf.Phases, practice.PhaseForm{Kind: k, Seconds: sec})
+	}
+	p, err := practice.ParseCustom(cf)
+	if err != nil {
+		for k, msg := range practice.FieldMessages(err) {
+			f.Errors[k] = msg
+		}
+		return s.renderBreatheIndex(w, r, http.StatusBadRequest, f, "Your pattern needs a change before it can be saved. See the notes below.")
+	}
+	sp := storedPattern(p)
+	e, err := securebase.NewEntry(sp, f.Get("id"), s.Clock())
+	if err != nil {
+		return err
+	}
+	if _, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/body/breathe/"+e.ID, s.savedFlash("pattern-saved", sp))
+}
+
+func storedPattern(p practice.Pattern) *securebase.Pattern {
+	sp := &securebase.Pattern{Name: p.Name, Cycles: p.Cycles}
+	for _, ph := range p.Phases {
+		if ph.Seconds > 0 {
+			sp.Phases = append(sp.Phases, securebase.PatternPhase{Kind: ph.Kind, Seconds: ph.Seconds})
+		}
+	}
+	return sp
+}
+
+func (s *Server) deletePattern(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.findOwned(r, securebase.KindPattern)
+	if err != nil {
+		return err
+	}
+	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindPattern, e.ID); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/body/breathe", "pattern-deleted")
+}
+
+// checkPattern is the API's check: practice's full rules.
+func checkPattern(p securebase.Payload) error {
+	sp := p.(*securebase.Pattern)
+	phases := make([]practice.Phase, len(sp.Phases))
+	for i, ph := range sp.Phases {
+		phases[i] = practice.Phase{Kind: ph.Kind, Seconds: ph.Seconds}
+	}
+	if _, err := practice.NewCustom(sp.Name, phases, sp.Cycles); err != nil {
+		msgs := practice.FieldMessages(err)
+		e := &securebase.Error{Code: securebase.EINVALID, Message: "This pattern needs a change.", Fields: msgs}
+		for _, m := range msgs {
+			if len(msgs) == 1 {
+				e.Message = m
+			}
+		}
+		return e
+	}
+	return nil
+}

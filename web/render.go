@@ -1,0 +1,302 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/safety"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// views holds one parsed template set per page, each with the layout.
+type views struct {
+	pages    map[string]*template.Template
+	document *template.Template // the readable export: standalone, no layout
+}
+
+func loadViews(st *staticFiles) (*views, error) {
+	funcs := template.FuncMap{
+		"static":   st.url,
+		"distress": distressWord,
+		"seq": func(from, to int) []int {
+			var out []int
+			for i := from; i <= to; i++ {
+				out = append(out, i)
+			}
+			return out
+		},
+		// Crisis numbers are digits checked when the directory loads, so
+		// their tel: and sms: links are safe URLs; html/template would
+		// otherwise blank any scheme it does not know.
+		"tel":   func(n string) template.URL { return template.URL(safety.TelURI(n)) },
+		"sms":   func(n string) template.URL { return template.URL("sms:" + strings.ReplaceAll(n, " ", "")) },
+		"itoa":  strconv.Itoa,
+		"clock": func(t time.Time) string { return t.Format("15:04") },
+		"iso":   func(t time.Time) string { return t.Format(time.RFC3339) },
+		"date":  func(t time.Time) string { return t.Format("Monday 2 January 2006") },
+		"ago":   ago,
+		// args builds a map for a partial that needs several values.
+		"args": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[kv[i].(string)] = kv[i+1]
+			}
+			return m
+		},
+		"deref": func(p *int) int { return *p },
+		"abs": func(f float64) float64 {
+			if f < 0 {
+				return -f
+			}
+			return f
+		},
+		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"join": strings.Join,
+	}
+	entries, err := templateFS.ReadDir("templates")
+	if err != nil {
+		return nil, err
+	}
+	v := &views{pages: map[string]*template.Template{}}
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".html")
+		if !ok || name == "layout" || name == "partials" {
+			continue
+		}
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
+			"templates/layout.html", "templates/partials.html", "templates/"+e.Name())
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		v.pages[name] = t
+	}
+	v.document, err = template.New("document.tmpl").Funcs(funcs).ParseFS(templateFS, "templates/document.tmpl")
+	return v, err
+}
+
+// field is one name and value, for carrying a form through a sign-in.
+type field struct{ Name, Value string }
+
+// form is what a person typed and what was wrong with it. A page with an
+// error is rendered from the same form, so nothing typed is lost.
+type form struct {
+	Values url.Values
+	Errors map[string]string
+	Carry  []field
+}
+
+func newForm(v url.Values) *form {
+	if v == nil {
+		v = url.Values{}
+	}
+	return &form{Values: v, Errors: map[string]string{}}
+}
+
+func (f *form) Get(name string) string { return f.Values.Get(name) }
+func (f *form) Set(name, value string) { f.Values.Set(name, value) }
+func (f *form) Error(name string) string {
+	return f.Errors[name]
+}
+
+// Has reports whether a multi-value field holds value (checkboxes, radios).
+func (f *form) Has(name, value string) bool {
+	for _, v := range f.Values[name] {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}
+
+// fail records err's messages on the form's fields.
+func (f *form) fail(err error) {
+	for k, v := range securebase.ErrorFields(err) {
+		f.Errors[k] = v
+	}
+}
+
+// page is the data every template gets. Handlers fill the top part;
+// render fills the rest.
+type page struct {
+	Title  string
+	Nav    string // the section to mark as current
+	Form   *form
+	Notice string // a calm note above the content
+	Error  string // what went wrong, above a form
+	Data   any
+	// Scripts are page modules under /static, beyond app.js and offline.js.
+	Scripts []string
+
+	Nonce      string
+	User       *securebase.User
+	Flash      string
+	Care       bool // crisis language was found in what was just saved
+	Crisis     safety.Country
+	HasCountry bool
+	Plan       *planView // the safety plan, shown in the care panel
+}
+
+// render executes a page template into a buffer first, so a template
+// error becomes a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	t, ok := s.views.pages[name]
+	if !ok {
+		s.fail(w, r, fmt.Errorf("no template %q", name))
+		return
+	}
+	st := state(r)
+	p.Nonce = st.nonce
+	if st.principal != nil {
+		p.User = st.principal.User
+	}
+	if p.Form == nil {
+		p.Form = newForm(nil)
+	}
+	p.Flash, p.Care = s.takeFlash(w, r)
+	p.Crisis, p.HasCountry = s.crisisFor(r)
+	if p.Care && st.principal != nil {
+		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
+			p.Plan = &plan
+		}
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		s.Logger.Error("template", "request_id", st.id, "template", name, "err", err)
+		if name != "error" {
+			s.fail(w, r, err)
+		}
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// crisisFor returns the crisis lines to show: the person's country, the
+// one asked for on /help, or the international fallback.
+func (s *Server) crisisFor(r *http.Request) (safety.Country, bool) {
+	code := ""
+	if p := principal(r); p != nil {
+		code = p.User.Prefs.Country
+	}
+	if q := r.URL.Query().Get("country"); q != "" && r.URL.Path == "/help" {
+		code = q
+	}
+	if c, ok := s.Lines.Country(code); ok {
+		return c, true
+	}
+	return s.Lines.Fallback(), false
+}
+
+// Flash messages are codes in a short-lived cookie, never free text, so a
+// planted cookie cannot put words on the page.
+var flashes = map[string]string{ // #nosec G101 -- messages about passwords, not credentials
+	"checkin-saved":     "Check-in saved.",
+	"checkin-updated":   "Check-in updated.",
+	"checkin-deleted":   "Check-in deleted.",
+	"signed-in":         "Welcome back.",
+	"signed-out":        "You're signed out.",
+	"everywhere":        "You're signed out on every browser. Sign in again here whenever you like.",
+	"password":          "Your password is changed. Other browsers and tokens were signed out.",
+	"reset":             "Your new password is set. Your writing is all here.",
+	"prefs":             "Settings saved.",
+	"revoked":           "That session has ended.",
+	"token-revoked":     "That token no longer works.",
+	"deleted":           "Your account and everything in it are deleted.",
+	"practice-saved":    "Saved. It counts in the numbers below.",
+	"episode-saved":     "Saved. You came through this one.",
+	"episode-deleted":   "Episode deleted.",
+	"pattern-saved":     "Your pattern is saved.",
+	"pattern-deleted":   "Pattern deleted.",
+	"statement-saved":   "Your statement is saved.",
+	"statement-deleted": "Statement deleted.",
+	"favourite-on":      "Added to your favourites.",
+	"favourite-off":     "Taken out of your favourites.",
+	"plan-saved":        "Your safety plan is saved.",
+	// The attachment questionnaire and signs (issue 3).
+	"attempt-started": "Your answers save as you go. You can stop at any point and come back.",
+	"attempt-resumed": "Welcome back. You're on the first screen with something left to answer.",
+	"attempt-saved":   "Your answers are saved. Carry on whenever you're ready.",
+	"attempt-done":    "All done. Here is what your answers show.",
+	"attempt-deleted": "Those answers are deleted.",
+	"signs-saved":     "Your signs are saved. Today's suggestions follow them now.",
+}
+
+func (s *Server) flash(w http.ResponseWriter, code string) {
+	// #nosec G124 -- Secure unless the operator serves plain HTTP on a private network (-insecure-cookies)
+	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Value: code, Path: "/", MaxAge: 60,
+		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// takeFlash reads and clears the flash. A code ending in "+care" also
+// brings the crisis lines forward: crisis language was in what was saved.
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool) {
+	c, err := r.Cookie("sb_flash")
+	if err != nil {
+		return "", false
+	}
+	// #nosec G124 -- as above: Secure unless -insecure-cookies
+	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Path: "/", MaxAge: -1,
+		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	code, care := strings.CutSuffix(c.Value, "+care")
+	return flashes[code], care
+}
+
+// redirect ends a successful POST (post/redirect/get) with a flash.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash string) error {
+	if flash != "" {
+		s.flash(w, flash)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther) // #nosec G710 -- callers pass local paths; a person's ?next= goes through safeNext
+	return nil
+}
+
+// distressWord gives a number on the 0–10 scale a few words of meaning.
+func distressWord(n int) string {
+	switch {
+	case n <= 1:
+		return "calm"
+	case n <= 3:
+		return "a little unsettled"
+	case n <= 5:
+		return "unsettled"
+	case n <= 7:
+		return "very distressed"
+	default:
+		return "overwhelmed"
+	}
+}
+
+// ago says how long ago t was, the way a person would.
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return "just now"
+	case d < time.Hour:
+		return plural(int(d.Minutes()), "minute") + " ago"
+	case d < 24*time.Hour:
+		return plural(int(d.Hours()), "hour") + " ago"
+	case d < 14*24*time.Hour:
+		return plural(int(d.Hours()/24), "day") + " ago"
+	default:
+		return plural(int(d.Hours()/24/7), "week") + " ago"
+	}
+}
+
+func plural(n int, unit string) string {
+	if n == 1 {
+		return "1 " + unit
+	}
+	return fmt.Sprintf("%d %ss", n, unit)
+}

@@ -1,0 +1,182 @@
+package web
+
+import (
+	"encoding/hex"
+	"net/http"
+	"strings"
+
+	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/safety"
+)
+
+type settingsView struct {
+	Countries []safety.Country
+	Sessions  []sessionView
+	Tokens    []sessionView
+	NewToken  string // shown once, right after it is made
+	NewKey    string // a new recovery key, shown once
+}
+
+type sessionView struct {
+	ID      string
+	Label   string
+	Current bool
+	*securebase.Session
+}
+
+// settings shows every setting on one page, in sections.
+func (s *Server) settings(w http.ResponseWriter, r *http.Request) error {
+	return s.renderSettings(w, r, http.StatusOK, nil, "", settingsView{})
+}
+
+func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string, v settingsView) error {
+	p := principal(r)
+	if f == nil {
+		f = newForm(nil)
+		f.Set("country", p.User.Prefs.Country)
+		f.Set("time_zone", p.User.Prefs.TimeZone)
+	}
+	v.Countries = s.Lines.Countries()
+	for _, kind := range []string{securebase.SessionBrowser, securebase.SessionToken} {
+		list, err := s.Accounts.Sessions(r.Context(), p, kind)
+		if err != nil {
+			return err
+		}
+		for _, sess := range list {
+			sv := sessionView{ID: hex.EncodeToString(sess.ID), Label: sess.Label, Session: sess,
+				Current: string(sess.ID) == string(p.Session.ID)}
+			if kind == securebase.SessionBrowser {
+				v.Sessions = append(v.Sessions, sv)
+			} else {
+				v.Tokens = append(v.Tokens, sv)
+			}
+		}
+	}
+	s.render(w, r, status, "settings", page{Title: "Settings", Nav: "settings", Form: f, Error: errMsg, Data: v})
+	return nil
+}
+
+// updatePrefs saves the country (for crisis lines) and the time zone.
+func (s *Server) updatePrefs(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	prefs := principal(r).User.Prefs
+	var v securebase.Validation
+	if code := strings.ToUpper(strings.TrimSpace(f.Get("country"))); code == "" {
+		prefs.Country = ""
+	} else if c, ok := s.Lines.Country(code); ok {
+		prefs.Country = c.Code
+	} else {
+		v.Add("country", "We don't have crisis lines for that country yet. Choose another, or leave it empty to see international help.")
+	}
+	if tz := strings.TrimSpace(f.Get("time_zone")); tz == "" {
+		prefs.TimeZone = ""
+	} else if _, ok := s.location(tz); ok {
+		prefs.TimeZone = tz
+	} else {
+		v.Add("time_zone", "We don't know that time zone. Use a name like Europe/London or America/New_York.")
+	}
+	if err := v.Err(); err != nil {
+		f.fail(err)
+		return s.renderSettings(w, r, http.StatusBadRequest, f, message(err), settingsView{})
+	}
+	if err := s.Accounts.UpdatePrefs(r.Context(), principal(r), prefs); err != nil {
+		return err
+	}
+	return s.redirect(w, r, safeNext(f.Get("next"), "/settings"), "prefs")
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	in, err := s.Accounts.ChangePassword(r.Context(), principal(r), f.Get("current"), f.Get("password"), deviceLabel(r.UserAgent()))
+	if err != nil {
+		f.fail(err)
+		f.Set("current", "")
+		f.Set("password", "")
+		return s.renderSettings(w, r, status(err), f, message(err), settingsView{})
+	}
+	s.setSessionCookie(w, in)
+	return s.redirect(w, r, "/settings", "password")
+}
+
+func (s *Server) newRecoveryKey(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	rk, err := s.Accounts.NewRecoveryKey(r.Context(), principal(r), f.Get("key_password"))
+	if err != nil {
+		if securebase.ErrorCode(err) == securebase.EUNAUTHORIZED {
+			f.Errors["key_password"] = "This doesn't match your current password."
+		}
+		f.Set("key_password", "")
+		return s.renderSettings(w, r, status(err), f, message(err), settingsView{})
+	}
+	s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: rk.String()})
+	return nil
+}
+
+func (s *Server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	if err := s.Accounts.SignOutEverywhere(r.Context(), principal(r)); err != nil {
+		return err
+	}
+	s.clearSessionCookie(w)
+	return s.redirect(w, r, "/signin", "everywhere")
+}
+
+// revokeSession ends one session or token. Ending the current session is
+// the same as signing out.
+func (s *Server) revokeSession(w http.ResponseWriter, r *http.Request) error {
+	p := principal(r)
+	id := r.PathValue("id")
+	if err := s.Accounts.Revoke(r.Context(), p, id); err != nil {
+		return err
+	}
+	if id == hex.EncodeToString(p.Session.ID) {
+		s.clearSessionCookie(w)
+		return s.redirect(w, r, "/signin", "signed-out")
+	}
+	flash := "revoked"
+	if strings.HasPrefix(r.URL.Path, "/settings/tokens/") {
+		flash = "token-revoked"
+	}
+	return s.redirect(w, r, "/settings#sessions", flash)
+}
+
+func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	token, err := s.Accounts.CreateToken(r.Context(), principal(r), strings.TrimSpace(f.Get("label")))
+	if err != nil {
+		f.fail(err)
+		return s.renderSettings(w, r, status(err), f, message(err), settingsView{})
+	}
+	return s.renderSettings(w, r, http.StatusOK, nil, "", settingsView{NewToken: token})
+}
+
+func (s *Server) deleteAccountPage(w http.ResponseWriter, r *http.Request) error {
+	s.render(w, r, http.StatusOK, "delete", page{Title: "Delete your account", Nav: "settings"})
+	return nil
+}
+
+func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	if err := s.Accounts.DeleteAccount(r.Context(), principal(r), f.Get("confirm")); err != nil {
+		f.fail(err)
+		s.render(w, r, status(err), "delete", page{Title: "Delete your account", Nav: "settings", Form: f, Error: message(err)})
+		return nil
+	}
+	s.clearSessionCookie(w)
+	state(r).principal = nil
+	return s.redirect(w, r, "/", "deleted")
+}

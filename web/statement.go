@@ -1,0 +1,217 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/practice"
+)
+
+// Reassurance (B5): the library by theme, the person's own statements and
+// their favourites. Favourites are entries with the id FavouriteID(statement),
+// so marking one twice stores it once.
+
+type ownStatement struct {
+	ID, Text string
+}
+
+type themeView struct {
+	practice.Theme
+	Statements []statementView
+}
+
+type statementView struct {
+	practice.Statement
+	Favourite bool
+	Anchor    bool // the one place on the page that carries the statement's id
+}
+
+type reassureView struct {
+	toolView
+	Own        []ownStatement
+	Favourites []statementView
+	Themes     []themeView
+}
+
+// favourites returns the library ids the person marked, newest first.
+func (s *Server) favourites(r *http.Request, a securebase.Actor) ([]string, error) {
+	entries, err := s.Entries.ListEntries(r.Context(), a, securebase.EntryFilter{Kind: securebase.KindFavourite, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range entries {
+		p, err := e.Decode()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p.(*securebase.Favourite).Statement)
+	}
+	return out, nil
+}
+
+// ownStatements returns the person's own statements, newest first.
+func (s *Server) ownStatements(r *http.Request, a securebase.Actor) ([]ownStatement, error) {
+	entries, err := s.Entries.ListEntries(r.Context(), a, securebase.EntryFilter{Kind: securebase.KindStatement, Limit: 200})
+	if err != nil {
+		return nil, err
+	}
+	var out []ownStatement
+	for _, e := range entries {
+		p, err := e.Decode()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ownStatement{ID: e.ID, Text: p.(*securebase.Statement).Words})
+	}
+	return out, nil
+}
+
+func (s *Server) reassurePage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderReassure(w, r, http.StatusOK, nil, "")
+}
+
+func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+	a := principal(r).Actor
+	favs, err := s.favourites(r, a)
+	if err != nil {
+		return err
+	}
+	isFav := map[string]bool{}
+	for _, id := range favs {
+		isFav[id] = true
+	}
+	v := reassureView{toolView: s.newToolView(practice.ToolReassure)}
+	if v.Own, err = s.ownStatements(r, a); err != nil {
+		return err
+	}
+	for _, id := range favs {
+		if st, err := practice.StatementByID(id); err == nil {
+			v.Favourites = append(v.Favourites, statementView{st, true, false})
+		}
+	}
+	for _, th := range practice.Themes() {
+		tv := themeView{Theme: th}
+		list, _ := practice.StatementsByTheme(th.ID)
+		for _, st := range list {
+			tv.Statements = append(tv.Statements, statementView{st, isFav[st.ID], true})
+		}
+		v.Themes = append(v.Themes, tv)
+	}
+	s.render(w, r, status, "reassure", page{Title: "Reassurance", Nav: "body", Form: f, Error: errMsg, Data: v})
+	return nil
+}
+
+// createStatement saves a statement of the person's own.
+func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	st := &securebase.Statement{Words: f.Get("text")}
+	e, err := securebase.NewEntry(st, f.Get("id"), s.Clock())
+	if err == nil {
+		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+	}
+	if err != nil {
+		if securebase.ErrorCode(err) != securebase.EINVALID {
+			return err
+		}
+		f.fail(err)
+		return s.renderReassure(w, r, http.StatusBadRequest, f, message(err))
+	}
+	return s.redirect(w, r, "/body/reassure#own", s.savedFlash("statement-saved", st))
+}
+
+func (s *Server) deleteStatement(w http.ResponseWriter, r *http.Request) error {
+	e, err := s.findOwned(r, securebase.KindStatement)
+	if err != nil {
+		return err
+	}
+	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindStatement, e.ID); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/body/reassure#own", "statement-deleted")
+}
+
+// toggleFavourite marks or unmarks a library statement.
+func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	id := r.PostForm.Get("statement")
+	if _, err := practice.StatementByID(id); err != nil {
+		return securebase.FieldError("statement", "Choose a statement from the list.")
+	}
+	a := principal(r).Actor
+	if r.PostForm.Get("favourite") == "off" {
+		err := s.Entries.DeleteEntry(r.Context(), a, securebase.KindFavourite, securebase.FavouriteID(id))
+		if err != nil && securebase.ErrorCode(err) != securebase.ENOTFOUND {
+			return err
+		}
+		return s.redirect(w, r, "/body/reassure#"+id, "favourite-off")
+	}
+	if _, err := s.setFavourite(r, a, id); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/body/reassure#"+id, "favourite-on")
+}
+
+func (s *Server) setFavourite(r *http.Request, a securebase.Actor, statement string) (bool, error) {
+	e, err := securebase.NewEntry(&securebase.Favourite{Statement: statement}, securebase.FavouriteID(statement), s.Clock())
+	if err != nil {
+		return false, err
+	}
+	return s.Entries.CreateEntry(r.Context(), a, e)
+}
+
+// checkStatement is the API's check of an own statement.
+func checkStatement(p securebase.Payload) error {
+	if err := practice.ValidateStatement(p.(*securebase.Statement).Words); err != nil {
+		return securebase.FieldError("text", practice.FieldMessages(err)["text"])
+	}
+	return nil
+}
+
+// API: favourites are a set of library statement ids.
+
+func (s *Server) apiFavourites(w http.ResponseWriter, r *http.Request) error {
+	favs, err := s.favourites(r, principal(r).Actor)
+	if err != nil {
+		return err
+	}
+	if favs == nil {
+		favs = []string{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"favourites": favs})
+	return nil
+}
+
+func (s *Server) apiPutFavourite(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("statement")
+	if _, err := practice.StatementByID(id); err != nil {
+		return securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	}
+	created, err := s.setFavourite(r, principal(r).Actor, id)
+	if err != nil {
+		return err
+	}
+	code := http.StatusOK
+	if created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, saved{Item: map[string]string{"statement": id}, Crisis: false})
+	return nil
+}
+
+func (s *Server) apiDeleteFavourite(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("statement")
+	if _, err := practice.StatementByID(id); err != nil {
+		return securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	}
+	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindFavourite, securebase.FavouriteID(id)); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}

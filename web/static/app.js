@@ -1,0 +1,59 @@
+// Secure Base: small enhancements. Every page works without this file.
+"use strict";
+
+// Fill the sign-up form's time zone from the browser, so "today" is the
+// person's own day from the first check-in.
+for (const input of document.querySelectorAll("input[data-time-zone]")) {
+  if (!input.value) {
+    try {
+      input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (e) {
+      /* an old browser: the server's default applies */
+    }
+  }
+}
+
+// Move focus to an error summary or a care panel, so a screen reader
+// announces it first.
+const first = document.querySelector(".care, .error-summary");
+if (first) {
+  first.focus();
+}
+
+// Password fields: a button to show what you typed (OWASP ASVS 2.1.12),
+// and, where a new password is chosen, a plain-words strength hint that
+// follows length, which is what makes a password hard to guess (2.1.8).
+// The server still checks the rules and the list of common passwords.
+function strength(n) {
+  if (n === 0) return "";
+  if (n < 8) return "Too short: use at least 8 characters.";
+  if (n < 12) return "Okay. A few more characters make it much harder to guess.";
+  if (n < 20) return "Good.";
+  return "Strong.";
+}
+
+for (const input of document.querySelectorAll('input[type="password"]')) {
+  const toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "quiet pw-toggle";
+  toggle.textContent = "Show password";
+  toggle.setAttribute("aria-pressed", "false");
+  toggle.setAttribute("aria-controls", input.id);
+  toggle.addEventListener("click", () => {
+    const show = input.type === "password";
+    input.type = show ? "text" : "password";
+    toggle.textContent = show ? "Hide password" : "Show password";
+    toggle.setAttribute("aria-pressed", String(show));
+  });
+  input.after(toggle);
+  if (input.autocomplete === "new-password") {
+    const hint = document.createElement("p");
+    hint.className = "hint pw-strength";
+    hint.id = input.id + "-strength";
+    hint.setAttribute("aria-live", "polite");
+    toggle.after(hint);
+    input.addEventListener("input", () => {
+      hint.textContent = strength([...input.value].length);
+    });
+  }
+}

@@ -1,0 +1,158 @@
+// The "I'm activated" flow (B6), one step at a time. Every step can be
+// skipped. The episode is saved through the offline queue (offline.js)
+// with an id chosen here, so it reaches the account exactly once, now or
+// when the network returns. Without this script the page is one form.
+
+const form = document.querySelector("[data-sos]");
+if (form) {
+  run(form);
+}
+
+function run(form) {
+  const steps = [...form.querySelectorAll("[data-sos-step]")];
+  const progress = form.querySelector("[data-sos-progress]");
+  const used = [];
+  let at = 0;
+  const use = (tool) => { if (!used.includes(tool)) { used.push(tool); } };
+  const newID = () => "sos-" + Date.now().toString(36) + "-" + Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, "0")).join("");
+  form.querySelector("[data-sos-id]").value = newID();
+  form.classList.add("stepping");
+
+  for (const [i, step] of steps.entries()) {
+    const nav = document.createElement("div");
+    nav.className = "actions thumb sos-nav";
+    const last = i === steps.length - 1;
+    if (!last) {
+      nav.append(button("Next", "", () => go(i, true)), button("Skip", "quiet", () => go(i, false)));
+    } else if (!form.querySelector("[data-sos-save]")) {
+      nav.append(button("Start again", "quiet", () => show(0)));
+    }
+    if (i > 0) {
+      nav.append(button("Back", "quiet link", () => show(i - 1)));
+    }
+    step.append(nav);
+  }
+
+  function button(text, cls, fn) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.className = cls;
+    b.dataset.sosNav = text.toLowerCase().replace(/\s+/g, "-");
+    b.addEventListener("click", fn);
+    return b;
+  }
+
+  // go leaves step i: with Next the step counts as used, with Skip not.
+  function go(i, done) {
+    const name = steps[i].dataset.sosStep;
+    if (done) {
+      if (name === "name" && (checked("emotion") || value("emotion_own") || value("because") || checked("body") || checked("intensity"))) {
+        use("name");
+      } else if (name === "reassure") {
+        use("reassure");
+      } else if (name === "pause") {
+        use("pause");
+      }
+    }
+    stopPacer();
+    show(i + 1);
+  }
+
+  function show(i) {
+    at = i;
+    steps.forEach((s, j) => { s.hidden = j !== i; });
+    progress.textContent = "Step " + (i + 1) + " of " + steps.length;
+    steps[i].querySelector("h2").focus();
+  }
+
+  // Calm: choosing breathe starts the pacer at once; ground shows step one.
+  const panels = [...form.querySelectorAll("[data-calm-panel]")];
+  panels.forEach((p) => { p.hidden = true; });
+  for (const radio of form.querySelectorAll("[data-calm]")) {
+    radio.addEventListener("change", () => choose(radio.value));
+  }
+  function choose(tool) {
+    use(tool);
+    stopPacer();
+    for (const p of panels) {
+      p.hidden = p.dataset.calmPanel !== tool;
+    }
+    const panel = panels.find((p) => p.dataset.calmPanel === tool);
+    const pacer = panel && panel.querySelector("[data-pacer]");
+    if (pacer && pacer.pacer) {
+      pacer.pacer.start();
+    }
+  }
+  function stopPacer() {
+    for (const p of form.querySelectorAll("[data-pacer]")) {
+      if (p.pacer && p.pacer.running()) {
+        p.pacer.stop();
+      }
+    }
+  }
+
+  const checked = (name) => form.querySelector("input[name=" + name + "]:checked");
+  const value = (name) => (form.elements[name] ? form.elements[name].value.trim() : "");
+  const rating = (name) => { const c = checked(name); return c ? Number(c.value) : undefined; };
+
+  form.addEventListener("submit", async (event) => {
+    if (!document.body.dataset.user || !window.sbOutbox) {
+      return; // the server asks to sign in and keeps what was written
+    }
+    event.preventDefault();
+    if (value("draft")) {
+      use("pause");
+    }
+    const body = {
+      id: form.querySelector("[data-sos-id]").value,
+      started_at: new Date(Number(form.elements.started_at.value)).toISOString(),
+      ended_at: new Date().toISOString(),
+      tools: used,
+    };
+    const before = rating("before");
+    const after = rating("after");
+    if (before !== undefined) { body.before = before; }
+    if (after !== undefined) { body.after = after; }
+    if (used.includes("breathe")) { body.pattern = form.elements.pattern.value; }
+    if (used.includes("ground")) { body.exercise = form.elements.exercise.value; }
+    if (used.includes("reassure") && form.elements.statement.value) { body.statement = form.elements.statement.value; }
+    if (used.includes("name")) {
+      const emotion = value("emotion_own") || (checked("emotion") ? checked("emotion").value : "");
+      if (emotion) { body.emotion = emotion; }
+      if (value("because")) { body.because = value("because"); }
+      const places = [...form.querySelectorAll("input[name=body]:checked")].map((b) => b.value);
+      if (places.length) { body.body = places; }
+      const intensity = rating("intensity");
+      if (intensity !== undefined) { body.intensity = intensity; }
+    }
+    if (value("draft")) { body.draft = value("draft"); }
+
+    await window.sbOutbox.enqueue({ id: body.id, url: "/api/v1/episodes", body });
+    const sent = await window.sbOutbox.flush();
+    const answer = sent[body.id];
+    const crisis = answer ? Boolean(answer.crisis) : false;
+    finish(answer ? "saved" : "queued", crisis || (after !== undefined && after >= 8), body.id);
+  });
+
+  function finish(kind, care, id) {
+    const result = document.querySelector("[data-sos-result]");
+    const msg = document.querySelector("[data-sos-messages]").content.querySelector("[data-msg=" + kind + "]");
+    form.hidden = true;
+    result.querySelector("[data-sos-result-text]").textContent = msg.textContent;
+    result.dataset.episode = id;
+    result.dataset.state = kind;
+    result.hidden = false;
+    const carePanel = document.querySelector("[data-sos-care]");
+    if (care) {
+      carePanel.hidden = false;
+      carePanel.focus();
+    } else {
+      result.focus();
+    }
+    document.dispatchEvent(new CustomEvent("sos:saved", { detail: { id, state: kind, care } }));
+  }
+
+  show(0);
+  form.dataset.ready = "true";
+}

@@ -70,24 +70,36 @@ func TestSignsValidate(t *testing.T) {
 	}
 }
 
-// The signs checklist is a singleton: one entry per person, one id.
-func TestSignsAreASingleton(t *testing.T) {
-	e, err := NewEntry(&Signs{}, "", time.Now())
-	if err != nil || e.ID != SignsID {
-		t.Fatalf("NewEntry: %v, id %q", err, e.ID)
-	}
-	if _, err := NewEntry(&Signs{}, "another", time.Now()); ErrorCode(err) != EINVALID {
-		t.Fatalf("a second id: %v", err)
-	}
-	doc := func(id string) string {
-		return `{"format":"securebase-export","version":1,"entries":[{"id":"` + id +
-			`","kind":"signs","occurred_at":"2026-01-01T00:00:00Z","data":{"selected":["flooding"]}}]}`
-	}
-	if _, err := ParseExport(strings.NewReader(doc("signs"))); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ParseExport(strings.NewReader(doc("signs-2"))); ErrorCode(err) != EINVALID {
-		t.Fatalf("an export with a second signs id: %v", err)
+// The signs checklist and the safety plan are singletons, one entry per
+// person under one id; a favourite's id is its statement's. NewEntry and
+// ParseExport both hold them to that id.
+func TestPayloadsThatNameTheirID(t *testing.T) {
+	for _, tc := range []struct {
+		p    Payload
+		id   string
+		data string
+	}{
+		{&Signs{}, SignsID, `{"selected":["flooding"]}`},
+		{&Plan{}, PlanID, `{"sections":{"warning-signs":"racing thoughts"}}`},
+		{&Favourite{Statement: "space-1"}, "fav-space-1", `{"statement":"space-1"}`},
+	} {
+		e, err := NewEntry(tc.p, "", time.Now())
+		if err != nil || e.ID != tc.id {
+			t.Fatalf("%s: NewEntry: %v, id %v", tc.p.Kind(), err, e)
+		}
+		if _, err := NewEntry(tc.p, "another", time.Now()); ErrorCode(err) != EINVALID {
+			t.Fatalf("%s: another id: %v", tc.p.Kind(), err)
+		}
+		doc := func(id string) string {
+			return `{"format":"securebase-export","version":1,"entries":[{"id":"` + id + `","kind":"` + string(tc.p.Kind()) +
+				`","occurred_at":"2026-01-01T00:00:00Z","data":` + tc.data + `}]}`
+		}
+		if _, err := ParseExport(strings.NewReader(doc(tc.id))); err != nil {
+			t.Fatalf("%s: %v", tc.p.Kind(), err)
+		}
+		if _, err := ParseExport(strings.NewReader(doc(tc.id + "-2"))); ErrorCode(err) != EINVALID {
+			t.Fatalf("%s: an export with another id: %v", tc.p.Kind(), err)
+		}
 	}
 }
 

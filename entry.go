@@ -80,13 +80,14 @@ type Entry struct {
 }
 
 // NewEntry validates p and wraps it in an entry with the given id (a new
-// one when empty) and time. A Singleton always gets its fixed id.
+// one when empty) and time. A Singleton or Keyed payload always gets the
+// id it names.
 func NewEntry(p Payload, id string, occurredAt time.Time) (*Entry, error) {
-	if one, ok := p.(Singleton); ok {
-		if id != "" && id != one.FixedID() {
-			return nil, FieldError("id", fmt.Sprintf("There is one %s entry per person, and its id is %q.", p.Kind(), one.FixedID()))
+	if own, ok := OwnID(p); ok {
+		if id != "" && id != own {
+			return nil, FieldError("id", fmt.Sprintf("This %s entry can only have the id %q.", p.Kind(), own))
 		}
-		id = one.FixedID()
+		id = own
 	}
 	if id == "" {
 		id = NewID()

@@ -109,12 +109,13 @@ func ParseExport(r io.Reader) (*Export, error) {
 			return nil, Errorf(EINVALID, "Entry %d has no time.", i+1)
 		}
 		seen[e.ID] = true
-		if _, err := e.Entry(); err != nil {
+		ent, err := e.Entry()
+		if err != nil {
 			return nil, fmt.Errorf("entry %d: %w", i+1, err)
 		}
-		if p, _ := NewPayload(e.Kind); p != nil {
-			if one, ok := p.(Singleton); ok && e.ID != one.FixedID() {
-				return nil, Errorf(EINVALID, "Entry %d is a %s entry, whose id must be %q.", i+1, e.Kind, one.FixedID())
+		if p, _ := ent.Decode(); p != nil {
+			if own, ok := OwnID(p); ok && e.ID != own {
+				return nil, Errorf(EINVALID, "Entry %d is a %s entry, whose id must be %q.", i+1, e.Kind, own)
 			}
 		}
 	}

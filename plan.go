@@ -22,6 +22,9 @@ const PlanSectionMax = 4000
 // Kind implements Payload.
 func (p *Plan) Kind() Kind { return KindPlan }
 
+// FixedID implements Singleton.
+func (p *Plan) FixedID() string { return PlanID }
+
 // Text implements Payload: every part, in id order.
 func (p *Plan) Text() []string {
 	keys := make([]string, 0, len(p.Sections))

@@ -60,3 +60,23 @@ type Singleton interface {
 	Payload
 	FixedID() string
 }
+
+// Keyed is a payload whose id follows from what it holds (a favourite is
+// named by its statement), so saving the same thing twice stores it once.
+// NewEntry and ParseExport hold it to that id as they do a Singleton.
+type Keyed interface {
+	Payload
+	KeyID() string
+}
+
+// OwnID returns the id a Singleton or Keyed payload must be stored under;
+// ok is false for a payload whose id the client chooses.
+func OwnID(p Payload) (id string, ok bool) {
+	switch p := p.(type) {
+	case Singleton:
+		return p.FixedID(), true
+	case Keyed:
+		return p.KeyID(), true
+	}
+	return "", false
+}

@@ -46,6 +46,9 @@ func FavouriteID(statement string) string { return "fav-" + statement }
 // Kind implements Payload.
 func (f *Favourite) Kind() Kind { return KindFavourite }
 
+// KeyID implements Keyed.
+func (f *Favourite) KeyID() string { return FavouriteID(f.Statement) }
+
 // Text implements Payload: a favourite holds no writing.
 func (f *Favourite) Text() []string { return nil }
 

@@ -125,9 +125,9 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 			continue
 		}
 		for i := range 3 {
-			do(api, s.Save(fmt.Sprintf("log-%s-%d", k, i), c.next("entry text")))
+			do(api, s.Save(s.ID("log-"+string(k), i), c.next("entry text")))
 		}
-		do(api, s.Get(fmt.Sprintf("log-%s-0", k)))
+		do(api, s.Get(s.ID("log-"+string(k), 0)))
 	}
 	do(a, proof.Form("POST", "/checkins", url.Values{"distress": {"9"}, "note": {"I want to die " + c.next("crisis note")}}))
 	do(a, proof.Form("POST", "/settings/prefs", url.Values{"country": {"NZ"}, "time_zone": {c.next("zone")}}))

@@ -28,6 +28,9 @@ func Routes() ([]web.Route, error) {
 var ParamValues = map[string]map[string][]string{
 	"/static/{file...}": {"file...": {"app.css", "app.js", "icon.svg"}},
 	"/section/{name}":   {"name": {"body", "beliefs", "behaviour", "insights", "learn"}},
+	// A library statement's id: the person's favourite of it is the
+	// object, and which statements exist is public.
+	"/api/v1/favourites/{statement}": {"statement": {"uncertainty-1", "space-1"}},
 }
 
 // Target is a classified route.

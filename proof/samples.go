@@ -4,8 +4,28 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/practice"
+	"github.com/securebase/securebase/safety"
+)
+
+// Mode says how the entries of a kind are named, which decides how a
+// harness saves many of them.
+type Mode int
+
+const (
+	// Many: any number of entries, each under an id the client chooses;
+	// saving an id again is a replay that changes nothing.
+	Many Mode = iota
+	// Single: one entry per person under a fixed id
+	// (securebase.Singleton); each save replaces it.
+	Single
+	// Keyed: at most one entry per key from a fixed list
+	// (securebase.Keyed, like a favourite per library statement); saving a
+	// key again is a replay.
+	Keyed
 )
 
 // Sample shows the harnesses how to make and save one entry of a kind
@@ -13,29 +33,150 @@ import (
 // needs one: the privacy-at-rest, isolation, tamper, fuzz and load
 // harnesses iterate the kinds and fail on a kind without a sample.
 type Sample struct {
-	// Payload returns a valid payload whose every free-text field (every
-	// string its Text method returns) contains phrase.
+	// Payload returns a valid payload whose free text contains phrase
+	// (every non-empty string its Text method returns).
 	Payload func(phrase string) securebase.Payload
 	// NoFreeText marks a kind with no free text at all (only numbers or
 	// choices): its payload cannot carry the phrase, so the privacy
 	// harness looks for the payload's JSON instead.
 	NoFreeText bool
-	// Save is the request that saves an entry with a client-chosen id
-	// through the API; Get reads it back (200, with the phrase) and
-	// Delete removes it.
+	// Mode says how entries are named; Keys lists the keys of a Keyed
+	// kind, and ForKey makes the payload for one.
+	Mode   Mode
+	Keys   []string
+	ForKey func(key string) securebase.Payload
+	// Save is the request that saves an entry through the API under id
+	// (for Keyed, a key; for Single, ignored); Get reads it back (200,
+	// with the phrase) and Delete removes it (nil for Single kinds,
+	// which are replaced, not deleted, and go with the account).
 	Save   func(id, phrase string) Request
 	Get    func(id string) Request
 	Delete func(id string) Request
+	// Change is a request that changes a saved entry (at version 1), so a
+	// harness can check that old versions do not linger; nil when the
+	// API cannot change the kind's entries.
+	Change func(id, phrase string) Request
 }
 
-// samples is the registry. A new entry kind adds one line here; REST
-// fits any kind whose API follows the check-ins' shape (POST to the
-// collection with the payload's fields and an "id"; GET and DELETE on
+// ID returns the id of the i-th entry a harness saves: prefix-i for Many,
+// the i-th key for Keyed, the fixed id for Single.
+func (s Sample) ID(prefix string, i int) string {
+	switch s.Mode {
+	case Single:
+		id, _ := securebase.OwnID(s.Payload(""))
+		return id
+	case Keyed:
+		return s.Keys[i%len(s.Keys)]
+	}
+	return fmt.Sprintf("%s-%04d", prefix, i)
+}
+
+// Distinct returns how many different entries n saves make.
+func (s Sample) Distinct(n int) int {
+	switch s.Mode {
+	case Single:
+		return min(n, 1)
+	case Keyed:
+		return min(n, len(s.Keys))
+	}
+	return n
+}
+
+// samples is the registry. A new entry kind adds one entry here; REST
+// fits any kind served by the generic entry API (POST to the collection
+// with the payload's fields and an "id"; GET, PUT and DELETE on
 // collection/{id}). A kind with another shape fills Sample by hand.
 var samples = map[securebase.Kind]Sample{
 	securebase.KindCheckIn: REST("/api/v1/checkins", func(phrase string) securebase.Payload {
 		return &securebase.CheckIn{Distress: 6, Note: phrase}
 	}),
+	securebase.KindEpisode: REST("/api/v1/episodes", func(phrase string) securebase.Payload {
+		start := sampleTime()
+		return &securebase.Episode{StartedAt: start, EndedAt: start.Add(50 * time.Second), Before: ptr(8), After: ptr(5),
+			Tools: []string{"breathe", "name", "reassure"}, Pattern: "box", Statement: practice.Statements()[0].ID,
+			Words: securebase.Words{Because: phrase, Draft: phrase, Body: []string{"chest"}, Intensity: ptr(7)}}
+	}),
+	securebase.KindToolUse: REST("/api/v1/tool-uses", func(phrase string) securebase.Payload {
+		start := sampleTime()
+		return &securebase.ToolUse{Tool: "name", StartedAt: start, EndedAt: start.Add(90 * time.Second), Before: ptr(7), After: ptr(4),
+			Words: securebase.Words{Because: phrase, Draft: phrase, Intensity: ptr(6)}}
+	}),
+	securebase.KindPattern: REST("/api/v1/patterns", func(phrase string) securebase.Payload {
+		return &securebase.Pattern{Name: phrase, Cycles: 6,
+			Phases: []securebase.PatternPhase{{Kind: practice.KindIn, Seconds: 4}, {Kind: practice.KindOut, Seconds: 6}}}
+	}),
+	securebase.KindStatement: REST("/api/v1/statements", func(phrase string) securebase.Payload {
+		return &securebase.Statement{Words: phrase}
+	}),
+	securebase.KindAttempt: attemptSample(),
+	securebase.KindSigns: {
+		Mode: Single, NoFreeText: true,
+		Payload: func(string) securebase.Payload { return &securebase.Signs{Selected: []string{"longing", "too-much"}} },
+		Save: func(_, _ string) Request {
+			return JSON(http.MethodPut, "/api/v1/signs", map[string]any{"selected": []string{"longing", "too-much"}})
+		},
+		Get: func(string) Request { return Get("/api/v1/signs") },
+	},
+	securebase.KindPlan: {
+		Mode:    Single,
+		Payload: samplePlan,
+		Save: func(_, phrase string) Request {
+			return JSON(http.MethodPut, "/api/v1/plan", map[string]any{"sections": samplePlan(phrase).(*securebase.Plan).Sections})
+		},
+		Get: func(string) Request { return Get("/api/v1/plan") },
+	},
+	securebase.KindFavourite: favouriteSample(),
+}
+
+func ptr(n int) *int { return &n }
+
+// sampleTime is a recent moment, so episodes and tool uses land in lists.
+func sampleTime() time.Time { return time.Now().UTC().Add(-time.Hour).Truncate(time.Second) }
+
+// samplePlan fills every part of the safety plan with the phrase.
+func samplePlan(phrase string) securebase.Payload {
+	p := &securebase.Plan{Sections: map[string]string{}}
+	for _, sec := range safety.PlanSections() {
+		p.Sections[sec.ID] = phrase
+	}
+	return p
+}
+
+// attemptSample carries the phrase in the name of the person an ECR-RS
+// attempt is about, the attempt's one free-text field.
+func attemptSample() Sample {
+	payload := func(phrase string) securebase.Payload {
+		return &securebase.Attempt{Instrument: "ecr-rs", About: phrase, Answers: map[int]int{}, StartedAt: sampleTime()}
+	}
+	return Sample{
+		Payload: payload,
+		Save: func(id, phrase string) Request {
+			return JSON(http.MethodPost, "/api/v1/attempts", map[string]any{"id": id, "instrument": "ecr-rs", "about": phrase})
+		},
+		Get:    func(id string) Request { return Get("/api/v1/attempts/" + id) },
+		Delete: func(id string) Request { return Request{Method: http.MethodDelete, Path: "/api/v1/attempts/" + id} },
+		// The name is fixed once an attempt starts; its answers change.
+		Change: func(id, _ string) Request {
+			return JSON(http.MethodPut, "/api/v1/attempts/"+id+"/answers", map[string]any{"answers": map[string]int{"1": 4}, "version": 1})
+		},
+	}
+}
+
+// favouriteSample marks library statements as favourites: no free text,
+// one entry per statement.
+func favouriteSample() Sample {
+	var keys []string
+	for _, st := range practice.Statements() {
+		keys = append(keys, st.ID)
+	}
+	forKey := func(key string) securebase.Payload { return &securebase.Favourite{Statement: key} }
+	return Sample{
+		Mode: Keyed, NoFreeText: true, Keys: keys, ForKey: forKey,
+		Payload: func(string) securebase.Payload { return forKey(keys[0]) },
+		Save:    func(key, _ string) Request { return Request{Method: http.MethodPut, Path: "/api/v1/favourites/" + key} },
+		Get:     func(key string) Request { return Get("/api/v1/favourites/" + key) },
+		Delete:  func(key string) Request { return Request{Method: http.MethodDelete, Path: "/api/v1/favourites/" + key} },
+	}
 }
 
 // SampleFor returns the sample of a kind, or an error that says what to add.
@@ -52,34 +193,48 @@ func SampleFor(k securebase.Kind) (Sample, error) {
 // REST is the Sample of a kind whose JSON API takes the payload's own
 // fields plus "id" at collection, and serves collection/{id}.
 func REST(collection string, payload func(phrase string) securebase.Payload) Sample {
+	fields := func(phrase string) map[string]any {
+		b, err := json.Marshal(payload(phrase))
+		if err != nil {
+			panic(err)
+		}
+		out := map[string]any{}
+		if err := json.Unmarshal(b, &out); err != nil {
+			panic(err)
+		}
+		return out
+	}
 	return Sample{
 		Payload: payload,
 		Save: func(id, phrase string) Request {
-			b, err := json.Marshal(payload(phrase))
-			if err != nil {
-				panic(err)
-			}
-			fields := map[string]any{}
-			if err := json.Unmarshal(b, &fields); err != nil {
-				panic(err)
-			}
-			fields["id"] = id
-			return JSON(http.MethodPost, collection, fields)
+			f := fields(phrase)
+			f["id"] = id
+			return JSON(http.MethodPost, collection, f)
 		},
 		Get:    func(id string) Request { return Get(collection + "/" + id) },
 		Delete: func(id string) Request { return Request{Method: http.MethodDelete, Path: collection + "/" + id} },
+		Change: func(id, phrase string) Request {
+			f := fields(phrase)
+			f["version"] = 1
+			return JSON(http.MethodPut, collection+"/"+id, f)
+		},
 	}
 }
 
-// Entry returns an entry of kind k carrying phrase, for harnesses that
-// write through the store (tamper tests, seeding); the caller sets its
-// times.
+// Entry returns an entry of kind k carrying phrase under id, for harnesses
+// that write through the store (tamper tests, seeding); the caller sets
+// its times. The store takes any id; Sample.ID gives the ones the server
+// would use. For a Keyed kind the payload is the one for the key id.
 func Entry(k securebase.Kind, id, phrase string) (*securebase.Entry, error) {
 	s, err := SampleFor(k)
 	if err != nil {
 		return nil, err
 	}
-	data, err := securebase.EncodePayload(s.Payload(phrase))
+	p := s.Payload(phrase)
+	if s.Mode == Keyed {
+		p = s.ForKey(id)
+	}
+	data, err := securebase.EncodePayload(p)
 	if err != nil {
 		return nil, fmt.Errorf("the canary sample of %q does not validate: %w", k, err)
 	}

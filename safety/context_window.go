@@ -209,7 +209,7 @@ func (d *Detector) comboMet(prev, cur uint64) bool {
 
 // cueOK applies the context checks to one cue at [start, end).
 func (d *Detector) cueOK(toks []token, sc *scratch, start, end int, bits uint64, negatable, selfRef bool) bool {
-	m := match{start: int32(start), end: int32(end)}
+	m := match{start: int32(start), end: int32(end)} // #nosec G115 -- token indexes of text capped far below 2^31 by the body limit
 	if d.suppressed(m, sc.idiom) || d.protected(toks, m, sc.protect) {
 		return false
 	}

@@ -209,7 +209,7 @@ func (d *Detector) addCue(bits uint64, anySubject bool, line string, sc *scratch
 			d.cues[old].bits |= c.bits
 			continue
 		}
-		d.trie.nodes[end].cue = int32(len(d.cues))
+		d.trie.nodes[end].cue = int32(len(d.cues)) // #nosec G115 -- a few hundred cues, from our own embedded lexicon
 		d.cues = append(d.cues, c)
 	}
 	return nil

@@ -235,6 +235,11 @@ func TelURI(number string) string {
 	return "tel:" + strings.ReplaceAll(number, " ", "")
 }
 
+// SMSURI is TelURI for a text line: the same checked digits after sms:.
+func SMSURI(number string) string {
+	return "sms:" + strings.ReplaceAll(number, " ", "")
+}
+
 func isAlpha2(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }

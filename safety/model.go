@@ -112,7 +112,7 @@ func (d *Detector) loadModel(text string) error {
 	for size < 2*len(lines) {
 		size <<= 1
 	}
-	m.keys, m.vals, m.mask = make([]uint64, size), make([]float32, size), uint64(size-1)
+	m.keys, m.vals, m.mask = make([]uint64, size), make([]float32, size), uint64(size-1) // #nosec G115 -- size is a power of two, at least 1
 	for n, line := range lines {
 		f := strings.Fields(line)
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
@@ -148,7 +148,7 @@ func (d *Detector) loadModel(text string) error {
 			if !ok {
 				return fmt.Errorf("model line %d: unknown cue %q", n+1, f[1])
 			}
-			key = keyCue | uint64(bits.TrailingZeros64(bit))
+			key = keyCue | uint64(bits.TrailingZeros64(bit)) // #nosec G115 -- TrailingZeros64 is 0..64
 		default:
 			return fmt.Errorf("model line %d: cannot read %q", n+1, line)
 		}
@@ -221,7 +221,7 @@ func (d *Detector) unitFeatures(toks []token, from, to int, raw uint64, fn func(
 		prev = h
 	}
 	for b := raw; b != 0; b &= b - 1 {
-		fn(keyCue | uint64(bits.TrailingZeros64(b)))
+		fn(keyCue | uint64(bits.TrailingZeros64(b))) // #nosec G115 -- TrailingZeros64 is 0..64
 	}
 }
 

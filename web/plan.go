@@ -162,7 +162,7 @@ func (s *Server) apiGetPlan(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		Sections map[string]string `json:"sections"`
-		Version  int               `json:"version"`
+		Version  *int              `json:"version"`
 	}
 	if err := decodeJSON(r, &in); err != nil {
 		return err
@@ -174,7 +174,17 @@ func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if err := s.storePlan(r.Context(), principal(r).Actor, p, in.Version); err != nil {
+	// Without a version the plan is simply replaced (or created): the
+	// client has nothing to compare. With one, a stale version is 409.
+	version := 0
+	if in.Version != nil {
+		version = *in.Version
+	} else if cur, err := s.loadPlan(r.Context(), principal(r).Actor); err != nil {
+		return err
+	} else {
+		version = cur.Version
+	}
+	if err := s.storePlan(r.Context(), principal(r).Actor, p, version); err != nil {
 		return err
 	}
 	v, err := s.loadPlan(r.Context(), principal(r).Actor)

@@ -120,6 +120,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/api/v1/signs", Access: API, Name: "api signs", handle: s.apiGetSigns},
 		{Method: "PUT", Pattern: "/api/v1/signs", Access: API, Name: "api signs update", handle: s.apiPutSigns},
 		{Method: "GET", Pattern: "/api/v1/favourites", Access: API, Name: "api favourites", handle: s.apiFavourites},
+		{Method: "GET", Pattern: "/api/v1/favourites/{statement}", Access: API, Name: "api favourite", handle: s.apiGetFavourite},
 		{Method: "PUT", Pattern: "/api/v1/favourites/{statement}", Access: API, Name: "api favourite set", handle: s.apiPutFavourite},
 		{Method: "DELETE", Pattern: "/api/v1/favourites/{statement}", Access: API, Name: "api favourite delete", handle: s.apiDeleteFavourite},
 		{Method: "GET", Pattern: "/api/v1/plan", Access: API, Name: "api plan", handle: s.apiGetPlan},

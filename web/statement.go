@@ -187,6 +187,20 @@ func (s *Server) apiFavourites(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// apiGetFavourite answers whether one statement is a favourite: 200 with
+// it, or 404.
+func (s *Server) apiGetFavourite(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("statement")
+	if _, err := practice.StatementByID(id); err != nil {
+		return securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	}
+	if _, err := s.Entries.FindEntry(r.Context(), principal(r).Actor, securebase.KindFavourite, securebase.FavouriteID(id)); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"statement": id})
+	return nil
+}
+
 func (s *Server) apiPutFavourite(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("statement")
 	if _, err := practice.StatementByID(id); err != nil {

@@ -47,7 +47,6 @@ func (b *browser) waitJS(what, js string, limit time.Duration) {
 	}
 }
 
-
 func (b *browser) keys(what, keys string) { b.t.Helper(); b.do(what, chromedp.KeyEvent(keys)) }
 
 // TestBodyPagesInBrowser opens every new page, signed in, and checks each

@@ -254,4 +254,3 @@ func (b *browser) stats() string {
 	defer b.mu.Unlock()
 	return fmt.Sprintf("%d requests, %.0f bytes", b.requests, b.bytes)
 }
-

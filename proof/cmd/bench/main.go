@@ -49,7 +49,15 @@ import (
 // records, 12 questionnaires). A kind not listed gets defaultYear, and
 // the report says so.
 var yearOfUse = map[securebase.Kind]int{
-	securebase.KindCheckIn: 365,
+	securebase.KindCheckIn:   365, // one a day
+	securebase.KindAttempt:   12,  // the questionnaire about monthly
+	securebase.KindSigns:     1,   // one checklist, kept up to date
+	securebase.KindEpisode:   150, // "I'm activated" a few times a week
+	securebase.KindToolUse:   800, // with the episodes, about 1,000 logged uses
+	securebase.KindPattern:   4,   // a few own breathing patterns
+	securebase.KindStatement: 20,  // own reassurance statements
+	securebase.KindFavourite: 15,  // favourites among the library's statements
+	securebase.KindPlan:      1,   // one safety plan
 }
 
 const defaultYear = 365
@@ -250,10 +258,19 @@ func seed(dbURL string, from, to, days int) (int, error) {
 			if !ok {
 				perYear = defaultYear
 			}
-			n := perYear * days / 365
+			s, err := proof.SampleFor(k)
+			if err != nil {
+				return total, err
+			}
+			n := s.Distinct(max(perYear*days/365, 1))
 			for j := range n {
 				at := now.Add(-time.Duration(float64(j+1)*float64(days)/float64(n)*24) * time.Hour).Add(-time.Duration(rand.IntN(600)) * time.Minute) // #nosec G404 -- load data, not a secret
-				e, err := proof.Entry(k, fmt.Sprintf("%s-%05d", k, j), note())
+				id, text := s.ID(string(k), j), note()
+				e, err := proof.Entry(k, id, text)
+				if securebase.ErrorCode(err) == securebase.EINVALID {
+					// A short field (a pattern's name): a few words instead.
+					e, err = proof.Entry(k, id, strings.Join(strings.Fields(text)[:4], " "))
+				}
 				if err != nil {
 					return total, err
 				}

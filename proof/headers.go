@@ -22,10 +22,12 @@ var cspMust = []string{"default-src 'none'", "script-src 'self' 'nonce-", "style
 
 var cspNonceRE = regexp.MustCompile(`'nonce-([A-Za-z0-9_+/=-]{16,})'`)
 
-// Cacheable reports whether a path may be cached: only the versioned
-// static files. Everything else, page or API, is no-store.
+// Cacheable reports whether a path may be cached: the versioned static
+// files, and the service worker and manifest, which hold nothing personal
+// and which browsers revalidate (no-cache). Everything else, page or API,
+// is no-store.
 func Cacheable(path string) bool {
-	return strings.HasPrefix(path, "/static/") || path == "/favicon.ico"
+	return strings.HasPrefix(path, "/static/") || path == "/favicon.ico" || path == "/sw.js" || path == "/manifest.webmanifest"
 }
 
 // CheckHeaders returns what is wrong with a response's headers: the
@@ -80,6 +82,10 @@ func CheckHeaders(path string, h http.Header, body []byte) []string {
 			bad("HTML without a CSP nonce")
 		} else {
 			for _, tag := range regexp.MustCompile(`<script[^>]*>`).FindAllString(string(body), -1) {
+				// A JSON data block is never run, and CSP does not govern it.
+				if strings.Contains(tag, `type="application/json"`) {
+					continue
+				}
 				if !strings.Contains(tag, `nonce="`+m[1]+`"`) {
 					bad("a script without this response's nonce: %s", tag)
 				}

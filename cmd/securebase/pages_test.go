@@ -36,8 +36,13 @@ func TestEveryPageInChromium(t *testing.T) {
 		t.Fatalf("routes the page walk cannot classify:\n%s", strings.Join(problems, "\n"))
 	}
 	b := newBrowser(t, app.URL, 390, 844)
+	// Cache off and the offline service worker bypassed, so every page
+	// comes from the server and its bytes on the wire are counted.
 	b.do("disable the cache", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		if _, err := cdp.Call(ctx, tg, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true})
 		return err
 	}))
 	w := &pageWalk{t: t, b: b, bytes: map[string]float64{}}

@@ -44,3 +44,28 @@ func TestCreateEntries(t *testing.T) {
 		}
 	})
 }
+
+// TestSettle: after a bulk load, Settle checkpoints or vacuums without
+// losing or changing anything.
+func TestSettle(t *testing.T) {
+	forEach(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		a := newUser(t, db, "settle")
+		var es []*securebase.Entry
+		for i := range 200 {
+			es = append(es, checkIn(t, fmt.Sprintf("settle-%03d", i), time.Now().Add(-time.Duration(i)*time.Hour), i%11, fmt.Sprintf("note %d", i)))
+		}
+		if _, err := db.CreateEntries(ctx, a, es); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Settle(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := db.CountEntries(ctx, a, ""); err != nil || n != 200 {
+			t.Fatalf("after Settle: %d entries, %v", n, err)
+		}
+		if e, err := db.FindEntry(ctx, a, securebase.KindCheckIn, "settle-007"); err != nil || string(e.Data) != `{"distress":7,"note":"note 7"}` {
+			t.Fatalf("after Settle: %v, %v", e, err)
+		}
+	})
+}

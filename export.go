@@ -48,12 +48,16 @@ func ExportEntryOf(e *Entry) ExportEntry {
 	return ExportEntry{ID: e.ID, Kind: e.Kind, OccurredAt: e.OccurredAt, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Data: e.Data}
 }
 
-// Entry converts back for storing; Data is validated on the way.
+// Entry converts back for storing; Data is validated on the way, and a
+// Singleton or Keyed payload must carry the id it names.
 func (x ExportEntry) Entry() (*Entry, error) {
 	e := &Entry{ID: x.ID, Kind: x.Kind, OccurredAt: x.OccurredAt, CreatedAt: x.CreatedAt, UpdatedAt: x.UpdatedAt}
 	p, err := e.DecodeStrict(x.Data)
 	if err != nil {
 		return nil, err
+	}
+	if own, ok := OwnID(p); ok && e.ID != own {
+		return nil, Errorf(EINVALID, "This is a %s entry, whose id must be %q.", e.Kind, own)
 	}
 	if e.Data, err = EncodePayload(p); err != nil {
 		return nil, err
@@ -109,14 +113,8 @@ func ParseExport(r io.Reader) (*Export, error) {
 			return nil, Errorf(EINVALID, "Entry %d has no time.", i+1)
 		}
 		seen[e.ID] = true
-		ent, err := e.Entry()
-		if err != nil {
+		if _, err := e.Entry(); err != nil {
 			return nil, fmt.Errorf("entry %d: %w", i+1, err)
-		}
-		if p, _ := ent.Decode(); p != nil {
-			if own, ok := OwnID(p); ok && e.ID != own {
-				return nil, Errorf(EINVALID, "Entry %d is a %s entry, whose id must be %q.", i+1, e.Kind, own)
-			}
 		}
 	}
 	return &x, nil

@@ -181,7 +181,7 @@ func saveCanaries(t *testing.T, base string) *canaryRun {
 				r.scanner.Add(string(b))
 			}
 		}
-		if s.Mode == proof.Single {
+		if s.Mode() == proof.Single {
 			// One entry, replaced by every save: each earlier version
 			// must be as unreadable as the one that stays. Without free
 			// text there is nothing new to say after a few saves.

@@ -82,7 +82,7 @@ func TestSamplesSaveReadReplayDelete(t *testing.T) {
 			continue
 		}
 		id, phrase := s.ID("sample-"+string(k), 0), "a phrase for "+string(k)
-		if s.Mode == proof.Single {
+		if s.Mode() == proof.Single {
 			singleReplaced(t, a, k, s)
 			continue
 		}

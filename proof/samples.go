@@ -12,7 +12,7 @@ import (
 )
 
 // Mode says how the entries of a kind are named, which decides how a
-// harness saves many of them.
+// harness saves many of them. It follows from the payload's type.
 type Mode int
 
 const (
@@ -40,9 +40,8 @@ type Sample struct {
 	// choices): its payload cannot carry the phrase, so the privacy
 	// harness looks for the payload's JSON instead.
 	NoFreeText bool
-	// Mode says how entries are named; Keys lists the keys of a Keyed
-	// kind, and ForKey makes the payload for one.
-	Mode   Mode
+	// Keys lists the keys of a Keyed kind, and ForKey makes the payload
+	// for one.
 	Keys   []string
 	ForKey func(key string) securebase.Payload
 	// Save is the request that saves an entry through the API under id
@@ -58,10 +57,22 @@ type Sample struct {
 	Change func(id, phrase string) Request
 }
 
+// Mode returns how the kind's entries are named, from the domain's own
+// interfaces, so a sample cannot disagree with NewEntry.
+func (s Sample) Mode() Mode {
+	switch s.Payload("").(type) {
+	case securebase.Singleton:
+		return Single
+	case securebase.Keyed:
+		return Keyed
+	}
+	return Many
+}
+
 // ID returns the id of the i-th entry a harness saves: prefix-i for Many,
 // the i-th key for Keyed, the fixed id for Single.
 func (s Sample) ID(prefix string, i int) string {
-	switch s.Mode {
+	switch s.Mode() {
 	case Single:
 		id, _ := securebase.OwnID(s.Payload(""))
 		return id
@@ -73,7 +84,7 @@ func (s Sample) ID(prefix string, i int) string {
 
 // Distinct returns how many different entries n saves make.
 func (s Sample) Distinct(n int) int {
-	switch s.Mode {
+	switch s.Mode() {
 	case Single:
 		return min(n, 1)
 	case Keyed:
@@ -92,14 +103,14 @@ var samples = map[securebase.Kind]Sample{
 	}),
 	securebase.KindEpisode: REST("/api/v1/episodes", func(phrase string) securebase.Payload {
 		start := sampleTime()
-		return &securebase.Episode{StartedAt: start, EndedAt: start.Add(50 * time.Second), Before: ptr(8), After: ptr(5),
+		return &securebase.Episode{StartedAt: start, EndedAt: start.Add(50 * time.Second), Before: new(8), After: new(5),
 			Tools: []string{"breathe", "name", "reassure"}, Pattern: "box", Statement: practice.Statements()[0].ID,
-			Words: securebase.Words{Because: phrase, Draft: phrase, Body: []string{"chest"}, Intensity: ptr(7)}}
+			Words: securebase.Words{Because: phrase, Draft: phrase, Body: []string{"chest"}, Intensity: new(7)}}
 	}),
 	securebase.KindToolUse: REST("/api/v1/tool-uses", func(phrase string) securebase.Payload {
 		start := sampleTime()
-		return &securebase.ToolUse{Tool: "name", StartedAt: start, EndedAt: start.Add(90 * time.Second), Before: ptr(7), After: ptr(4),
-			Words: securebase.Words{Because: phrase, Draft: phrase, Intensity: ptr(6)}}
+		return &securebase.ToolUse{Tool: "name", StartedAt: start, EndedAt: start.Add(90 * time.Second), Before: new(7), After: new(4),
+			Words: securebase.Words{Because: phrase, Draft: phrase, Intensity: new(6)}}
 	}),
 	securebase.KindPattern: REST("/api/v1/patterns", func(phrase string) securebase.Payload {
 		return &securebase.Pattern{Name: phrase, Cycles: 6,
@@ -109,26 +120,23 @@ var samples = map[securebase.Kind]Sample{
 		return &securebase.Statement{Words: phrase}
 	}),
 	securebase.KindAttempt: attemptSample(),
-	securebase.KindSigns: {
-		Mode: Single, NoFreeText: true,
-		Payload: func(string) securebase.Payload { return &securebase.Signs{Selected: []string{"longing", "too-much"}} },
-		Save: func(_, _ string) Request {
-			return JSON(http.MethodPut, "/api/v1/signs", map[string]any{"selected": []string{"longing", "too-much"}})
-		},
-		Get: func(string) Request { return Get("/api/v1/signs") },
-	},
-	securebase.KindPlan: {
-		Mode:    Single,
-		Payload: samplePlan,
-		Save: func(_, phrase string) Request {
-			return JSON(http.MethodPut, "/api/v1/plan", map[string]any{"sections": samplePlan(phrase).(*securebase.Plan).Sections})
-		},
-		Get: func(string) Request { return Get("/api/v1/plan") },
-	},
+	securebase.KindSigns: single("/api/v1/signs", true, func(string) securebase.Payload {
+		return &securebase.Signs{Selected: []string{"longing", "too-much"}}
+	}),
+	securebase.KindPlan:      single("/api/v1/plan", false, samplePlan),
 	securebase.KindFavourite: favouriteSample(),
 }
 
-func ptr(n int) *int { return &n }
+// single is the Sample of a one-per-person kind whose API takes the
+// payload itself with PUT at path and serves it with GET there.
+func single(path string, noFreeText bool, payload func(phrase string) securebase.Payload) Sample {
+	return Sample{
+		Payload:    payload,
+		NoFreeText: noFreeText,
+		Save:       func(_, phrase string) Request { return JSON(http.MethodPut, path, payload(phrase)) },
+		Get:        func(string) Request { return Get(path) },
+	}
+}
 
 // sampleTime is a recent moment, so episodes and tool uses land in lists.
 func sampleTime() time.Time { return time.Now().UTC().Add(-time.Hour).Truncate(time.Second) }
@@ -171,7 +179,7 @@ func favouriteSample() Sample {
 	}
 	forKey := func(key string) securebase.Payload { return &securebase.Favourite{Statement: key} }
 	return Sample{
-		Mode: Keyed, NoFreeText: true, Keys: keys, ForKey: forKey,
+		NoFreeText: true, Keys: keys, ForKey: forKey,
 		Payload: func(string) securebase.Payload { return forKey(keys[0]) },
 		Save:    func(key, _ string) Request { return Request{Method: http.MethodPut, Path: "/api/v1/favourites/" + key} },
 		Get:     func(key string) Request { return Get("/api/v1/favourites/" + key) },
@@ -231,7 +239,7 @@ func Entry(k securebase.Kind, id, phrase string) (*securebase.Entry, error) {
 		return nil, err
 	}
 	p := s.Payload(phrase)
-	if s.Mode == Keyed {
+	if s.Mode() == Keyed {
 		p = s.ForKey(id)
 	}
 	data, err := securebase.EncodePayload(p)

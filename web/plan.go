@@ -176,15 +176,14 @@ func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Without a version the plan is simply replaced (or created): the
 	// client has nothing to compare. With one, a stale version is 409.
-	version := 0
-	if in.Version != nil {
-		version = *in.Version
-	} else if cur, err := s.loadPlan(r.Context(), principal(r).Actor); err != nil {
-		return err
-	} else {
-		version = cur.Version
+	if in.Version == nil {
+		cur, err := s.loadPlan(r.Context(), principal(r).Actor)
+		if err != nil {
+			return err
+		}
+		in.Version = &cur.Version
 	}
-	if err := s.storePlan(r.Context(), principal(r).Actor, p, version); err != nil {
+	if err := s.storePlan(r.Context(), principal(r).Actor, p, *in.Version); err != nil {
 		return err
 	}
 	v, err := s.loadPlan(r.Context(), principal(r).Actor)

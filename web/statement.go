@@ -158,7 +158,7 @@ func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) setFavourite(r *http.Request, a securebase.Actor, statement string) (bool, error) {
-	e, err := securebase.NewEntry(&securebase.Favourite{Statement: statement}, securebase.FavouriteID(statement), s.Clock())
+	e, err := securebase.NewEntry(&securebase.Favourite{Statement: statement}, "", s.Clock()) // Keyed: the id follows
 	if err != nil {
 		return false, err
 	}
@@ -187,12 +187,22 @@ func (s *Server) apiFavourites(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// pathStatement is the library statement a favourites API path names;
+// an id the library does not have is 404.
+func pathStatement(r *http.Request) (string, error) {
+	id := r.PathValue("statement")
+	if _, err := practice.StatementByID(id); err != nil {
+		return "", securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	}
+	return id, nil
+}
+
 // apiGetFavourite answers whether one statement is a favourite: 200 with
 // it, or 404.
 func (s *Server) apiGetFavourite(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("statement")
-	if _, err := practice.StatementByID(id); err != nil {
-		return securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	id, err := pathStatement(r)
+	if err != nil {
+		return err
 	}
 	if _, err := s.Entries.FindEntry(r.Context(), principal(r).Actor, securebase.KindFavourite, securebase.FavouriteID(id)); err != nil {
 		return err
@@ -202,9 +212,9 @@ func (s *Server) apiGetFavourite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiPutFavourite(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("statement")
-	if _, err := practice.StatementByID(id); err != nil {
-		return securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	id, err := pathStatement(r)
+	if err != nil {
+		return err
 	}
 	created, err := s.setFavourite(r, principal(r).Actor, id)
 	if err != nil {
@@ -219,9 +229,9 @@ func (s *Server) apiPutFavourite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiDeleteFavourite(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("statement")
-	if _, err := practice.StatementByID(id); err != nil {
-		return securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id in the library.")
+	id, err := pathStatement(r)
+	if err != nil {
+		return err
 	}
 	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindFavourite, securebase.FavouriteID(id)); err != nil {
 		return err

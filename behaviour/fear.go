@@ -119,7 +119,7 @@ func (r FearRate) sentence() string {
 			return lead + " once; it did not happen."
 		}
 	}
-	s := fmt.Sprintf("%s %d times; it happened %s", lead, r.Answered, count(r.Yes))
+	s := fmt.Sprintf("%s %s; it happened %s", lead, count(r.Answered), count(r.Yes))
 	if r.Partly > 0 {
 		s += " and partly " + count(r.Partly)
 	}

@@ -90,7 +90,7 @@ type FlagCount struct {
 
 // Window is the count of green and red flags in one stretch of time.
 type Window struct {
-	From, To   time.Time // [From, To)
+	From, To   time.Time // (From, To]: the end is included, so a note made now counts
 	Green, Red int
 }
 
@@ -160,7 +160,7 @@ func (c *Catalog) SummariseFlags(obs []Observation, now time.Time) FlagSummary {
 			s.Last = o.At
 		}
 		for _, w := range []*Window{&s.Recent, &s.Before} {
-			if !o.At.Before(w.From) && o.At.Before(w.To) {
+			if o.At.After(w.From) && !o.At.After(w.To) {
 				if green {
 					w.Green++
 				} else {

@@ -113,21 +113,30 @@ func (c *Catalog) CheckNeed(n *Need) error {
 			errs.add(err)
 			continue
 		}
-		switch s.ID {
-		case SlotWhen:
-			t = dropLead(t, "when")
-		case SlotFeel:
-			t = dropLead(t, "i feel", "i'm feeling", "i am feeling", "i felt", "feeling", "feel")
-		case SlotLike:
-			t = dropLead(t, "i'd like", "i would like", "i'd love", "i would love")
-		case SlotAsk:
-			if !askLead(t) {
-				t = dropLead(t, "would you")
+		// Frame words are taken off until none is left, so "when when"
+		// and a second check of stored parts both come out the same. A
+		// request keeps its own "could you", "can you" or "will you".
+		lead := ""
+		if s.ID == SlotAsk {
+			lead = askLead(trimEnd(t))
+		}
+		for prev := ""; prev != t; {
+			prev = t
+			t = trimEnd(t)
+			switch s.ID {
+			case SlotWhen:
+				t = dropLead(t, "when")
+			case SlotFeel:
+				t = dropLead(t, "i feel", "i'm feeling", "i am feeling", "i felt", "feeling", "feel")
+			case SlotLike:
+				t = dropLead(t, "i'd like", "i would like", "i'd love", "i would love")
+			case SlotAsk:
+				t = dropLead(t, askLeads...)
 			}
 		}
-		t = trimEnd(t)
-		if s.ID != SlotAsk || !askLead(t) {
-			t = lowerStart(t)
+		t = lowerStart(t)
+		if t != "" && lead != "" && lead != "would you" {
+			t = lead + " " + t
 		}
 		if s.Required && t == "" {
 			errs.add(invalid(s.ID, "Write a few words here.", "required part empty"))
@@ -153,7 +162,7 @@ func (c *Catalog) ComposeNeed(n Need) (string, error) {
 	}
 	b.WriteString(" I'd like " + n.Like + ".")
 	if n.Ask != "" {
-		if askLead(n.Ask) {
+		if askLead(n.Ask) != "" {
 			b.WriteString(" " + upperStart(n.Ask) + "?")
 		} else {
 			b.WriteString(" Would you " + n.Ask + "?")
@@ -245,10 +254,18 @@ func dropLead(s string, leads ...string) string {
 	return s
 }
 
-// askLead reports whether a request already starts with its own "could
-// you", "can you", "will you" or "would you", which is kept as typed.
-func askLead(s string) bool {
-	return dropLead(s, "would you", "could you", "can you", "will you") != s
+// askLeads are the openings of a request that a person may type
+// themselves; "would you" is the one the composer adds.
+var askLeads = []string{"would you", "could you", "can you", "will you"}
+
+// askLead returns the opening of askLeads that starts s, or "".
+func askLead(s string) string {
+	for _, l := range askLeads {
+		if dropLead(s, l) != s {
+			return l
+		}
+	}
+	return ""
 }
 
 // trimEnd drops end punctuation and spaces, so the composer can add its own.

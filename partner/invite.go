@@ -31,8 +31,8 @@ const inviteAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 // FieldCode names the invitation code in errors.
 const FieldCode = "code"
 
-// InviteCode makes a code from InviteRandomBytes random bytes, written as
-// two groups of five: "7K3QD-X9M2A".
+// InviteCode makes a code from the low 50 bits of InviteRandomBytes random
+// bytes, written as two groups of five: "7K3QD-X9M2A".
 func InviteCode(random []byte) (string, error) {
 	if len(random) < InviteRandomBytes {
 		return "", invalid(FieldCode, "The code could not be made. Try again.", "too few random bytes")

@@ -26,7 +26,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strings"
 )
 
@@ -142,12 +141,23 @@ func decode(fsys fs.FS, name string, v any) error {
 	return nil
 }
 
-// idPattern is the shape of every id: lower-case words joined by hyphens.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isKebab reports whether id has the shape of every id: lower-case words
+// of letters and digits joined by single hyphens, at most 40 characters.
+func isKebab(id string) bool {
+	if id == "" || len(id) > 40 || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for _, r := range id {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // checkID reports a malformed id.
 func checkID(where, id string) error {
-	if len(id) > 40 || !idPattern.MatchString(id) {
+	if !isKebab(id) {
 		return fmt.Errorf("behaviour: %s: id %q is not kebab-case of at most 40 characters", where, id)
 	}
 	return nil
@@ -189,7 +199,7 @@ func (c *Catalog) addList(l List, items []Item) error {
 			own++
 		}
 	}
-	if wantOwn := ownLists[l]; (own == 1) != wantOwn {
+	if wantOwn := ownList(l); (own == 1) != wantOwn {
 		return fmt.Errorf("behaviour: list %s: %d own-words items, want %v", l, own, wantOwn)
 	}
 	c.items[l] = items
@@ -197,8 +207,14 @@ func (c *Catalog) addList(l List, items []Item) error {
 	return nil
 }
 
-// ownLists are the lists that end in "in my own words".
-var ownLists = map[List]bool{Happenings: true, BodySignals: true, Fears: true, Urges: true, Instead: true}
+// ownList reports the lists that end in "in my own words".
+func ownList(l List) bool {
+	switch l {
+	case Happenings, BodySignals, Fears, Urges, Instead:
+		return true
+	}
+	return false
+}
 
 // Items returns a copy of a list, in the order a page shows it, or nil for
 // a list the catalog does not have.

@@ -61,7 +61,7 @@ func TestStableIDs(t *testing.T) {
 		have := map[string]bool{}
 		for _, id := range got {
 			have[id] = true
-			if !idPattern.MatchString(id) {
+			if !isKebab(id) {
 				t.Errorf("%s: id %q is not kebab-case", l, id)
 			}
 		}

@@ -131,7 +131,7 @@ func (c *Catalog) CheckNeed(n *Need) error {
 			case SlotLike:
 				t = dropLead(t, "i'd like", "i would like", "i'd love", "i would love")
 			case SlotAsk:
-				t = dropLead(t, askLeads...)
+				t = dropLead(t, askLeads()...)
 			}
 		}
 		t = lowerStart(t)
@@ -256,11 +256,11 @@ func dropLead(s string, leads ...string) string {
 
 // askLeads are the openings of a request that a person may type
 // themselves; "would you" is the one the composer adds.
-var askLeads = []string{"would you", "could you", "can you", "will you"}
+func askLeads() []string { return []string{"would you", "could you", "can you", "will you"} }
 
 // askLead returns the opening of askLeads that starts s, or "".
 func askLead(s string) string {
-	for _, l := range askLeads {
+	for _, l := range askLeads() {
 		if dropLead(s, l) != s {
 			return l
 		}
@@ -275,19 +275,20 @@ func trimEnd(s string) string {
 	})
 }
 
-// starters are the words that begin a part in lower case once it sits in
-// the middle of a sentence. Any other word (a name, "I") keeps its case.
-var starters = map[string]bool{
-	"you": true, "your": true, "we": true, "our": true, "they": true, "their": true, "them": true,
-	"he": true, "she": true, "his": true, "her": true, "it": true, "its": true, "it's": true,
-	"the": true, "a": true, "an": true, "my": true, "me": true, "us": true, "this": true,
-	"that": true, "there": true, "some": true, "more": true, "less": true, "one": true,
-	"to": true, "when": true, "if": true, "after": true, "before": true, "on": true, "at": true,
-	"in": true, "not": true, "so": true, "very": true, "really": true, "quite": true, "bit": true,
-	"scared": true, "sad": true, "lonely": true, "hurt": true, "anxious": true, "unsure": true,
-	"worried": true, "afraid": true, "lost": true, "alone": true, "tired": true, "nervous": true,
-	"you're": true, "we're": true, "they're": true, "send": true, "tell": true, "let": true,
-	"call": true, "text": true, "keep": true, "give": true, "come": true, "talk": true, "time": true,
+// isStarter reports the words that begin a part in lower case once it
+// sits in the middle of a sentence. Any other word (a name, "I") keeps its
+// case.
+func isStarter(w string) bool {
+	switch w {
+	case "you", "your", "we", "our", "they", "their", "them", "he", "she", "his", "her", "it", "its",
+		"it's", "the", "a", "an", "my", "me", "us", "this", "that", "there", "some", "more", "less",
+		"one", "to", "when", "if", "after", "before", "on", "at", "in", "not", "so", "very", "really",
+		"quite", "bit", "scared", "sad", "lonely", "hurt", "anxious", "unsure", "worried", "afraid",
+		"lost", "alone", "tired", "nervous", "you're", "we're", "they're", "send", "tell", "let", "call",
+		"text", "keep", "give", "come", "talk", "time":
+		return true
+	}
+	return false
 }
 
 // lowerStart lower-cases the first letter of s when its first word is a
@@ -296,7 +297,7 @@ func lowerStart(s string) string {
 	word, _, _ := strings.Cut(s, " ")
 	w := strings.ToLower(strings.ReplaceAll(word, "’", "'"))
 	r, size := utf8.DecodeRuneInString(s)
-	if !starters[strings.TrimRight(w, ",")] || !unicode.IsUpper(r) {
+	if !isStarter(strings.TrimRight(w, ",")) || !unicode.IsUpper(r) {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[size:]

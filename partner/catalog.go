@@ -26,7 +26,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strings"
 )
 
@@ -129,8 +128,19 @@ func decode(fsys fs.FS, name string, v any) error {
 	return nil
 }
 
-// idPattern is the shape of every id: lower-case words joined by hyphens.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isKebab reports whether id has the shape of every id: lower-case words
+// of letters and digits joined by single hyphens, at most 40 characters.
+func isKebab(id string) bool {
+	if id == "" || len(id) > 40 || id[0] == '-' || id[len(id)-1] == '-' || strings.Contains(id, "--") {
+		return false
+	}
+	for _, r := range id {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // ids checks a list's ids: kebab-case, at most 40 characters, no repeats.
 func ids(where string, list []string) error {
@@ -139,7 +149,7 @@ func ids(where string, list []string) error {
 	}
 	seen := map[string]bool{}
 	for _, id := range list {
-		if len(id) > 40 || !idPattern.MatchString(id) {
+		if !isKebab(id) {
 			return fmt.Errorf("partner: %s: id %q is not kebab-case of at most 40 characters", where, id)
 		}
 		if seen[id] {

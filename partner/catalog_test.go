@@ -80,7 +80,7 @@ func TestStableIDs(t *testing.T) {
 		have := map[string]int{}
 		for _, id := range cur[name] {
 			have[id]++
-			if !idPattern.MatchString(id) {
+			if !isKebab(id) {
 				t.Errorf("%s: id %q is not kebab-case", name, id)
 			}
 			if have[id] > 1 {

@@ -170,7 +170,7 @@ func FuzzSignal(f *testing.F) {
 			t.Fatalf("signal %+v does not fit its kind %+v", s, k)
 		}
 		checkOneLine(t, s.Words)
-		if utf8.RuneCountInString(s.Words) > MaxSignalWords || links.MatchString(s.Words) {
+		if utf8.RuneCountInString(s.Words) > MaxSignalWords || hasLink(s.Words) {
 			t.Fatalf("words %q slipped through", s.Words)
 		}
 		shown, err := c.ShowSignal(s, now, time.UTC, Clock12)
@@ -222,6 +222,34 @@ func FuzzCheckTalk(f *testing.F) {
 			if v == "" || strings.TrimSpace(v) != v || utf8.RuneCountInString(v) > MaxNote {
 				t.Fatalf("answer %s = %q slipped through", k, v)
 			}
+		}
+	})
+}
+
+func FuzzChoices(f *testing.F) {
+	f.Add("manager,exhaustion", "afraid,same-fight", 2)
+	f.Add(",,", "self-harm", -1)
+	f.Add("x", "", 99)
+	c := mustLoad(f)
+	f.Fuzz(func(t *testing.T, baseline, signs string, n int) {
+		r, err := c.CheckBaseline(strings.Split(baseline, ","))
+		if err != nil {
+			checkFieldError(t, err)
+		} else if (len(r.Present) >= 2) != (r.HelpPath == HelpPath) {
+			t.Fatalf("baseline %q: %d present, help %q", baseline, len(r.Present), r.HelpPath)
+		}
+		h, err := c.HelpFor(strings.Split(signs, ","), n)
+		if err != nil {
+			checkFieldError(t, err)
+			return
+		}
+		for _, route := range h.Routes {
+			if h.Safety && route.Path != SafetyPath && route.Path != CrisisPath {
+				t.Fatalf("signs %q: safety, and still route %s", signs, route.ID)
+			}
+		}
+		if h.Safety && (len(h.Routes) == 0 || h.Routes[0].ID != RouteSafety) {
+			t.Fatalf("signs %q: safety is not first", signs)
 		}
 	})
 }

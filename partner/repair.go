@@ -2,7 +2,6 @@ package partner
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -127,9 +126,58 @@ func (c *Catalog) ComposeRepair(r Repair, back, now time.Time, loc *time.Locatio
 	return strings.Join(parts, " "), nil
 }
 
-// clockPattern reads a time of day as people type it: "16:00", "9",
-// "4pm", "4.30 pm", "4:30 a.m.".
-var clockPattern = regexp.MustCompile(`(?i)^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$`)
+// readClock reads a time of day as people type it: "16:00", "9", "4pm",
+// "16h30", "4.30 pm", "4:30 a.m.". ok is false for anything else, including
+// an hour or minute out of range.
+func readClock(s string) (hour, minute int, ok bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	half := ""
+	for _, suffix := range []string{"a.m.", "p.m.", "am", "pm"} {
+		if strings.HasSuffix(t, suffix) {
+			half, t = suffix[:1], strings.TrimSpace(strings.TrimSuffix(t, suffix))
+			break
+		}
+	}
+	digits := func(d string) (int, bool) {
+		for _, r := range d {
+			if r < '0' || r > '9' {
+				return 0, false
+			}
+		}
+		n, err := strconv.Atoi(d)
+		return n, err == nil
+	}
+	h, m := t, "00"
+	if i := strings.IndexAny(t, ":.h"); i >= 0 {
+		h, m = t[:i], t[i+1:]
+		if len(m) != 2 {
+			return 0, 0, false
+		}
+	}
+	if len(h) < 1 || len(h) > 2 {
+		return 0, 0, false
+	}
+	hour, okH := digits(h)
+	minute, okM := digits(m)
+	if !okH || !okM || minute > 59 {
+		return 0, 0, false
+	}
+	switch half {
+	case "a", "p":
+		if hour < 1 || hour > 12 {
+			return 0, 0, false
+		}
+		hour %= 12
+		if half == "p" {
+			hour += 12
+		}
+	default:
+		if hour > 23 {
+			return 0, 0, false
+		}
+	}
+	return hour, minute, true
+}
 
 // ParseClock reads a time of day typed by a person and returns its next
 // occurrence after now in loc: later today, or tomorrow when that time has
@@ -141,29 +189,11 @@ func ParseClock(field, s string, now time.Time, loc *time.Location) (time.Time, 
 		return time.Time{}, invalid(FieldZone, "Choose your time zone in Settings.", "no time zone")
 	}
 	bad := invalid(field, "Write a time like 16:00 or 4pm.", "not a time of day")
-	t := strings.TrimSpace(s)
-	if len(t) > 12 {
+	if len(s) > 20 {
 		return time.Time{}, bad
 	}
-	m := clockPattern.FindStringSubmatch(t)
-	if m == nil {
-		return time.Time{}, bad
-	}
-	h, _ := strconv.Atoi(m[1])
-	min := 0
-	if m[2] != "" {
-		min, _ = strconv.Atoi(m[2])
-	}
-	if half := strings.ToLower(strings.ReplaceAll(m[3], ".", "")); half != "" {
-		if h < 1 || h > 12 {
-			return time.Time{}, bad
-		}
-		h %= 12
-		if half == "pm" {
-			h += 12
-		}
-	}
-	if h > 23 || min > 59 {
+	h, min, ok := readClock(s)
+	if !ok {
 		return time.Time{}, bad
 	}
 	local := now.In(loc)

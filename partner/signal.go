@@ -119,9 +119,28 @@ func ParseSignal(body []byte) (Signal, error) {
 	return s, nil
 }
 
-// links finds what looks like a web address. Signals carry no links: a
-// link sent to a partner can be made to reveal where they open it.
-var links = regexp.MustCompile(`(?i)://|www\.|[a-z0-9-]+\.[a-z]{2,}/`)
+// hasLink reports what looks like a web address: "://", "www.", or a word
+// like "bit.ly/x" with a dot and two or more letters before a slash.
+// Signals carry no links: a link sent to a partner can be made to reveal
+// where they open it.
+func hasLink(s string) bool {
+	l := strings.ToLower(s)
+	if strings.Contains(l, "://") || strings.Contains(l, "www.") {
+		return true
+	}
+	for _, w := range strings.Fields(l) {
+		host, _, slash := strings.Cut(w, "/")
+		dot := strings.LastIndexByte(host, '.')
+		if !slash || dot <= 0 || len(host)-dot-1 < 2 {
+			continue
+		}
+		tld := host[dot+1:]
+		if strings.IndexFunc(tld, func(r rune) bool { return r < 'a' || r > 'z' }) < 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // CheckSignal checks a signal against the list and tidies it in place:
 // the kind must be on the list; a number kind needs a number in its range
@@ -155,7 +174,7 @@ func (c *Catalog) CheckSignal(s *Signal, now time.Time) error {
 	switch {
 	case ferr != nil:
 		errs.add(ferr)
-	case links.MatchString(w):
+	case hasLink(w):
 		errs.add(invalid(FieldWords, "Signals can't carry links. Keep it to a few words.", "link in signal words"))
 	default:
 		s.Words = w
@@ -243,11 +262,10 @@ func LimitMessage(next, now time.Time, loc *time.Location, k Clock) string {
 // SignalLifetime and is to be deleted.
 func SignalExpired(sentAt, now time.Time) bool { return now.Sub(sentAt) >= SignalLifetime }
 
-// forbidden are words no signal's text may contain: each would turn a
-// signal into a report on where someone is or what they did.
-var forbidden = regexp.MustCompile(`(?i)\b(where|location|seen|read|online|last|score|journal|wrote|reply now|answer me|prove)\b`)
-
 func (c *Catalog) checkSignals() error {
+	// No signal's text may contain these words: each would turn a signal
+	// into a report on where someone is or what they did.
+	forbidden := regexp.MustCompile(`(?i)\b(where|location|seen|read|online|last|score|journal|wrote|reply now|answer me|prove)\b`)
 	if err := words("signals intro", c.signals.Intro); err != nil {
 		return err
 	}

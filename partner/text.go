@@ -92,16 +92,18 @@ func dropLead(s string, leads ...string) string {
 	return s
 }
 
-// starters are the words that begin a part in lower case once it sits in
-// the middle of a sentence. Any other word (a name, "I") keeps its case.
-var starters = map[string]bool{
-	"you": true, "your": true, "we": true, "our": true, "they": true, "their": true, "them": true,
-	"he": true, "she": true, "his": true, "her": true, "it": true, "its": true, "it's": true,
-	"the": true, "a": true, "an": true, "my": true, "me": true, "us": true, "this": true,
-	"that": true, "there": true, "some": true, "to": true, "going": true, "taking": true,
-	"having": true, "getting": true, "finishing": true, "thinking": true, "on": true, "at": true,
-	"in": true, "out": true, "off": true, "just": true, "not": true, "so": true, "you're": true,
-	"we're": true, "they're": true, "let's": true, "if": true, "when": true, "after": true,
+// isStarter reports the words that begin a part in lower case once it
+// sits in the middle of a sentence. Any other word (a name, "I") keeps its
+// case.
+func isStarter(w string) bool {
+	switch w {
+	case "you", "your", "we", "our", "they", "their", "them", "he", "she", "his", "her", "it", "its",
+		"it's", "the", "a", "an", "my", "me", "us", "this", "that", "there", "some", "to", "going",
+		"taking", "having", "getting", "finishing", "thinking", "on", "at", "in", "out", "off", "just",
+		"not", "so", "you're", "we're", "they're", "let's", "if", "when", "after":
+		return true
+	}
+	return false
 }
 
 // lowerStart lower-cases the first letter of s when its first word is a
@@ -110,7 +112,7 @@ func lowerStart(s string) string {
 	word, _, _ := strings.Cut(s, " ")
 	w := strings.TrimRight(strings.ToLower(strings.ReplaceAll(word, "’", "'")), ",")
 	r, size := utf8.DecodeRuneInString(s)
-	if !starters[w] || !unicode.IsUpper(r) {
+	if !isStarter(w) || !unicode.IsUpper(r) {
 		return s
 	}
 	return string(unicode.ToLower(r)) + s[size:]

@@ -22,6 +22,8 @@ const (
 	// InviteAttemptsPerHour bounds wrong codes per account and per
 	// network address, so 50 bits cannot be guessed in a code's lifetime.
 	InviteAttemptsPerHour = 5
+	// InvitesPerDay bounds the codes one account can make in a day.
+	InvitesPerDay = 3
 )
 
 // inviteAlphabet is Crockford's base 32: digits and letters without I, L,

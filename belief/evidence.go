@@ -154,9 +154,9 @@ func minutesWords(d time.Duration) string {
 	switch {
 	case m <= 1:
 		return "a minute"
-	case m < 120 || m%60 != 0:
-		return fmt.Sprintf("%d minutes", m)
-	default:
+	case m >= 120 && m%60 == 0 && m <= 12*60:
 		return spanWords(time.Duration(m) * time.Minute)
+	default:
+		return fmt.Sprintf("%d minutes", m)
 	}
 }

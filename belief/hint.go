@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -57,10 +58,17 @@ type Hinter struct {
 	negators   map[string]bool
 	hedges     map[string]bool
 
+	// Matching works on numbers: every word the rules know has an id, every
+	// group a bit, so testing a token against a cue element is two bit tests.
+	ids        map[string]int32
+	wordGroups []uint64 // by word id: the groups the word belongs to
+	groupBit   map[string]uint64
+	nameMask   uint64 // the groups a person's name belongs to
+
 	traps []trapRule // in the order of Traps
 	rules []rule
-	index map[string][]int // first lemma → rules that can start there
-	named []int            // rules that a person's name can start
+	index [][]int // by word id: rules that can start at that word
+	named []int   // rules that a person's name can start
 }
 
 type phrase struct{ from, to []string }
@@ -132,7 +140,7 @@ func compileHinter(data []byte) (*Hinter, error) {
 		expand: map[string][]string{}, lemmas: map[string]string{}, phrases: map[string][]phrase{},
 		groups: map[string]map[string]bool{}, nameGroups: map[string]bool{}, known: map[string]bool{},
 		fillers: map[string]bool{}, negators: map[string]bool{}, hedges: map[string]bool{},
-		index: map[string][]int{},
+		ids: map[string]int32{}, groupBit: map[string]uint64{},
 	}
 	for w, to := range f.Expand {
 		if w != strings.ToLower(w) || len(strings.Fields(to)) == 0 {
@@ -243,6 +251,9 @@ func compileHinter(data []byte) (*Hinter, error) {
 	for w := range vocab {
 		h.known[w] = true
 	}
+	if err := h.number(vocab); err != nil {
+		return nil, err
+	}
 
 	for _, t := range Traps() {
 		tc, ok := f.Traps[t.ID]
@@ -293,17 +304,58 @@ func compileHinter(data []byte) (*Hinter, error) {
 				negOK: rc.Neg == "ignore", support: rc.Support, unless: unless})
 		}
 	}
+	h.index = make([][]int, len(h.ids))
 	for i, r := range h.rules {
 		words, named := h.firstWords(r.cue)
-		sort.Strings(words)
-		for _, w := range words {
-			h.index[w] = append(h.index[w], i)
+		for _, id := range words {
+			h.index[id] = append(h.index[id], i)
 		}
 		if named {
 			h.named = append(h.named, i)
 		}
 	}
 	return h, nil
+}
+
+// number gives every vocabulary and group word an id and every group a
+// bit, in sorted order so the result never depends on map order.
+func (h *Hinter) number(vocab map[string]bool) error {
+	all := map[string]bool{}
+	for w := range vocab {
+		all[w] = true
+	}
+	names := make([]string, 0, len(h.groups))
+	for g, members := range h.groups {
+		names = append(names, g)
+		for w := range members {
+			all[w] = true
+		}
+	}
+	if len(names) > 64 {
+		return fmt.Errorf("belief: hint rules: %d groups, at most 64", len(names))
+	}
+	sort.Strings(names)
+	for i, g := range names {
+		h.groupBit[g] = 1 << uint(i)
+		if h.nameGroups[g] {
+			h.nameMask |= 1 << uint(i)
+		}
+	}
+	words := make([]string, 0, len(all))
+	for w := range all {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	h.wordGroups = make([]uint64, len(words))
+	for i, w := range words {
+		h.ids[w] = int32(i)
+		for _, g := range names {
+			if h.groups[g][w] {
+				h.wordGroups[i] |= h.groupBit[g]
+			}
+		}
+	}
+	return nil
 }
 
 // lemmaOf normalises one word of the rules file to its lemma.
@@ -484,18 +536,14 @@ func (h *Hinter) score(thought string) []trapScore {
 }
 
 // matchAll finds every cue match in the tokens and applies the negation,
-// unless and hedge checks.
+// unless and hedge checks. Each rule is tried once at each token that can
+// start it.
 func (h *Hinter) matchAll(toks []token) []found {
 	var out []found
-	seen := map[[2]int]bool{} // rule, first token: one match per start
+	m := &matcher{h: h, toks: toks, words: make([]int, 0, 16)}
 	try := func(ri, start int) {
-		key := [2]int{ri, start}
-		if seen[key] {
-			return
-		}
-		seen[key] = true
 		r := h.rules[ri]
-		sp, ok := h.matchAt(r.cue, toks, start)
+		sp, ok := m.matchAt(r.cue, start)
 		if !ok {
 			return
 		}
@@ -503,7 +551,7 @@ func (h *Hinter) matchAll(toks []token) []found {
 			return
 		}
 		for _, u := range r.unless {
-			if h.overlaps(u, toks, sp) {
+			if m.overlaps(u, sp) {
 				return
 			}
 		}
@@ -514,16 +562,31 @@ func (h *Hinter) matchAll(toks []token) []found {
 		out = append(out, found{rule: ri, sp: sp, score: s})
 	}
 	for i, t := range toks {
-		for _, ri := range h.index[t.lemma] {
+		var byWord []int
+		if t.id >= 0 {
+			byWord = h.index[t.id]
+		}
+		for _, ri := range byWord {
 			try(ri, i)
 		}
 		if t.name {
 			for _, ri := range h.named {
-				try(ri, i)
+				if !containsInt(byWord, ri) {
+					try(ri, i)
+				}
 			}
 		}
 	}
 	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports a negation in the three words before a match (same
@@ -557,15 +620,21 @@ func (h *Hinter) near(toks []token, sp span, before int, is func(token) bool) bo
 	return false
 }
 
-// overlaps reports whether pattern u matches anywhere in the match's
-// sentence so that the two share a token.
-func (h *Hinter) overlaps(u pattern, toks []token, sp span) bool {
+// unlessReach bounds how far before a match an "unless" cue may start:
+// unless cues are short, and the bound keeps the work per match constant
+// however long the sentence.
+const unlessReach = 16
+
+// overlaps reports whether pattern u matches near the match, in the same
+// sentence, so that the two share a token.
+func (m *matcher) overlaps(u pattern, sp span) bool {
+	toks := m.toks
 	s := sp.first
-	for s > 0 && toks[s-1].sentence == toks[sp.first].sentence {
+	for s > 0 && sp.first-s < unlessReach && toks[s-1].sentence == toks[sp.first].sentence {
 		s--
 	}
 	for i := s; i <= sp.last; i++ {
-		if m, ok := h.matchAt(u, toks, i); ok && m.first <= sp.last && m.last >= sp.first {
+		if o, ok := m.matchAt(u, i); ok && o.first <= sp.last && o.last >= sp.first {
 			return true
 		}
 	}
@@ -575,7 +644,8 @@ func (h *Hinter) overlaps(u pattern, toks []token, sp span) bool {
 // quote returns the person's own words for a match, as typed, cut to
 // quoteWords words.
 func (h *Hinter) quote(text string, toks []token, sp span) string {
-	words := strings.Fields(text[toks[sp.first].start:toks[sp.last].end])
+	words := strings.FieldsFunc(strings.ToValidUTF8(text[toks[sp.first].start:toks[sp.last].end], " "),
+		func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 	if len(words) > h.quoteWords {
 		words = append(words[:h.quoteWords-1], "…")
 	}

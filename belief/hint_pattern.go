@@ -24,8 +24,8 @@ type pattern struct {
 }
 
 type elem struct {
-	words  map[string]bool
-	groups []string
+	words  []uint64 // bitset of word ids
+	groups uint64   // group bits
 	opt    bool
 	gap    int
 	cross  bool // the gap may cross clauses
@@ -54,7 +54,7 @@ func (h *Hinter) compilePattern(src string) (pattern, error) {
 			p.elems = append(p.elems, elem{gap: n, cross: f[0] == '~'})
 			continue
 		}
-		e := elem{words: map[string]bool{}}
+		e := elem{words: make([]uint64, (len(h.ids)+63)/64)}
 		if strings.HasSuffix(f, "?") {
 			if i == 0 {
 				return p, fmt.Errorf("cue %q: the first element cannot be optional", src)
@@ -66,16 +66,21 @@ func (h *Hinter) compilePattern(src string) (pattern, error) {
 			case alt == "":
 				return p, fmt.Errorf("cue %q: empty alternative", src)
 			case alt[0] == '@':
-				if _, ok := h.groups[alt[1:]]; !ok {
+				bit, ok := h.groupBit[alt[1:]]
+				if !ok {
 					return p, fmt.Errorf("cue %q: no group %s", src, alt)
 				}
-				e.groups = append(e.groups, alt[1:])
+				e.groups |= bit
 			default:
 				ws := h.normalise(strings.ToLower(alt))
 				if len(ws) != 1 {
 					return p, fmt.Errorf("cue %q: %q expands to %d words; write them apart", src, alt, len(ws))
 				}
-				e.words[h.lemma(ws[0])] = true
+				id, ok := h.ids[h.lemma(ws[0])]
+				if !ok {
+					return p, fmt.Errorf("cue %q: %q is not in the vocabulary", src, alt)
+				}
+				e.words[id>>6] |= 1 << uint(id&63)
 			}
 		}
 		p.elems = append(p.elems, e)
@@ -83,34 +88,25 @@ func (h *Hinter) compilePattern(src string) (pattern, error) {
 	return p, nil
 }
 
-// firstWords lists the lemmas that can start a match, for the index. A
-// group in first place lists its members; nameStart says whether a
+// firstWords lists the word ids that can start a match, for the index; a
+// group in first place lists its members. nameStart says whether a
 // person's name can start it.
-func (h *Hinter) firstWords(p pattern) (words []string, nameStart bool) {
+func (h *Hinter) firstWords(p pattern) (ids []int32, nameStart bool) {
 	e := p.elems[0]
-	for w := range e.words {
-		words = append(words, w)
-	}
-	for _, g := range e.groups {
-		for w := range h.groups[g] {
-			words = append(words, w)
+	for id := range h.wordGroups {
+		if e.words[id>>6]&(1<<uint(id&63)) != 0 || h.wordGroups[id]&e.groups != 0 {
+			ids = append(ids, int32(id))
 		}
-		nameStart = nameStart || h.nameGroups[g]
 	}
-	return words, nameStart
+	return ids, e.groups&h.nameMask != 0
 }
 
 // fits reports whether token t matches a word element.
 func (h *Hinter) fits(e elem, t token) bool {
-	if e.words[t.lemma] {
+	if t.groups&e.groups != 0 {
 		return true
 	}
-	for _, g := range e.groups {
-		if h.groups[g][t.lemma] || (t.name && h.nameGroups[g]) {
-			return true
-		}
-	}
-	return false
+	return t.id >= 0 && e.words[t.id>>6]&(1<<uint(t.id&63)) != 0
 }
 
 // span is one match of a pattern: the first and last token, and the
@@ -120,24 +116,27 @@ type span struct {
 	words       []int
 }
 
-// matchAt tries p with its first element on toks[start]. It prefers the
-// shortest match.
-func (h *Hinter) matchAt(p pattern, toks []token, start int) (span, bool) {
-	if !h.fits(p.elems[0], toks[start]) {
-		return span{}, false
-	}
-	m := matcher{h: h, p: p, toks: toks, words: []int{start}}
-	if last, ok := m.next(1, start+1, start, false); ok {
-		return span{first: start, last: last, words: append([]int(nil), m.words...)}, true
-	}
-	return span{}, false
-}
-
+// matcher matches patterns against one thought's tokens. It is made once
+// per thought and reused for every attempt, so an attempt that fails
+// allocates nothing.
 type matcher struct {
 	h     *Hinter
 	p     pattern
 	toks  []token
 	words []int
+}
+
+// matchAt tries p with its first element on toks[start]. It prefers the
+// shortest match.
+func (m *matcher) matchAt(p pattern, start int) (span, bool) {
+	if !m.h.fits(p.elems[0], m.toks[start]) {
+		return span{}, false
+	}
+	m.p, m.words = p, append(m.words[:0], start)
+	if last, ok := m.next(1, start+1, start, false); ok {
+		return span{first: start, last: last, words: append([]int(nil), m.words...)}, true
+	}
+	return span{}, false
 }
 
 // next matches elems[ei:] from token ti, the last matched token being prev.

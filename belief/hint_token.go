@@ -13,6 +13,8 @@ import (
 // can quote exactly what the person wrote.
 type token struct {
 	lemma      string
+	id         int32  // the word's id in the rules' vocabulary, or -1
+	groups     uint64 // the groups it belongs to (a name belongs to the name groups)
 	start, end int // byte span of the source word in the thought
 	clause     int // increases at commas, dashes, colons and sentence ends
 	sentence   int // increases at . ! ? ; and new lines
@@ -133,13 +135,25 @@ func (h *Hinter) tokenize(text string) []token {
 			words = []string{"i", "will"} // "ill never" typed for "I'll never"
 		}
 		for _, w := range words {
-			t := token{lemma: h.lemma(w), start: rw.start, end: rw.end, clause: rw.clause, sentence: rw.sent}
-			t.name = rw.capital && !rw.caps && !rw.first && rw.text != "i" && !h.known[t.lemma]
-			t.filler, t.negator, t.hedge = h.fillers[t.lemma], h.negators[t.lemma], h.hedges[t.lemma]
+			t := token{start: rw.start, end: rw.end, clause: rw.clause, sentence: rw.sent}
+			name := rw.capital && !rw.caps && !rw.first && rw.text != "i" && !h.known[h.lemma(w)]
+			h.tag(&t, h.lemma(w), name)
 			toks = append(toks, t)
 		}
 	}
 	return h.joinPhrases(toks)
+}
+
+// tag sets what matching needs to know about a token's word.
+func (h *Hinter) tag(t *token, lemma string, name bool) {
+	t.lemma, t.name, t.id, t.groups = lemma, name, -1, 0
+	if id, ok := h.ids[lemma]; ok {
+		t.id, t.groups = id, h.wordGroups[id]
+	}
+	if name {
+		t.groups |= h.nameMask
+	}
+	t.filler, t.negator, t.hedge = h.fillers[lemma], h.negators[lemma], h.hedges[lemma]
 }
 
 // afterIll reports whether the word before "ill" makes it the adjective
@@ -207,8 +221,8 @@ func (h *Hinter) joinPhrases(toks []token) []token {
 			}
 			for _, w := range p.to {
 				t := toks[i]
-				t.lemma, t.end, t.name = w, toks[i+n-1].end, false
-				t.filler, t.negator, t.hedge = h.fillers[w], h.negators[w], h.hedges[w]
+				t.end = toks[i+n-1].end
+				h.tag(&t, w, false)
 				out = append(out, t)
 			}
 			i += n

@@ -36,7 +36,7 @@ func Wounds() []Wound {
 		{
 			ID: WoundTooMuch, Name: "Too much", Belief: "I'm too much.",
 			Forms:   "It often takes root when your big feelings were met with a sigh, a frown or a closed door.",
-			ShowsUp: "You may hide what you need, say sorry for having feelings, and go quiet instead of asking.",
+			ShowsUp: "You may hide what you need, apologise for having feelings, and go quiet instead of asking.",
 		},
 		{
 			ID: WoundPeopleLeave, Name: "People leave", Belief: "People always leave.",

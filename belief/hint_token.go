@@ -15,9 +15,9 @@ type token struct {
 	lemma      string
 	id         int32  // the word's id in the rules' vocabulary, or -1
 	groups     uint64 // the groups it belongs to (a name belongs to the name groups)
-	start, end int // byte span of the source word in the thought
-	clause     int // increases at commas, dashes, colons and sentence ends
-	sentence   int // increases at . ! ? ; and new lines
+	start, end int    // byte span of the source word in the thought
+	clause     int    // increases at commas, dashes, colons and sentence ends
+	sentence   int    // increases at . ! ? ; and new lines
 	name       bool
 	filler     bool
 	negator    bool

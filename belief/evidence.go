@@ -38,7 +38,7 @@ type Fact struct {
 	Text    string        `json:"text"`
 	Settled int           `json:"settled"` // triggers followed by a check-in under Below within Window
 	Counted int           `json:"counted"` // triggers followed by any check-in within Window
-	Median  time.Duration `json:"median"`  // middle time to settle, over the settled triggers (0 if not given)
+	Median  time.Duration `json:"-"`       // middle time to settle, over the settled triggers (0 if not given); the text says it in words
 }
 
 // Settling reads a person's check-ins after the times a trigger of one

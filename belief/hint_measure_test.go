@@ -233,3 +233,69 @@ func TestHintTrace(t *testing.T) {
 		}
 	}
 }
+
+// TestHintsOnGoEmotions measures how often hints fire on ordinary Reddit
+// comments written by other people (GoEmotions, Demszky et al. 2020, in
+// ../shared/data/goemotions): those labelled only neutral, and those
+// labelled with an anxious feeling. The comments are not labelled for
+// thinking traps, so the neutral rate is an upper bound on false alarms
+// in text none of our rules were written from. Opt-in, because the data
+// lives outside the repository:
+//
+//	BELIEF_GOEMOTIONS=../shared/data/goemotions/test.tsv go test ./belief -run TestHintsOnGoEmotions -v
+func TestHintsOnGoEmotions(t *testing.T) {
+	path := os.Getenv("BELIEF_GOEMOTIONS")
+	if path == "" {
+		t.Skip("set BELIEF_GOEMOTIONS to a GoEmotions TSV file to measure")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	h := newTestHinter(t)
+	// 27 is neutral; 9 disappointment, 12 embarrassment, 14 fear, 19
+	// nervousness, 24 remorse, 25 sadness.
+	anxious := map[string]bool{"9": true, "12": true, "14": true, "19": true, "24": true, "25": true}
+	var neutral, feeling ratio
+	per := map[string]int{}
+	var samples []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		parts := strings.Split(sc.Text(), "\t")
+		if len(parts) < 2 {
+			continue
+		}
+		labels := strings.Split(parts[1], ",")
+		hs := h.Hints(parts[0])
+		switch {
+		case len(labels) == 1 && labels[0] == "27":
+			neutral.n++
+			if len(hs) > 0 {
+				neutral.k++
+				per[hs[0].ID]++
+				if len(samples) < 40 {
+					samples = append(samples, hs[0].ID+": "+parts[0])
+				}
+			}
+		default:
+			for _, l := range labels {
+				if anxious[l] {
+					feeling.n++
+					if len(hs) > 0 {
+						feeling.k++
+					}
+					break
+				}
+			}
+		}
+	}
+	t.Logf("neutral comments with a hint:          %v", neutral)
+	t.Logf("anxious-feeling comments with a hint:  %v", feeling)
+	t.Logf("first hint on neutral comments, by trap: %v", per)
+	if os.Getenv("BELIEF_MISTAKES") != "" {
+		for _, s := range samples {
+			t.Log(s)
+		}
+	}
+}

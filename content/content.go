@@ -340,8 +340,14 @@ func parseFAQ(md goldmark.Markdown, src []byte) (FAQ, error) {
 	blocks := intro.blocks
 	seen := map[string]bool{}
 	for _, chunk := range chunks[1:] {
-		q, answer, _ := strings.Cut(chunk, "\n")
-		q = strings.TrimSpace(q)
+		raw, answer, _ := strings.Cut(chunk, "\n")
+		// The question goes through Markdown too, for the same quotes and
+		// dashes as the answers; it is kept as text.
+		head, err := render(md, []byte(raw))
+		if err != nil || len(head.blocks) != 1 || len(head.links) > 0 {
+			return f, fmt.Errorf("%q: a question is one line of plain text", strings.TrimSpace(raw))
+		}
+		q := head.blocks[0].text
 		r, err := render(md, []byte(answer))
 		if err != nil {
 			return f, fmt.Errorf("%q: %w", q, err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/content"
 	"github.com/securebase/securebase/web"
 )
 
@@ -27,10 +28,27 @@ func Routes() ([]web.Route, error) {
 // Owned, makes Classify fail: name it here, or make it {id} with Owned.
 var ParamValues = map[string]map[string][]string{
 	"/static/{file...}": {"file...": {"app.css", "app.js", "icon.svg"}},
-	"/section/{name}":   {"name": {"body", "beliefs", "behaviour", "insights", "learn"}},
+	"/section/{name}":   {"name": {"body", "beliefs", "behaviour", "insights"}},
+	// Every lesson, so the harnesses walk each one (Learn, H1).
+	"/learn/{slug}": {"slug": lessonSlugs()},
 	// A library statement's id: the person's favourite of it is the
 	// object, and which statements exist is public.
 	"/api/v1/favourites/{statement}": {"statement": {"uncertainty-1", "space-1"}},
+}
+
+// lessonSlugs lists the slug of every lesson built into the binary. The
+// links are checked when the server loads them; here only the slugs are
+// wanted. On an error it lists none, and Classify reports the route.
+func lessonSlugs() []string {
+	lib, err := content.Load(func(string) bool { return true })
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, l := range lib.Lessons() {
+		out = append(out, l.Slug)
+	}
+	return out
 }
 
 // Target is a classified route.

@@ -15,7 +15,8 @@ import (
 // Offline (I5): a web app manifest and a service worker at the root scope.
 // The worker keeps the static files, and, for a signed-in person, the
 // pages that must work without a network: the flow, the body tools, help
-// with their country's lines, and their safety plan. Pages are cached
+// with their country's lines, their safety plan and the Learn lessons.
+// Pages are cached
 // only from a signed-in browser and dropped at sign-out. Episodes made
 // offline wait in IndexedDB (offline.js) and go to the API when the
 // network returns, with ids chosen on the device, so none is doubled.
@@ -39,7 +40,7 @@ func offlinePages() []string {
 // buildWorker fills the worker's version, static files and pages. The
 // version changes whenever any static file does, so a new release
 // replaces the old cache.
-func buildWorker(st *staticFiles) string {
+func buildWorker(st *staticFiles, learn []string) string {
 	var names []string
 	for name := range st.files {
 		names = append(names, name)
@@ -51,7 +52,7 @@ func buildWorker(st *staticFiles) string {
 		urls = append(urls, st.url(n))
 		h.Write([]byte(st.url(n)))
 	}
-	pages := offlinePages()
+	pages := append(offlinePages(), learn...) // Learn: read offline too
 	h.Write([]byte(strings.Join(pages, ",")))
 	h.Write([]byte(swSource))
 	staticJSON, _ := json.Marshal(urls)

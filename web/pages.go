@@ -48,7 +48,6 @@ func sections() []section {
 		{"beliefs", "Beliefs", "Old beliefs, like “people always leave”, can colour every message you read. Here you look at them slowly, with curiosity, and try kinder ones."},
 		{"behaviour", "Behaviour", "Once your body is calmer and your beliefs are softer, new ways of relating get easier: asking for what you need, holding a boundary, pausing before you send."},
 		{"insights", "Insights", "What you log here turns into a picture of what helps you. Every number is worked out from your own entries."},
-		{"learn", "Learn", "Short lessons on how anxious attachment forms, what it does in the body, and how people move toward feeling secure."},
 	}
 }
 

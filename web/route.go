@@ -49,6 +49,9 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/signin", Name: "signin", handle: s.signinPage},
 		{Method: "POST", Pattern: "/signin", Name: "signin", handle: s.signin},
 		{Method: "GET", Pattern: "/reset", Name: "reset", handle: s.resetPage},
+		{Method: "GET", Pattern: "/learn", Name: "learn", handle: s.learnIndex},
+		{Method: "GET", Pattern: "/learn/faq", Name: "learn faq", handle: s.learnFAQ},
+		{Method: "GET", Pattern: "/learn/{slug}", Name: "lesson", handle: s.learnLesson},
 		{Method: "POST", Pattern: "/reset", Name: "reset", handle: s.reset},
 
 		// Signed in.

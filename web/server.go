@@ -16,6 +16,7 @@ import (
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/content"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -58,6 +59,7 @@ type Server struct {
 	handler http.Handler
 	zones   sync.Map // time zone name → *time.Location
 	worker  string   // the service worker, built once
+	learn   *content.Library
 }
 
 // New builds a Server: it parses every template and hashes every static
@@ -79,12 +81,16 @@ func New(d Deps, cfg Config) (*Server, error) {
 	if s.views, err = loadViews(s.static); err != nil {
 		return nil, err
 	}
-	s.worker = buildWorker(s.static)
 	s.routes = s.routeTable()
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
 		mux.Handle(rt.Method+" "+rt.Pattern, s.wrap(rt))
 	}
+	// Lessons link to pages, so they load once the routes are known.
+	if s.learn, err = content.Load(pageExists(mux, s.routes)); err != nil {
+		return nil, err
+	}
+	s.worker = buildWorker(s.static, s.learn.Paths())
 	mux.Handle("/", s.wrap(Route{Access: Public, Name: "not found", handle: s.notFound}))
 	s.handler = s.outer(mux)
 	return s, nil

@@ -1,0 +1,96 @@
+package web_test
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/securebase/securebase/content"
+)
+
+func learnLibrary(t *testing.T) *content.Library {
+	t.Helper()
+	lib, err := content.Load(func(string) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// TestLearnPages reads every Learn page over a real server, signed out
+// and signed in: the list by pillar with minutes, each lesson with its
+// practice link and sources, the FAQ, and a kind 404.
+func TestLearnPages(t *testing.T) {
+	e := newEnv(t)
+	lib := learnLibrary(t)
+	stranger := e.client()
+	person := e.client()
+	person.signUp("reader", "a long walk by the river")
+
+	for _, c := range []*client{stranger, person} {
+		res := c.get("/learn")
+		expect(t, res, http.StatusOK, "<h1>Learn</h1>", `href="/learn/faq"`, "Start here", "For the secure partner", "learn.js")
+		if got := res.Header().Get("Cache-Control"); got != "no-store" {
+			t.Errorf("/learn: Cache-Control %q", got)
+		}
+		for _, l := range lib.Lessons() {
+			if !strings.Contains(res.body, `href="/learn/`+l.Slug+`"`) || !strings.Contains(res.body, itoa(int64(l.Minutes))+" minutes") {
+				t.Errorf("/learn lacks %s or its minutes", l.Slug)
+			}
+			page := c.get("/learn/" + l.Slug)
+			expect(t, page, http.StatusOK, `href="`+l.Practice+`"`, "<h2>Try this</h2>", "<h2>Sources</h2>", `data-learn-lesson="`+l.Slug+`"`)
+			for _, r := range l.References {
+				if !strings.Contains(page.body, "<cite>") || !strings.Contains(page.body, itoa(int64(r.Year))) {
+					t.Errorf("%s lacks the reference %s", l.Slug, r)
+				}
+			}
+			if next, ok := lib.Next(l.Slug); ok && !strings.Contains(page.body, `href="/learn/`+next.Slug+`"`) {
+				t.Errorf("%s does not lead on to %s", l.Slug, next.Slug)
+			}
+		}
+		faq := c.get("/learn/faq")
+		expect(t, faq, http.StatusOK, `id="is-this-a-diagnosis"`, `href="#is-this-a-diagnosis"`)
+		if n := strings.Count(faq.body, `<h2 id="`); n != len(lib.FAQ().Questions) || n < 15 {
+			t.Errorf("the FAQ shows %d questions, the library has %d", n, len(lib.FAQ().Questions))
+		}
+		expect(t, c.get("/learn/no-such-lesson"), http.StatusNotFound, "no lesson by that name")
+		expect(t, c.get("/learn/..%2Fsettings"), http.StatusNotFound)
+	}
+	// Signed in, the Learn tab is the current one and replaces the old
+	// placeholder, which is gone.
+	expect(t, person.get("/learn"), http.StatusOK, `<a href="/learn" aria-current="page">Learn</a>`)
+	expect(t, person.get("/section/learn"), http.StatusNotFound)
+	expect(t, person.get("/today"), http.StatusOK, `<a href="/learn">Learn</a>`)
+}
+
+// TestLearnPagesHoldNoScriptOrStyle: lesson HTML comes from Markdown with
+// raw HTML refused, so no page carries inline script, style or event
+// handlers past the CSP.
+func TestLearnPagesHoldNoScriptOrStyle(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	bad := regexp.MustCompile(`(?i)<script[^>]*>[^<]|<style|\son[a-z]+=|style="|javascript:`)
+	for _, p := range learnLibrary(t).Paths() {
+		res := c.get(p)
+		expect(t, res, http.StatusOK)
+		if m := bad.FindString(res.body); m != "" {
+			t.Errorf("%s holds %q", p, m)
+		}
+	}
+}
+
+// TestLessonsReachableFromTools: the Body pages and the questionnaire
+// point to the lesson that explains them.
+func TestLessonsReachableFromTools(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("tool-reader", "a long walk by the river")
+	for path, slug := range map[string]string{
+		"/body": "nervous-system", "/body/breathe": "nervous-system", "/body/ground": "insight-is-not-enough",
+		"/body/name": "nervous-system", "/body/pause": "protest-behaviour", "/body/reassure": "core-beliefs",
+		"/attachment": "how-it-forms", "/attachment/signs": "signs", "/safety-plan": "more-help",
+	} {
+		expect(t, c.get(path), http.StatusOK, `href="/learn/`+slug+`"`)
+	}
+}

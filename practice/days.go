@@ -60,14 +60,21 @@ func civilFromDays(z int) (y int, m time.Month, d int) {
 	return y, time.Month(mm), d
 }
 
-// startOfDay returns the first instant of day number n in loc. time.Date
-// resolves a midnight that a clock change skips to the next valid instant.
+// startOfDay returns the first instant of day number n in loc. Where the
+// clocks jump forward at midnight (Santiago, Havana, Beirut), the day
+// starts at the jump, not at a midnight that never happened.
 func startOfDay(n int, loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
 	y, m, d := civilFromDays(n)
-	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	if ty, tm, td := t.Date(); ty != y || tm != m || td != d {
+		if _, end := t.ZoneBounds(); !end.IsZero() {
+			t = end
+		}
+	}
+	return t
 }
 
 // weekdayOf returns the weekday of day number n (day 0 was a Thursday).

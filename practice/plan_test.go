@@ -318,3 +318,17 @@ func TestPrompts(t *testing.T) {
 		t.Errorf("unknown prompt: %v", err)
 	}
 }
+
+// In Santiago the clocks jump from 00:00 to 01:00 on Sunday 7 September
+// 2025: that day starts at 01:00, and it is still a Sunday.
+func TestReflectionDueMidnightJump(t *testing.T) {
+	scl := zone(t, "America/Santiago")
+	r := ReflectionDue(time.Sunday, time.Time{}, time.Date(2025, 9, 7, 10, 0, 0, 0, scl), scl)
+	if r.Opened.Format("2006-01-02 15:04") != "2025-09-07 01:00" || !r.Due {
+		t.Errorf("opened %v", r.Opened)
+	}
+	r = ReflectionDue(time.Sunday, time.Date(2025, 9, 7, 1, 30, 0, 0, scl), time.Date(2025, 9, 9, 10, 0, 0, 0, scl), scl)
+	if r.Due {
+		t.Errorf("a reflection saved early on the day did not count: %+v", r)
+	}
+}

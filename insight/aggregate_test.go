@@ -154,13 +154,13 @@ func TestEpisodesByWeek(t *testing.T) {
 		return Episode{Start: start, End: start.Add(time.Duration(minutes) * time.Minute), Before: n(before), After: n(after)}
 	}
 	eps := []Episode{
-		ep(at(3, 9), 10, 8, 5),  // Monday, week of 3 March
-		ep(at(9, 23), 30, 8, 4), // Sunday night, same week, after the change
-		ep(at(9, 1), 20, 7, 7),  // not eased
-		ep(at(10, 0), 5, 9, 2),  // Monday: the next week
-		{Start: at(11, 8), End: at(11, 9)},  // unrated
-		ep(at(11, 8), 60, 6, 12), // after off the scale: not eased
-		ep(at(20, 8), 60, 6, 5),  // after the span
+		ep(at(3, 9), 10, 8, 5),             // Monday, week of 3 March
+		ep(at(9, 23), 30, 8, 4),            // Sunday night, same week, after the change
+		ep(at(9, 1), 20, 7, 7),             // not eased
+		ep(at(10, 0), 5, 9, 2),             // Monday: the next week
+		{Start: at(11, 8), End: at(11, 9)}, // unrated
+		ep(at(11, 8), 60, 6, 12),           // after off the scale: not eased
+		ep(at(20, 8), 60, 6, 5),            // after the span
 	}
 	got := EpisodesByWeek(eps, Span{From: at(3, 0), To: at(14, 12), Loc: ny})
 	if len(got.Weeks) != 2 {
@@ -188,7 +188,7 @@ func TestUrgesByWeek(t *testing.T) {
 	now := time.Date(2025, 6, 29, 12, 0, 0, 0, time.UTC) // a Sunday
 	var us []Urge
 	for i := range 28 {
-		us = append(us, Urge{At: now.AddDate(0, 0, -i), Acted: i%4 == 0})       // 21 surfed, 7 acted
+		us = append(us, Urge{At: now.AddDate(0, 0, -i), Acted: i%4 == 0})    // 21 surfed, 7 acted
 		us = append(us, Urge{At: now.AddDate(0, 0, -28-i), Acted: i%2 == 0}) // 14 and 14
 	}
 	got := UrgesByWeek(us, Span{From: now.AddDate(0, 0, -55), To: now})

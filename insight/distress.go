@@ -78,7 +78,7 @@ func DistressOverDays(checkins []CheckIn, span Span) Distress {
 			continue
 		}
 		d := days[i]
-		d.Day = dd.startOf(first+i)
+		d.Day = dd.startOf(first + i)
 		d.Mean /= float64(d.N)
 		days[k] = d
 		k++

@@ -61,7 +61,7 @@ func PracticeByWeek(times []time.Time, span Span) Practice {
 	for i := range out.Weeks {
 		w := &out.Weeks[i]
 		w.Days = bits.OnesCount(uint(w.Days))
-		w.Week = dd.startOf(w0+7*i)
+		w.Week = dd.startOf(w0 + 7*i)
 		total += w.Days
 	}
 	if total < PracticeNeed {

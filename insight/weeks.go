@@ -104,7 +104,7 @@ func EpisodesByWeek(eps []Episode, span Span) Episodes {
 		out.Minutes = median(minutes)
 	}
 	for i := range out.Weeks {
-		out.Weeks[i].Week = dd.startOf(w0+7*i)
+		out.Weeks[i].Week = dd.startOf(w0 + 7*i)
 	}
 	if total < EpisodesNeed {
 		out.Status = notYet(total, EpisodesNeed, episodesNotYet)
@@ -209,7 +209,7 @@ func UrgesByWeek(urges []Urge, span Span) Urges {
 		}
 	}
 	for i := range out.Weeks {
-		out.Weeks[i].Week = dd.startOf(w0+7*i)
+		out.Weeks[i].Week = dd.startOf(w0 + 7*i)
 	}
 	if total < UrgesNeed {
 		out.Status = notYet(total, UrgesNeed, urgesNotYet)

@@ -80,7 +80,7 @@ func (c Bars) Draw() Chart {
 	if c.Horizontal {
 		height = int(head) + len(bars)*hRow + 4
 	}
-	b := make([]byte, 0, 1024+len(bars)*200)
+	b := make([]byte, 0, 1536+len(bars)*120)
 	b = open(b, id, c.Title, joinDesc(c.Summary, desc), kind, height)
 	for i, it := range rows {
 		ly := 14 + float64(it.row)*legendLine

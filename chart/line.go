@@ -127,7 +127,7 @@ func (l Line) Draw() Chart {
 	y := func(v float64) float64 { return ax.scale(v, plotB, plotT) }
 
 	desc := l.describe(series, n, t0, t1, vmin, vmax)
-	b := make([]byte, 0, 2048+n*24)
+	b := make([]byte, 0, 2048+n*44) // a point costs about 14 bytes of line and 26 of band
 	b = open(b, id, l.Title, joinDesc(l.Summary, desc), "line", lineHeight)
 	for _, v := range ax.ticks() {
 		yy := y(v)

@@ -9,9 +9,9 @@ import "testing"
 func BenchmarkEncode(b *testing.B) {
 	f := sampleFeed()
 	b.ReportAllocs()
-	for b.Loop() {
+	reportCPU(b, func() {
 		if _, err := Encode(f); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }

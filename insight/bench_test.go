@@ -25,7 +25,7 @@ func benchYear(b *testing.B) (year, Span) {
 func BenchmarkInsightsYear(b *testing.B) {
 	y, span := benchYear(b)
 	b.ReportAllocs()
-	for b.Loop() {
+	reportCPU(b, func() {
 		DistressOverDays(y.checkins, span)
 		BeforeAfter(tools, y.uses)
 		EpisodesByWeek(y.episodes, span)
@@ -35,7 +35,7 @@ func BenchmarkInsightsYear(b *testing.B) {
 		QuestionnairePath(y.scores, y.loc)
 		PracticeByWeek(y.practice, span)
 		GrowthOverMonths(y.growth, signs, y.loc)
-	}
+	})
 }
 
 func BenchmarkEach(b *testing.B) {
@@ -57,9 +57,7 @@ func BenchmarkEach(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
-			for b.Loop() {
-				c.f()
-			}
+			reportCPU(b, c.f)
 		})
 	}
 }

@@ -14,9 +14,8 @@ type Span struct {
 	Loc      *time.Location
 }
 
-// Year returns the span of the 52 whole weeks (364 days) that end with
-// now's date: the default look-back of the insights page, a year that
-// always starts on the same weekday as it ends plus one.
+// Year returns the span of the 364 days (52 whole weeks) that end with
+// now's date: the default look-back of the insights page.
 func Year(now time.Time, loc *time.Location) Span {
 	return Span{From: now.AddDate(0, 0, -363), To: now, Loc: loc}
 }

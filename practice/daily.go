@@ -20,18 +20,19 @@ const (
 	DailyBelief   = "belief"
 )
 
-// Entry kinds the plan counts. The first three exist; KindThought (the
-// thought record, C4) and KindScript (secure scripts, C3) are the names
+// Entry kinds the plan counts (named Entry…, apart from the breathing
+// phase kinds Kind…). The first three exist; EntryThought (the
+// thought record, C4) and EntryScript (secure scripts, C3) are the names
 // planned for the Beliefs pages. The page that builds Marks maps each
 // saved entry onto one of these strings, so if a kind lands under
 // another name only that mapping changes, not this data.
 const (
-	KindToolUse = "tooluse" // one use of a regulation tool
-	KindEpisode = "episode" // one pass through "I'm activated"
-	KindCheckIn = "checkin" // the quick check-in
-	KindThought = "thought" // a thought record: one anxious thought questioned
-	KindScript  = "script"  // a secure script: one secure belief written
-	KindWeekly  = "weekly"  // the weekly reflection (E2)
+	EntryToolUse = "tooluse" // one use of a regulation tool
+	EntryEpisode = "episode" // one pass through "I'm activated"
+	EntryCheckIn = "checkin" // the quick check-in
+	EntryThought = "thought" // a thought record: one anxious thought questioned
+	EntryScript  = "script"  // a secure script: one secure belief written
+	EntryWeekly  = "weekly"  // the weekly reflection (E2)
 )
 
 // Counts says which saved thing ticks a daily practice: an entry of Kind
@@ -60,25 +61,25 @@ func Dailies() []Daily {
 			ID: DailyGround, Name: "Ground for a few minutes",
 			Prompt: "Use your senses to arrive in the room you are in.",
 			Path:   "/body/ground", Minutes: 3,
-			Counts: []Counts{{KindToolUse, ToolGround}, {KindEpisode, ToolGround}},
+			Counts: []Counts{{EntryToolUse, ToolGround}, {EntryEpisode, ToolGround}},
 		},
 		{
 			ID: DailyName, Name: "Name a feeling",
 			Prompt: "Find a word for one feeling and notice where it sits in your body.",
 			Path:   "/body/name", Minutes: 2,
-			Counts: []Counts{{KindToolUse, ToolName}, {KindEpisode, ToolName}},
+			Counts: []Counts{{EntryToolUse, ToolName}, {EntryEpisode, ToolName}},
 		},
 		{
 			ID: DailyQuestion, Name: "Question one anxious thought",
 			Prompt: "Take one worried thought and weigh what speaks for it and against it.",
 			Path:   "/beliefs/thoughts", Minutes: 5,
-			Counts: []Counts{{Kind: KindThought}},
+			Counts: []Counts{{Kind: EntryThought}},
 		},
 		{
 			ID: DailyBelief, Name: "Write one secure belief",
 			Prompt: "Write one sentence the steady part of you knows is true.",
 			Path:   "/beliefs/scripts", Minutes: 2,
-			Counts: []Counts{{Kind: KindScript}},
+			Counts: []Counts{{Kind: EntryScript}},
 		},
 	}
 }
@@ -152,13 +153,13 @@ func Today(marks []Mark, now time.Time, loc *time.Location) []DailyStatus {
 // reflection, and a check-in, because stopping to notice how you are is
 // practice too.
 func PracticeKinds() []string {
-	return []string{KindToolUse, KindEpisode, KindThought, KindScript, KindWeekly, KindCheckIn}
+	return []string{EntryToolUse, EntryEpisode, EntryThought, EntryScript, EntryWeekly, EntryCheckIn}
 }
 
 // IsPractice reports whether m makes its day a day of practice.
 func IsPractice(m Mark) bool {
 	switch m.Kind {
-	case KindToolUse, KindEpisode, KindThought, KindScript, KindWeekly, KindCheckIn:
+	case EntryToolUse, EntryEpisode, EntryThought, EntryScript, EntryWeekly, EntryCheckIn:
 		return true
 	}
 	return false

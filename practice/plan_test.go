@@ -92,11 +92,11 @@ func TestToday(t *testing.T) {
 	now := time.Date(2025, 3, 30, 21, 0, 0, 0, berlin) // the day clocks go forward
 	at := func(d, h, m int) time.Time { return time.Date(2025, 3, d, h, m, 0, 0, berlin) }
 	marks := []Mark{
-		{Kind: KindEpisode, Tools: []string{ToolBreathe, ToolGround}, At: at(30, 0, 30)}, // before the change
-		{Kind: KindToolUse, Tools: []string{ToolName}, At: at(29, 23, 59)},               // yesterday
-		{Kind: KindThought, At: at(31, 0, 1)},                                            // tomorrow
-		{Kind: KindScript, At: at(30, 23, 59)},
-		{Kind: KindCheckIn, At: at(30, 12, 0)}, // a check-in ticks no daily practice
+		{Kind: EntryEpisode, Tools: []string{ToolBreathe, ToolGround}, At: at(30, 0, 30)}, // before the change
+		{Kind: EntryToolUse, Tools: []string{ToolName}, At: at(29, 23, 59)},               // yesterday
+		{Kind: EntryThought, At: at(31, 0, 1)},                                            // tomorrow
+		{Kind: EntryScript, At: at(30, 23, 59)},
+		{Kind: EntryCheckIn, At: at(30, 12, 0)}, // a check-in ticks no daily practice
 	}
 	got := map[string]bool{}
 	for _, s := range Today(marks, now, berlin) {
@@ -127,7 +127,7 @@ func TestPractised(t *testing.T) {
 	ny := zone(t, "America/New_York")
 	// 2 November 2025: clocks go back at 02:00, the day has 25 hours.
 	now := time.Date(2025, 11, 2, 23, 30, 0, 0, ny)
-	day := func(d time.Time) Mark { return Mark{Kind: KindToolUse, Tools: []string{ToolBreathe}, At: d} }
+	day := func(d time.Time) Mark { return Mark{Kind: EntryToolUse, Tools: []string{ToolBreathe}, At: d} }
 	marks := []Mark{
 		day(time.Date(2025, 11, 2, 23, 15, 0, 0, ny)), // today, late: 25 h after midnight's UTC offset change
 		day(time.Date(2025, 11, 2, 0, 5, 0, 0, ny)),   // today again: one day
@@ -136,7 +136,7 @@ func TestPractised(t *testing.T) {
 		day(time.Date(2025, 10, 5, 23, 59, 0, 0, ny)), // just outside
 		day(time.Date(2025, 11, 3, 0, 0, 0, 0, ny)),   // tomorrow: ignored
 		{Kind: "attempt", At: now},                    // not practice
-		{Kind: KindCheckIn, At: time.Date(2025, 10, 20, 8, 0, 0, 0, ny)},
+		{Kind: EntryCheckIn, At: time.Date(2025, 10, 20, 8, 0, 0, 0, ny)},
 	}
 	c := Practised(marks, now, ny, 0)
 	if c.Window != 28 || len(c.Days) != 28 {

@@ -6,6 +6,7 @@ package insight
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"time"
 )
@@ -45,33 +46,31 @@ func (t ToolStat) Rise() float64 { return math.Max(0, t.Change) }
 // an episode the change belongs to the whole flow, so it is counted for
 // every tool in it; the page says so.
 func Works(tools []string, uses []Use) []ToolStat {
-	sum := map[string]int{}
-	stats := map[string]*ToolStat{}
-	for _, t := range tools {
-		stats[t] = &ToolStat{Tool: t}
+	// Tools are a handful, so a position in the list beats a map: no
+	// allocation per use, one for the result.
+	out := make([]ToolStat, len(tools))
+	sum := make([]int, len(tools))
+	for i, t := range tools {
+		out[i].Tool = t
 	}
 	for _, u := range uses {
-		seen := map[string]bool{}
-		for _, t := range u.Tools {
-			st, ok := stats[t]
-			if !ok || seen[t] {
+		for j, t := range u.Tools {
+			i := slices.Index(tools, t)
+			if i < 0 || repeated(u.Tools, j) {
 				continue
 			}
-			seen[t] = true
+			st := &out[i]
 			st.Uses++
 			if u.Before != nil && u.After != nil {
 				st.Rated++
-				sum[t] += *u.After - *u.Before
+				sum[i] += *u.After - *u.Before
 			}
 		}
 	}
-	out := make([]ToolStat, 0, len(tools))
-	for _, t := range tools {
-		st := stats[t]
-		if st.Rated > 0 {
-			st.Change = math.Round(float64(sum[t])/float64(st.Rated)*10) / 10
+	for i := range out {
+		if out[i].Rated > 0 {
+			out[i].Change = math.Round(float64(sum[i])/float64(out[i].Rated)*10) / 10
 		}
-		out = append(out, *st)
 	}
 	return out
 }

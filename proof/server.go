@@ -52,7 +52,7 @@ type Server struct {
 }
 
 // NewServer builds a server on a fresh SQLite file, or on dbURL when it
-// is not empty (a PostgreSQL schema from sqlstore.TestPostgresSchema).
+// is not empty (a PostgreSQL schema from testenv.Postgres).
 func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	t.Helper()
 	s := &Server{Clock: &Clock{t: time.Now().UTC().Truncate(time.Second)}, Logs: &Buffer{}}

@@ -40,6 +40,7 @@ import (
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/internal/testenv"
 	"github.com/securebase/securebase/proof"
 	"github.com/securebase/securebase/sqlstore"
 )
@@ -216,19 +217,13 @@ func numCPU() int {
 // freshSchema makes an empty schema on base and returns its URL and a
 // func that drops it.
 func freshSchema(base string) (string, func(), error) {
-	var drops []func()
-	t := cleanup{&drops}
-	u, err := sqlstore.TestPostgresSchema(t, base, proof.SchemaName())
-	return u, func() {
-		for _, d := range drops {
-			d()
-		}
-	}, err
+	var drop func()
+	u, err := testenv.Schema(base, func(f func()) { drop = f })
+	if err != nil {
+		return "", func() {}, err
+	}
+	return u, drop, nil
 }
-
-type cleanup struct{ fns *[]func() }
-
-func (c cleanup) Cleanup(f func()) { *c.fns = append(*c.fns, f) }
 
 // seed signs up users from..to-1 (bench00000, …) and gives each a year
 // (or days) of use of every entry kind; bench00000 also has three

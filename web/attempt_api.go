@@ -6,11 +6,11 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/entries"
 )
 
 // The questionnaire and the signs checklist in the JSON API (docs/api.md).
@@ -124,36 +124,21 @@ func (s *Server) apiCreateAttempt(w http.ResponseWriter, r *http.Request) error 
 	if in.Instrument == "" {
 		in.Instrument = s.Assess.Default().ID
 	}
-	inst, ok := s.Assess.Instrument(in.Instrument)
-	if !ok {
-		ids := []string{}
-		for _, i := range s.Assess.Instruments() {
-			ids = append(ids, i.ID)
-		}
-		return securebase.FieldError("instrument", "Choose one of the questionnaires: "+strings.Join(ids, ", ")+".")
-	}
-	a := newAttempt(inst, in.About, s.Clock())
-	if err := checkAttemptStart(inst, a); err != nil {
-		return err
-	}
-	e, err := securebase.NewEntry(a, in.ID, s.Clock())
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor,
+		entries.Draft{Payload: newAttempt(in.Instrument, in.About, s.Clock()), ID: in.ID})
 	if err != nil {
 		return err
 	}
-	created, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	if err != nil {
-		return err
-	}
-	st, err := s.attemptOf(e)
+	st, err := s.attemptOf(sv.Entry)
 	if err != nil {
 		return err
 	}
 	code := http.StatusOK
-	if created {
+	if sv.Created {
 		code = http.StatusCreated
-		w.Header().Set("Location", "/api/v1/attempts/"+e.ID)
+		w.Header().Set("Location", "/api/v1/attempts/"+sv.ID)
 	}
-	writeJSON(w, code, saved{Item: apiAttemptOf(st), Crisis: s.crisisIn(st.a)})
+	writeJSON(w, code, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis})
 	return nil
 }
 
@@ -243,13 +228,14 @@ func (s *Server) apiCompleteAttempt(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) apiChangeAttempt(w http.ResponseWriter, r *http.Request, st *attemptState, version int, change func(*attemptState) error) error {
-	if version != 0 && version != st.entry.Version {
-		return securebase.Errorf(securebase.ECONFLICT, "This attempt changed since version %d; it is at version %d now. Read it again, then send your change.", version, st.entry.Version)
+	if version == 0 {
+		version = entries.Latest
 	}
-	if err := s.updateAttempt(r.Context(), principal(r).Actor, st, change); err != nil {
+	sv, err := s.updateAttempt(r.Context(), principal(r).Actor, st, version, change)
+	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: apiAttemptOf(st), Crisis: s.crisisIn(st.a)})
+	writeJSON(w, http.StatusOK, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis})
 	return nil
 }
 
@@ -295,7 +281,8 @@ func (s *Server) apiGetSigns(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiPutSigns replaces the selection. "version" is optional; when sent, a
-// stale one is 409.
+// stale one is 409, and without it the selection replaces whatever is
+// stored.
 func (s *Server) apiPutSigns(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		Selected []string `json:"selected"`
@@ -307,18 +294,19 @@ func (s *Server) apiPutSigns(w http.ResponseWriter, r *http.Request) error {
 	if in.Selected == nil {
 		return securebase.FieldError("selected", "Send selected, a list of sign ids (it may be empty).")
 	}
-	sg, err := checkSigns(s.Assess.Signs(), in.Selected)
-	if err != nil {
-		return err
+	sg := &securebase.Signs{Selected: in.Selected}
+	d := entries.Draft{Payload: sg, Version: entries.Latest}
+	if in.Version > 0 {
+		d.Version = in.Version
 	}
-	e, created, err := s.saveSigns(r.Context(), principal(r).Actor, sg, in.Version)
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, d)
 	if err != nil {
 		return err
 	}
 	code := http.StatusOK
-	if created {
+	if sv.Created {
 		code = http.StatusCreated
 	}
-	writeJSON(w, code, saved{Item: s.apiSignsOf(e, sg), Crisis: false})
+	writeJSON(w, code, saved{Item: s.apiSignsOf(sv.Entry, sg), Crisis: sv.Crisis})
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/entries"
 )
 
 // likertPoint is one point of a response scale as a radio button shows it.
@@ -149,7 +150,7 @@ func (s *Server) answerAttempt(w http.ResponseWriter, r *http.Request) error {
 	last := screen == len(st.screens)
 	var missing []int
 	var finishErr error
-	err = s.updateAttempt(r.Context(), principal(r).Actor, st, func(st *attemptState) error {
+	_, err = s.updateAttempt(r.Context(), principal(r).Actor, st, entries.Latest, func(st *attemptState) error {
 		missing, finishErr = missing[:0], nil
 		for n, v := range answers {
 			st.a.Answers[n] = v
@@ -205,14 +206,11 @@ func (s *Server) startAttempt(w http.ResponseWriter, r *http.Request) error {
 	if id == "" {
 		id = s.Assess.Default().ID
 	}
-	in, ok := s.Assess.Instrument(id)
-	if !ok {
-		err := securebase.FieldError("instrument", "Choose one of the questionnaires listed.")
-		f.fail(err)
-		return s.renderAttachment(w, r, http.StatusBadRequest, f, message(err))
-	}
-	a := newAttempt(in, f.Get("about"), s.Clock())
-	if err := checkAttemptStart(in, a); err != nil {
+	a := newAttempt(id, f.Get("about"), s.Clock())
+	if err := s.Entries.Check(a); err != nil {
+		if securebase.ErrorCode(err) != securebase.EINVALID {
+			return err
+		}
 		f.fail(err)
 		return s.renderAttachment(w, r, http.StatusBadRequest, f, message(err))
 	}
@@ -221,18 +219,15 @@ func (s *Server) startAttempt(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	for _, st := range list {
-		if !st.a.Completed() && st.in.ID == in.ID && strings.EqualFold(st.a.About, a.About) {
+		if !st.a.Completed() && st.in.ID == a.Instrument && strings.EqualFold(st.a.About, a.About) {
 			return s.redirect(w, r, "/attachment/attempts/"+st.entry.ID, "attempt-resumed")
 		}
 	}
-	e, err := securebase.NewEntry(a, "", s.Clock())
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	}
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: a})
 	if err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/attachment/attempts/"+e.ID, s.savedFlash("attempt-started", a))
+	return s.redirect(w, r, "/attachment/attempts/"+sv.ID, savedFlash("attempt-started", sv.Crisis))
 }
 
 // deleteAttempt removes an attempt, finished or not.

@@ -1,13 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/practice"
 )
 
@@ -159,12 +160,9 @@ func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	u, err := toolUseForm(f, s.Clock())
-	var e *securebase.Entry
+	var sv entries.Saved
 	if err == nil {
-		e, err = securebase.NewEntry(u, f.Get("id"), u.StartedAt)
-	}
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: u, ID: f.Get("id")})
 	}
 	if err != nil {
 		if securebase.ErrorCode(err) != securebase.EINVALID {
@@ -173,14 +171,12 @@ func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
 		f.fail(err)
 		return s.renderToolForm(w, r, u.Tool, f, message(err))
 	}
-	flash := "practice-saved"
-	if u.After != nil && *u.After >= practice.HighDistress {
-		flash += "+care"
-	} else {
-		flash = s.savedFlash(flash, u)
-	}
-	return s.redirect(w, r, "/body/works", flash)
+	return s.redirect(w, r, "/body/works", savedFlash("practice-saved", sv.Crisis || highAtEnd(u.After)))
 }
+
+// highAtEnd reports a rating at the end of a tool or the flow that is
+// still high: the crisis lines and the safety plan come forward.
+func highAtEnd(after *int) bool { return after != nil && *after >= securebase.DistressHigh }
 
 // renderToolForm shows a tool page again with what was typed and why it
 // could not be saved.
@@ -200,7 +196,8 @@ func (s *Server) renderToolForm(w http.ResponseWriter, r *http.Request, tool str
 	return securebase.FieldError("tool", "Choose a tool from the list.")
 }
 
-// toolUseForm reads a tool page's form. Errors keep every value.
+// toolUseForm reads a tool page's form. Errors keep every value; the save
+// path checks what the form could read.
 func toolUseForm(f *form, now time.Time) (*securebase.ToolUse, error) {
 	u := &securebase.ToolUse{Tool: f.Get("tool"), Pattern: f.Get("pattern"), Exercise: f.Get("exercise"),
 		Statement: f.Get("statement"), EndedAt: now}
@@ -209,35 +206,29 @@ func toolUseForm(f *form, now time.Time) (*securebase.ToolUse, error) {
 	u.Before = rating(&v, f, "before")
 	u.After = rating(&v, f, "after")
 	u.Words = wordsForm(&v, f)
-	if err := v.Err(); err != nil {
-		return u, err
-	}
-	if err := u.Validate(); err != nil {
-		return u, err
-	}
-	return u, checkRefs(u.Pattern, u.Exercise, u.Statement, u.Body)
+	return u, v.Err()
 }
 
 // wordsForm reads the "name it" and "pause" fields of a form.
 func wordsForm(v *securebase.Validation, f *form) securebase.Words {
 	w := securebase.Words{Emotion: f.Get("emotion"), Because: f.Get("because"), Draft: f.Get("draft"),
 		Body: f.Values["body"]}
-	if own := strings.TrimSpace(f.Get("emotion_own")); own != "" {
+	if own := securebase.OneLine(f.Get("emotion_own")); own != "" {
 		w.Emotion = own
 	}
 	w.Intensity = rating(v, f, "intensity")
 	return w
 }
 
-// rating reads an optional 0–10 field: empty means skipped.
+// rating reads an optional rating on the distress scale: empty means
+// skipped.
 func rating(v *securebase.Validation, f *form, field string) *int {
-	s := f.Get(field)
-	if s == "" {
+	if f.Get(field) == "" {
 		return nil
 	}
-	n, err := practice.ParseDistress(s)
+	n, err := securebase.ParseDistress(field, f.Get(field))
 	if err != nil {
-		v.Add(field, "Choose a number from 0 to 10, or leave it out.")
+		v.Add(field, fmt.Sprintf("Choose a number from %d to %d, or leave it out.", securebase.DistressMin, securebase.DistressMax))
 		return nil
 	}
 	return &n
@@ -255,45 +246,6 @@ func startedAt(ms string, now time.Time) time.Time {
 		return now
 	}
 	return t
-}
-
-// checkRefs checks ids against the lists in practice: a known exercise
-// and body places, a pattern that is built in or an entry id, a statement
-// from the library or an entry id.
-func checkRefs(pattern, exercise, statement string, body []string) error {
-	var v securebase.Validation
-	if pattern != "" {
-		if _, err := practice.PatternByID(pattern); err != nil && !securebase.ValidID(pattern) {
-			v.Add("pattern", "Choose a breathing pattern from the list.")
-		}
-	}
-	if exercise != "" {
-		if _, err := practice.ExerciseByID(exercise); err != nil {
-			v.Add("exercise", "Choose a grounding exercise from the list.")
-		}
-	}
-	if statement != "" {
-		if _, err := practice.StatementByID(statement); err != nil && !securebase.ValidID(statement) {
-			v.Add("statement", "Choose a statement from the list.")
-		}
-	}
-	for _, b := range body {
-		if _, err := practice.BodyLocationByID(b); err != nil {
-			v.Add("body", "Choose places in the body from the list.")
-		}
-	}
-	return v.Err()
-}
-
-// checkToolUse and checkEpisode are the API's checks beyond Validate.
-func checkToolUse(p securebase.Payload) error {
-	u := p.(*securebase.ToolUse)
-	return checkRefs(u.Pattern, u.Exercise, u.Statement, u.Body)
-}
-
-func checkEpisode(p securebase.Payload) error {
-	e := p.(*securebase.Episode)
-	return checkRefs(e.Pattern, e.Exercise, e.Statement, e.Body)
 }
 
 // valuesOf is a tiny helper for building forms in code.

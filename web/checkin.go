@@ -1,13 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 )
 
 // checkInView is one check-in as a page shows it.
@@ -94,14 +95,15 @@ func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int,
 }
 
 // checkInForm reads a check-in from a form; its errors keep every value.
+// The save path checks the rest.
 func checkInForm(v url.Values) (*securebase.CheckIn, error) {
 	c := &securebase.CheckIn{Note: v.Get("note")}
-	d, err := strconv.Atoi(strings.TrimSpace(v.Get("distress")))
+	d, err := securebase.ParseDistress("distress", v.Get("distress"))
 	if err != nil {
-		return c, securebase.FieldError("distress", "Choose how distressed you feel, from 0 (calm) to 10.")
+		return c, securebase.FieldError("distress", fmt.Sprintf("Choose how distressed you feel, from %d (calm) to %d.", securebase.DistressMin, securebase.DistressMax))
 	}
 	c.Distress = d
-	return c, c.Validate()
+	return c, nil
 }
 
 func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
@@ -110,12 +112,9 @@ func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	c, err := checkInForm(r.PostForm)
-	var e *securebase.Entry
+	var sv entries.Saved
 	if err == nil {
-		e, err = securebase.NewEntry(c, f.Get("id"), s.Clock())
-	}
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: c, ID: f.Get("id")})
 	}
 	if err != nil {
 		if securebase.ErrorCode(err) != securebase.EINVALID {
@@ -124,7 +123,7 @@ func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
 		f.fail(err)
 		return s.renderToday(w, r, http.StatusBadRequest, f, message(err))
 	}
-	return s.redirect(w, r, "/today", s.savedFlash("checkin-saved", c))
+	return s.redirect(w, r, "/today", savedFlash("checkin-saved", sv.Crisis))
 }
 
 func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
@@ -145,6 +144,10 @@ func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// errStalePage answers a change sent without the version its page showed.
+var errStalePage = securebase.Errorf(securebase.ECONFLICT,
+	"This page is out of date. What you wrote is still here; open it again from the list and save.")
+
 func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.findOwned(r, securebase.KindCheckIn)
 	if err != nil {
@@ -157,15 +160,18 @@ func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 	loc := s.userLocation(r)
 	cv, _ := checkInViewOf(e, loc)
 	c, err := checkInForm(r.PostForm)
+	at := e.OccurredAt
+	var sv entries.Saved
 	if err == nil {
-		e.OccurredAt, err = withClock(e.OccurredAt.In(loc), f.Get("time"))
+		at, err = withClock(e.OccurredAt.In(loc), f.Get("time"))
 	}
 	if err == nil {
-		e.Version, _ = strconv.Atoi(f.Get("version"))
-		e.Data, err = securebase.EncodePayload(c)
-	}
-	if err == nil {
-		err = s.Entries.UpdateEntry(r.Context(), principal(r).Actor, e)
+		version, _ := strconv.Atoi(f.Get("version"))
+		if version < 1 {
+			err = errStalePage
+		} else {
+			sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: c, ID: e.ID, Version: version, OccurredAt: at})
+		}
 	}
 	if err != nil {
 		if code := securebase.ErrorCode(err); code != securebase.EINVALID && code != securebase.ECONFLICT {
@@ -175,7 +181,7 @@ func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, status(err), "checkin_edit", page{Title: "Edit check-in", Nav: "today", Form: f, Error: message(err), Data: cv})
 		return nil
 	}
-	return s.redirect(w, r, "/today?day="+e.OccurredAt.In(loc).Format(time.DateOnly), s.savedFlash("checkin-updated", c))
+	return s.redirect(w, r, "/today?day="+at.In(loc).Format(time.DateOnly), savedFlash("checkin-updated", sv.Crisis))
 }
 
 // withClock moves t to the hour and minute of an HH:MM field, same day.

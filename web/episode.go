@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/insight"
 	"github.com/securebase/securebase/practice"
 )
@@ -114,12 +115,9 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	ep, err := episodeForm(f, s.Clock())
-	var e *securebase.Entry
+	var sv entries.Saved
 	if err == nil {
-		e, err = securebase.NewEntry(ep, f.Get("id"), ep.StartedAt)
-	}
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: ep, ID: f.Get("id")})
 	}
 	if err != nil {
 		if securebase.ErrorCode(err) != securebase.EINVALID {
@@ -128,19 +126,13 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 		f.fail(err)
 		return s.renderSOS(w, r, http.StatusBadRequest, f, message(err))
 	}
-	return s.redirect(w, r, "/sos/episodes/"+e.ID, s.episodeFlash(ep))
+	// The crisis lines and the safety plan come forward when distress is
+	// still high at the end, or crisis language was written.
+	return s.redirect(w, r, "/sos/episodes/"+sv.ID, savedFlash("episode-saved", sv.Crisis || highAtEnd(ep.After)))
 }
 
-// episodeFlash brings the crisis lines and the safety plan forward when
-// distress is still high at the end, or crisis language was written.
-func (s *Server) episodeFlash(ep *securebase.Episode) string {
-	if ep.After != nil && *ep.After >= practice.HighDistress {
-		return "episode-saved+care"
-	}
-	return s.savedFlash("episode-saved", ep)
-}
-
-// episodeForm reads the flow's form.
+// episodeForm reads the flow's form; the save path checks what it could
+// read.
 func episodeForm(f *form, now time.Time) (*securebase.Episode, error) {
 	ep := &securebase.Episode{EndedAt: now, Pattern: f.Get("pattern"), Exercise: f.Get("exercise"), Statement: f.Get("statement")}
 	var v securebase.Validation
@@ -170,13 +162,7 @@ func episodeForm(f *form, now time.Time) (*securebase.Episode, error) {
 	if !contains(ep.Tools, practice.ToolGround) {
 		ep.Exercise = ""
 	}
-	if err := v.Err(); err != nil {
-		return ep, err
-	}
-	if err := ep.Validate(); err != nil {
-		return ep, err
-	}
-	return ep, checkRefs(ep.Pattern, ep.Exercise, ep.Statement, ep.Body)
+	return ep, v.Err()
 }
 
 func contains(xs []string, x string) bool {
@@ -231,7 +217,7 @@ func episodeViewOf(e *securebase.Entry, loc *time.Location) (episodeView, error)
 	if st, err := practice.StatementByID(ep.Statement); err == nil {
 		v.Statement = st.Text
 	}
-	v.HighAtEnd = ep.After != nil && *ep.After >= practice.HighDistress
+	v.HighAtEnd = highAtEnd(ep.After)
 	if ep.Before != nil && ep.After != nil {
 		v.ChangeText = changeText(*ep.After - *ep.Before)
 	}

@@ -137,7 +137,7 @@ func TestBadInputKeepsWhatWasTyped(t *testing.T) {
 		res := c.post("/checkins", url.Values{"distress": {distress}, "note": {note}})
 		expect(t, res, 400, "from 0", "words I don&#39;t want to lose &lt;b&gt;&amp;amp;&lt;/b&gt;")
 	}
-	expect(t, c.post("/checkins", url.Values{"distress": {"3"}, "note": {strings.Repeat("a", 2001)}}), 400, "under 2,000 characters")
+	expect(t, c.post("/checkins", url.Values{"distress": {"3"}, "note": {strings.Repeat("a", 2001)}}), 400, "Keep this to 2,000 characters")
 	expect(t, c.post("/settings/prefs", url.Values{"country": {"ZZ"}, "time_zone": {"Mars/Olympus"}}), 400,
 		"crisis lines for that country", "time zone", `value="Mars/Olympus"`)
 	expect(t, c.get("/today?day=2026-13-45"), 400, "couldn&#39;t read that date")

@@ -17,7 +17,9 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/safety"
 	"github.com/securebase/securebase/sqlstore"
 	"github.com/securebase/securebase/web"
@@ -29,6 +31,7 @@ type env struct {
 	db       *sqlstore.DB
 	srv      *web.Server
 	accounts *account.Service
+	saves    *entries.Service
 	logs     *syncBuffer
 
 	mu  sync.Mutex
@@ -79,7 +82,12 @@ func newEnv(t *testing.T) *env {
 	e.accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db,
 		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 4), Wrapper: w,
 		Policy: securebase.NewPasswordPolicy(), Clock: e.clock}, account.DefaultConfig())
-	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: db, DB: db, Lines: lines, Detector: detector,
+	library, err := assess.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.saves = entries.New(entries.Deps{Store: db, Detector: detector, Assess: library, Lines: lines, Clock: e.clock})
+	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: e.saves, DB: db, Lines: lines, Assess: library,
 		Logger: slog.New(slog.NewJSONHandler(e.logs, nil)), Clock: e.clock, Metrics: web.NewMetrics()},
 		web.Config{TimeZone: time.UTC, Version: "test"})
 	if err != nil {

@@ -2,11 +2,14 @@ package web
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/practice"
 )
 
@@ -75,9 +78,10 @@ func ownPatternOf(e *securebase.Entry) (ownPattern, error) {
 	op := ownPattern{ID: e.ID, Name: sp.Name}
 	pat, err := practice.NewCustom(sp.Name, phases, sp.Cycles)
 	if err != nil {
-		for _, msg := range practice.FieldMessages(err) {
-			op.Problem = msg
-			break
+		op.Problem = securebase.ErrorMessage(err)
+		if fields := securebase.ErrorFields(err); len(fields) > 1 { // one reason reads better than "a few things"
+			keys := slices.Sorted(maps.Keys(fields))
+			op.Problem = fields[keys[0]]
 		}
 		return op, nil
 	}
@@ -155,7 +159,7 @@ func (s *Server) loadPattern(r *http.Request, id string) (*patternView, map[stri
 		if rp, err := practice.ParseResonance(rs); err == nil {
 			p, rate = rp, rs
 		} else {
-			problems["rate"] = practice.FieldMessages(err)["rate"]
+			problems["rate"] = securebase.ErrorFields(err)["rate"]
 		}
 	}
 	if cs := q.Get("cycles"); cs != "" {
@@ -213,21 +217,18 @@ func (s *Server) createPattern(w http.ResponseWriter, r *http.Request) error {
 		cf.Phases = append(cf.Phases, practice.PhaseForm{Kind: k, Seconds: sec})
 	}
 	p, err := practice.ParseCustom(cf)
+	var sv entries.Saved
+	if err == nil {
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: storedPattern(p), ID: f.Get("id")})
+	}
 	if err != nil {
-		for k, msg := range practice.FieldMessages(err) {
-			f.Errors[k] = msg
+		if securebase.ErrorCode(err) != securebase.EINVALID {
+			return err
 		}
+		f.fail(err)
 		return s.renderBreatheIndex(w, r, http.StatusBadRequest, f, "Your pattern needs a change before it can be saved. See the notes below.")
 	}
-	sp := storedPattern(p)
-	e, err := securebase.NewEntry(sp, f.Get("id"), s.Clock())
-	if err != nil {
-		return err
-	}
-	if _, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e); err != nil {
-		return err
-	}
-	return s.redirect(w, r, "/body/breathe/"+e.ID, s.savedFlash("pattern-saved", sp))
+	return s.redirect(w, r, "/body/breathe/"+sv.ID, savedFlash("pattern-saved", sv.Crisis))
 }
 
 func storedPattern(p practice.Pattern) *securebase.Pattern {
@@ -249,24 +250,4 @@ func (s *Server) deletePattern(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.redirect(w, r, "/body/breathe", "pattern-deleted")
-}
-
-// checkPattern is the API's check: practice's full rules.
-func checkPattern(p securebase.Payload) error {
-	sp := p.(*securebase.Pattern)
-	phases := make([]practice.Phase, len(sp.Phases))
-	for i, ph := range sp.Phases {
-		phases[i] = practice.Phase{Kind: ph.Kind, Seconds: ph.Seconds}
-	}
-	if _, err := practice.NewCustom(sp.Name, phases, sp.Cycles); err != nil {
-		msgs := practice.FieldMessages(err)
-		e := &securebase.Error{Code: securebase.EINVALID, Message: "This pattern needs a change.", Fields: msgs}
-		for _, m := range msgs {
-			if len(msgs) == 1 {
-				e.Message = m
-			}
-		}
-		return e
-	}
-	return nil
 }

@@ -2,9 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
-
-	"github.com/securebase/securebase"
 )
 
 // Access says who may use a route.
@@ -127,21 +124,8 @@ func (s *Server) routeTable() []Route {
 		{Method: "PUT", Pattern: "/api/v1/plan", Access: API, Name: "api plan save", handle: s.apiPutPlan},
 		{Method: "GET", Pattern: "/api/v1/works", Access: API, Name: "api works", handle: s.apiWorks},
 	}
-	for _, k := range s.kindAPIs() {
+	for _, k := range kindAPIs() {
 		routes = append(routes, k.routes(s)...)
 	}
 	return routes
-}
-
-// kindAPIs are the entry kinds served by the generic JSON API.
-func (s *Server) kindAPIs() []kindAPI {
-	return []kindAPI{
-		{kind: securebase.KindCheckIn, plural: "checkins", required: []string{"distress"}},
-		{kind: securebase.KindEpisode, plural: "episodes", check: checkEpisode,
-			occurred: func(p securebase.Payload) time.Time { return p.(*securebase.Episode).StartedAt }},
-		{kind: securebase.KindToolUse, plural: "tool-uses", check: checkToolUse,
-			occurred: func(p securebase.Payload) time.Time { return p.(*securebase.ToolUse).StartedAt }},
-		{kind: securebase.KindPattern, plural: "patterns", check: checkPattern},
-		{kind: securebase.KindStatement, plural: "statements", check: checkStatement},
-	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/entries"
 )
 
 // "Signs I recognise" (A2): an unscored checklist, one entry per person,
@@ -28,66 +29,6 @@ func (s *Server) loadSigns(ctx context.Context, actor securebase.Actor) (*secure
 	}
 	return e, p.(*securebase.Signs), nil
 }
-
-// checkSigns keeps only ids the checklist has, in the checklist's order;
-// any other id is a 400 naming how many were not recognised.
-func checkSigns(list *assess.Signs, selected []string) (*securebase.Signs, error) {
-	sg := &securebase.Signs{Selected: selected}
-	if err := sg.Validate(); err != nil {
-		return nil, err
-	}
-	chosen := map[string]bool{}
-	unknown := 0
-	for _, id := range sg.Selected {
-		if _, ok := list.Sign(id); ok {
-			chosen[id] = true
-		} else {
-			unknown++
-		}
-	}
-	if unknown > 0 {
-		return nil, securebase.FieldError("selected", "We didn't recognise "+plural(unknown, "sign")+" in what was sent. Choose from the checklist and save again.")
-	}
-	ordered := []string{}
-	for _, g := range list.Groups {
-		for _, sign := range g.Signs {
-			if chosen[sign.ID] {
-				ordered = append(ordered, sign.ID)
-			}
-		}
-	}
-	sg.Selected = ordered
-	return sg, nil
-}
-
-// saveSigns stores the selection: creates the entry the first time, and
-// otherwise replaces it if version is the stored one (0 skips the check).
-func (s *Server) saveSigns(ctx context.Context, actor securebase.Actor, sg *securebase.Signs, version int) (e *securebase.Entry, created bool, err error) {
-	if e, _, err = s.loadSigns(ctx, actor); err != nil {
-		return nil, false, err
-	}
-	if e == nil {
-		if e, err = securebase.NewEntry(sg, "", s.Clock()); err != nil {
-			return nil, false, err
-		}
-		created, err = s.Entries.CreateEntry(ctx, actor, e)
-		if err == nil && !created { // another window saved first
-			err = errSignsChanged
-		}
-		return e, created, err
-	}
-	if version != 0 && version != e.Version {
-		return nil, false, errSignsChanged
-	}
-	if e.Data, err = securebase.EncodePayload(sg); err != nil {
-		return nil, false, err
-	}
-	e.OccurredAt = s.Clock()
-	return e, false, s.Entries.UpdateEntry(ctx, actor, e)
-}
-
-var errSignsChanged = securebase.Errorf(securebase.ECONFLICT,
-	"Your checklist changed in another window since you opened it. Your ticks are still here; look them over and save again.")
 
 type signsView struct {
 	Checklist *assess.Signs
@@ -124,10 +65,11 @@ func (s *Server) saveSignsForm(w http.ResponseWriter, r *http.Request) error {
 	f := newForm(r.PostForm)
 	actor := principal(r).Actor
 	version, _ := strconv.Atoi(f.Get("version"))
-	sg, err := checkSigns(s.Assess.Signs(), r.PostForm["sign"])
-	if err == nil {
-		_, _, err = s.saveSigns(r.Context(), actor, sg, version)
+	sg := &securebase.Signs{Selected: r.PostForm["sign"]}
+	if sg.Selected == nil {
+		sg.Selected = []string{}
 	}
+	_, err := s.Entries.Save(r.Context(), actor, entries.Draft{Payload: sg, Version: max(version, 0)})
 	if err != nil {
 		code := securebase.ErrorCode(err)
 		if code != securebase.EINVALID && code != securebase.ECONFLICT {

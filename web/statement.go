@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/practice"
 )
 
@@ -108,11 +109,8 @@ func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	st := &securebase.Statement{Words: f.Get("text")}
-	e, err := securebase.NewEntry(st, f.Get("id"), s.Clock())
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	}
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor,
+		entries.Draft{Payload: &securebase.Statement{Words: f.Get("text")}, ID: f.Get("id")})
 	if err != nil {
 		if securebase.ErrorCode(err) != securebase.EINVALID {
 			return err
@@ -120,7 +118,7 @@ func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
 		f.fail(err)
 		return s.renderReassure(w, r, http.StatusBadRequest, f, message(err))
 	}
-	return s.redirect(w, r, "/body/reassure#own", s.savedFlash("statement-saved", st))
+	return s.redirect(w, r, "/body/reassure#own", savedFlash("statement-saved", sv.Crisis))
 }
 
 func (s *Server) deleteStatement(w http.ResponseWriter, r *http.Request) error {
@@ -158,19 +156,8 @@ func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) setFavourite(r *http.Request, a securebase.Actor, statement string) (bool, error) {
-	e, err := securebase.NewEntry(&securebase.Favourite{Statement: statement}, "", s.Clock()) // Keyed: the id follows
-	if err != nil {
-		return false, err
-	}
-	return s.Entries.CreateEntry(r.Context(), a, e)
-}
-
-// checkStatement is the API's check of an own statement.
-func checkStatement(p securebase.Payload) error {
-	if err := practice.ValidateStatement(p.(*securebase.Statement).Words); err != nil {
-		return securebase.FieldError("text", practice.FieldMessages(err)["text"])
-	}
-	return nil
+	sv, err := s.Entries.Save(r.Context(), a, entries.Draft{Payload: &securebase.Favourite{Statement: statement}}) // Keyed: the id follows
+	return sv.Created, err
 }
 
 // API: favourites are a set of library statement ids.

@@ -202,7 +202,7 @@ func suggestionsFor(ids []string) []suggestion {
 		if !ok {
 			continue
 		}
-		href := toolPaths[id]
+		href := toolPath(id)
 		if href == "" {
 			href = sectionOf[id]
 		}

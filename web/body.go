@@ -18,14 +18,22 @@ import (
 // grounding step at a time, the pause timer); without them every page
 // still reads top to bottom and saves.
 
-// toolPaths maps each tool to its page. Other features link to these
-// paths, so they never change.
-var toolPaths = map[string]string{
-	practice.ToolBreathe:  "/body/breathe",
-	practice.ToolGround:   "/body/ground",
-	practice.ToolName:     "/body/name",
-	practice.ToolReassure: "/body/reassure",
-	practice.ToolPause:    "/body/pause",
+// toolPath is each tool's page. Other features link to these paths, so
+// they never change; a tool without a page of its own yet is "".
+func toolPath(id string) string {
+	switch id {
+	case practice.ToolBreathe:
+		return "/body/breathe"
+	case practice.ToolGround:
+		return "/body/ground"
+	case practice.ToolName:
+		return "/body/name"
+	case practice.ToolReassure:
+		return "/body/reassure"
+	case practice.ToolPause:
+		return "/body/pause"
+	}
+	return ""
 }
 
 type toolLink struct {
@@ -36,7 +44,7 @@ type toolLink struct {
 func toolLinks() []toolLink {
 	var out []toolLink
 	for _, t := range practice.Tools() {
-		out = append(out, toolLink{Tool: t, Href: toolPaths[t.ID]})
+		out = append(out, toolLink{Tool: t, Href: toolPath(t.ID)})
 	}
 	return out
 }

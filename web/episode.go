@@ -91,7 +91,7 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 	}
 	for _, t := range calm {
 		tool, _ := practice.ToolByID(t)
-		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPaths[t]})
+		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPath(t)})
 	}
 	v.Statement, v.Others = statements[0], statements[1:min(len(statements), 12)]
 	s.render(w, r, status, "sos", page{Title: "I'm activated", Nav: "sos", Form: f, Error: errMsg, Data: v,

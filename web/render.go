@@ -198,38 +198,69 @@ func (s *Server) crisisFor(r *http.Request) (safety.Country, bool) {
 	return s.Lines.Fallback(), false
 }
 
-// Flash messages are codes in a short-lived cookie, never free text, so a
-// planted cookie cannot put words on the page.
-var flashes = map[string]string{ // #nosec G101 -- messages about passwords, not credentials
-	"checkin-saved":     "Check-in saved.",
-	"checkin-updated":   "Check-in updated.",
-	"checkin-deleted":   "Check-in deleted.",
-	"signed-in":         "Welcome back.",
-	"signed-out":        "You're signed out.",
-	"everywhere":        "You're signed out on every browser. Sign in again here whenever you like.",
-	"password":          "Your password is changed. Other browsers and tokens were signed out.",
-	"reset":             "Your new password is set. Your writing is all here.",
-	"prefs":             "Settings saved.",
-	"revoked":           "That session has ended.",
-	"token-revoked":     "That token no longer works.",
-	"deleted":           "Your account and everything in it are deleted.",
-	"practice-saved":    "Saved. It counts in the numbers below.",
-	"episode-saved":     "Saved. You came through this one.",
-	"episode-deleted":   "Episode deleted.",
-	"pattern-saved":     "Your pattern is saved.",
-	"pattern-deleted":   "Pattern deleted.",
-	"statement-saved":   "Your statement is saved.",
-	"statement-deleted": "Statement deleted.",
-	"favourite-on":      "Added to your favourites.",
-	"favourite-off":     "Taken out of your favourites.",
-	"plan-saved":        "Your safety plan is saved.",
-	// The attachment questionnaire and signs (issue 3).
-	"attempt-started": "Your answers save as you go. You can stop at any point and come back.",
-	"attempt-resumed": "Welcome back. You're on the first screen with something left to answer.",
-	"attempt-saved":   "Your answers are saved. Carry on whenever you're ready.",
-	"attempt-done":    "All done. Here is what your answers show.",
-	"attempt-deleted": "Those answers are deleted.",
-	"signs-saved":     "Your signs are saved. Today's suggestions follow them now.",
+// flashMessage is what a flash code says. Flash messages are codes in a
+// short-lived cookie, never free text, so a planted cookie cannot put
+// words on the page: an unknown code says nothing.
+func flashMessage(code string) string {
+	switch code { // #nosec G101 -- messages about passwords, not credentials
+	case "checkin-saved":
+		return "Check-in saved."
+	case "checkin-updated":
+		return "Check-in updated."
+	case "checkin-deleted":
+		return "Check-in deleted."
+	case "signed-in":
+		return "Welcome back."
+	case "signed-out":
+		return "You're signed out."
+	case "everywhere":
+		return "You're signed out on every browser. Sign in again here whenever you like."
+	case "password":
+		return "Your password is changed. Other browsers and tokens were signed out."
+	case "reset":
+		return "Your new password is set. Your writing is all here."
+	case "prefs":
+		return "Settings saved."
+	case "revoked":
+		return "That session has ended."
+	case "token-revoked":
+		return "That token no longer works."
+	case "deleted":
+		return "Your account and everything in it are deleted."
+	case "practice-saved":
+		return "Saved. It counts in the numbers below."
+	case "episode-saved":
+		return "Saved. You came through this one."
+	case "episode-deleted":
+		return "Episode deleted."
+	case "pattern-saved":
+		return "Your pattern is saved."
+	case "pattern-deleted":
+		return "Pattern deleted."
+	case "statement-saved":
+		return "Your statement is saved."
+	case "statement-deleted":
+		return "Statement deleted."
+	case "favourite-on":
+		return "Added to your favourites."
+	case "favourite-off":
+		return "Taken out of your favourites."
+	case "plan-saved":
+		return "Your safety plan is saved."
+	case "attempt-started":
+		return "Your answers save as you go. You can stop at any point and come back."
+	case "attempt-resumed":
+		return "Welcome back. You're on the first screen with something left to answer."
+	case "attempt-saved":
+		return "Your answers are saved. Carry on whenever you're ready."
+	case "attempt-done":
+		return "All done. Here is what your answers show."
+	case "attempt-deleted":
+		return "Those answers are deleted."
+	case "signs-saved":
+		return "Your signs are saved. Today's suggestions follow them now."
+	}
+	return ""
 }
 
 func (s *Server) flash(w http.ResponseWriter, code string) {
@@ -249,7 +280,7 @@ func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool
 	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Path: "/", MaxAge: -1,
 		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	code, care := strings.CutSuffix(c.Value, "+care")
-	return flashes[code], care
+	return flashMessage(code), care
 }
 
 // redirect ends a successful POST (post/redirect/get) with a flash.

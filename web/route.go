@@ -21,18 +21,27 @@ type Route struct {
 	Name    string // for logs and metrics: never the raw path
 	// Owned names the kind of object {id} stands for ("checkin",
 	// "session", …), so the isolation tests know how to make one.
-	Owned  string
-	handle func(w http.ResponseWriter, r *http.Request) error
+	Owned string
+	// BodyLimit is the most a request may send, in bytes; 0 is maxBody,
+	// plenty for any form or JSON object.
+	BodyLimit int64
+	// Cached lets browsers keep the answer (static files, named by their
+	// hash); every other answer is no-store.
+	Cached bool
+	// Sessionless routes answer everyone alike and never read a session:
+	// static files and health checks cost no database read.
+	Sessionless bool
+	handle      func(w http.ResponseWriter, r *http.Request) error
 }
 
 // routeTable is every route of the server. Add a feature's routes here.
 func (s *Server) routeTable() []Route {
 	routes := []Route{
 		// Operations.
-		{Method: "GET", Pattern: "/healthz", Name: "healthz", handle: s.healthz},
-		{Method: "GET", Pattern: "/readyz", Name: "readyz", handle: s.readyz},
-		{Method: "GET", Pattern: "/static/{file...}", Name: "static", handle: s.serveStatic},
-		{Method: "GET", Pattern: "/favicon.ico", Name: "favicon", handle: s.favicon},
+		{Method: "GET", Pattern: "/healthz", Name: "healthz", Sessionless: true, handle: s.healthz},
+		{Method: "GET", Pattern: "/readyz", Name: "readyz", Sessionless: true, handle: s.readyz},
+		{Method: "GET", Pattern: "/static/{file...}", Name: "static", Cached: true, Sessionless: true, handle: s.serveStatic},
+		{Method: "GET", Pattern: "/favicon.ico", Name: "favicon", Cached: true, handle: s.favicon},
 		{Method: "GET", Pattern: "/sw.js", Name: "service worker", handle: s.serviceWorker},
 		{Method: "GET", Pattern: "/manifest.webmanifest", Name: "manifest", handle: s.manifest},
 
@@ -98,7 +107,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "POST", Pattern: "/settings/tokens/{id}/delete", Access: SignedIn, Owned: "token", Name: "token revoke", handle: s.revokeSession},
 		{Method: "GET", Pattern: "/settings/export.json", Access: SignedIn, Name: "export json", handle: s.exportJSON},
 		{Method: "GET", Pattern: "/settings/export.html", Access: SignedIn, Name: "export html", handle: s.exportHTML},
-		{Method: "POST", Pattern: "/settings/import", Access: SignedIn, Name: "import", handle: s.importData},
+		{Method: "POST", Pattern: "/settings/import", Access: SignedIn, Name: "import", BodyLimit: maxImport, handle: s.importData},
 		{Method: "GET", Pattern: "/settings/delete", Access: SignedIn, Name: "delete account", handle: s.deleteAccountPage},
 		{Method: "POST", Pattern: "/settings/delete", Access: SignedIn, Name: "delete account", handle: s.deleteAccount},
 

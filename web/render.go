@@ -263,10 +263,9 @@ func flashMessage(code string) string {
 	return ""
 }
 
+// flash leaves a message for the next page, for a minute.
 func (s *Server) flash(w http.ResponseWriter, code string) {
-	// #nosec G124 -- Secure unless the operator serves plain HTTP on a private network (-insecure-cookies)
-	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Value: code, Path: "/", MaxAge: 60,
-		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, s.cookie("sb_flash", code, s.Clock().Add(time.Minute)))
 }
 
 // takeFlash reads and clears the flash. A code ending in "+care" also
@@ -276,9 +275,7 @@ func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool
 	if err != nil {
 		return "", false
 	}
-	// #nosec G124 -- as above: Secure unless -insecure-cookies
-	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Path: "/", MaxAge: -1,
-		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, s.cookie("sb_flash", "", time.Time{}))
 	code, care := strings.CutSuffix(c.Value, "+care")
 	return flashMessage(code), care
 }

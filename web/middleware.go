@@ -30,6 +30,7 @@ type request struct {
 	nonce     string
 	route     string
 	principal *account.Principal
+	notes     notes // what the previous save left for this page (render.go)
 }
 
 type ctxKey struct{}
@@ -153,6 +154,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 		if rt.Access == SignedIn && st.principal == nil {
 			s.askToSignIn(w, r)
 			return
+		}
+		if r.Method == http.MethodGet && rt.Access != API && !rt.Sessionless {
+			s.takeNotes(w, r)
 		}
 		if err := rt.handle(w, r); err != nil {
 			s.fail(w, r, err)

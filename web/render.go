@@ -140,14 +140,38 @@ type page struct {
 	Nonce      string
 	User       *securebase.User
 	Flash      string
-	Care       bool // crisis language was found in what was just saved
+	Care       bool // what was just saved calls for the crisis lines
 	Crisis     safety.Country
 	HasCountry bool
 	Plan       *planView // the safety plan, shown in the care panel
 }
 
+// notes is what the previous save left for the page after it: a flash
+// message and, when it calls for care, the person's safety plan.
+type notes struct {
+	flash string
+	care  bool
+	plan  *planView
+}
+
+// takeNotes reads the flash a save left for this page. When it calls for
+// care (crisis language, or distress still high), the page shows the
+// crisis lines and the person's safety plan, which is read here, once,
+// while the request is handled: rendering reads nothing.
+func (s *Server) takeNotes(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	st.notes.flash, st.notes.care = s.takeFlash(w, r)
+	if st.notes.care && st.principal != nil {
+		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
+			st.notes.plan = &plan
+		}
+	}
+}
+
 // render executes a page template into a buffer first, so a template
-// error becomes a clean 500 instead of half a page.
+// error becomes a clean 500 instead of half a page. It reads no database:
+// what a page shows is loaded by its handler (and the care panel's plan
+// by takeNotes).
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	t, ok := s.views.pages[name]
 	if !ok {
@@ -162,13 +186,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if p.Form == nil {
 		p.Form = newForm(nil)
 	}
-	p.Flash, p.Care = s.takeFlash(w, r)
+	p.Flash, p.Care, p.Plan = st.notes.flash, st.notes.care, st.notes.plan
 	p.Crisis, p.HasCountry = s.crisisFor(r)
-	if p.Care && st.principal != nil {
-		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
-			p.Plan = &plan
-		}
-	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
 		s.Logger.Error("template", "request_id", st.id, "template", name, "err", err)

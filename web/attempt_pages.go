@@ -75,7 +75,18 @@ func screenNumber(raw string, screens int) (int, error) {
 	return n, nil
 }
 
-func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, status int, st *attemptState, screen int, f *form, errMsg string, open int) {
+// buildTake is one screen of an attempt; open names a screen with
+// statements left, when finishing early.
+func (s *Server) buildTake(st *attemptState, screen, open int) build {
+	return func(_ *http.Request, f *form) (page, error) {
+		if f == nil {
+			f = newForm(nil)
+		}
+		return s.takePage(st, screen, f, open), nil
+	}
+}
+
+func (s *Server) takePage(st *attemptState, screen int, f *form, open int) page {
 	items := st.screens[screen-1]
 	v := takeView{ID: st.entry.ID, Instrument: st.in, About: st.a.About, Screen: screen, Screens: len(st.screens),
 		First: screen == 1, Last: screen == len(st.screens), Answered: len(st.a.Answers), Total: len(st.in.Items),
@@ -89,7 +100,7 @@ func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, status int, 
 			Error: f.Error("q" + strconv.Itoa(n))})
 	}
 	title := "Screen " + strconv.Itoa(screen) + " of " + strconv.Itoa(v.Screens) + " · " + st.in.ShortName
-	s.render(w, r, status, "attempt", page{Title: title, Nav: "insights", Form: f, Error: errMsg, Data: v})
+	return page{view: "attempt", Title: title, Nav: "insights", Data: v}
 }
 
 // takeAttempt shows one screen. Without ?page= it resumes at the first
@@ -117,8 +128,7 @@ func (s *Server) takeAttempt(w http.ResponseWriter, r *http.Request) error {
 			f.Set("q"+strconv.Itoa(n), strconv.Itoa(v))
 		}
 	}
-	s.renderTake(w, r, http.StatusOK, st, screen, f, "", 0)
-	return nil
+	return s.show(w, r, http.StatusOK, s.buildTake(st, screen, 0), f, "")
 }
 
 // answerAttempt saves one screen's answers, then moves as the button
@@ -142,9 +152,7 @@ func (s *Server) answerAttempt(w http.ResponseWriter, r *http.Request) error {
 	}
 	answers, err := parseAnswers(r.PostForm, st.in, st.screens[screen-1])
 	if err != nil {
-		f.fail(err)
-		s.renderTake(w, r, http.StatusBadRequest, st, screen, f, message(err), 0)
-		return nil
+		return s.again(w, r, f, err, s.buildTake(st, screen, 0))
 	}
 	move := f.Get("go")
 	last := screen == len(st.screens)
@@ -181,12 +189,10 @@ func (s *Server) answerAttempt(w http.ResponseWriter, r *http.Request) error {
 			f.Errors["q"+strconv.Itoa(n)] = "Choose an answer for this statement."
 		}
 		msg := "Choose an answer for each statement on this screen to go on. The answers you chose are saved."
-		s.renderTake(w, r, http.StatusBadRequest, st, screen, f, msg, 0)
-		return nil
+		return s.show(w, r, http.StatusBadRequest, s.buildTake(st, screen, 0), f, msg)
 	case finishErr != nil:
 		_, open := st.firstOpen()
-		s.renderTake(w, r, http.StatusBadRequest, st, screen, f, message(finishErr), open)
-		return nil
+		return s.show(w, r, http.StatusBadRequest, s.buildTake(st, screen, open), f, message(finishErr))
 	case st.a.Completed():
 		return s.redirect(w, r, base+"/result", "attempt-done")
 	case last:
@@ -208,11 +214,7 @@ func (s *Server) startAttempt(w http.ResponseWriter, r *http.Request) error {
 	}
 	a := newAttempt(id, f.Get("about"), s.Clock())
 	if err := s.Entries.Check(a); err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderAttachment(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildAttachment)
 	}
 	list, err := s.attempts(r)
 	if err != nil {

@@ -96,11 +96,7 @@ func (s *Server) newToolView(tool string) toolView {
 	return toolView{Tool: t, StartedAt: s.Clock().UnixMilli()}
 }
 
-func (s *Server) groundPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderGround(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderGround(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildGround(r *http.Request, f *form) (page, error) {
 	id := r.URL.Query().Get("exercise")
 	if f != nil && f.Get("exercise") != "" {
 		id = f.Get("exercise")
@@ -110,41 +106,27 @@ func (s *Server) renderGround(w http.ResponseWriter, r *http.Request, status int
 	}
 	ex, err := practice.ExerciseByID(id)
 	if err != nil {
-		return securebase.Errorf(securebase.ENOTFOUND, "There's no grounding exercise with that name.")
+		return page{}, securebase.Errorf(securebase.ENOTFOUND, "There's no grounding exercise with that name.")
 	}
 	v := s.newToolView(practice.ToolGround)
 	v.Exercise, v.Exercises = ex, practice.Exercises()
-	s.render(w, r, status, "ground", page{Title: ex.Name, Nav: "body", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"tools.js"}})
-	return nil
+	return page{view: "ground", Title: ex.Name, Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
-func (s *Server) namePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderName(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderName(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildName(*http.Request, *form) (page, error) {
 	v := s.newToolView(practice.ToolName)
 	v.Regions, v.Body = regionViews(), practice.BodyLocations()
-	s.render(w, r, status, "name", page{Title: "Name the feeling", Nav: "body", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"tools.js"}})
-	return nil
+	return page{view: "name", Title: "Name the feeling", Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
-func (s *Server) pausePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderPause(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderPause(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildPause(r *http.Request, _ *form) (page, error) {
 	v := s.newToolView(practice.ToolPause)
 	v.PauseIntro, v.PauseLines = practice.PauseIntro, practice.PauseLines()
 	for _, d := range practice.PauseLengths() {
 		v.PauseLengths = append(v.PauseLengths, int(d/time.Minute))
 	}
 	v.Statement = s.pickStatement(r)
-	s.render(w, r, status, "pause", page{Title: "Pause before you act", Nav: "body", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"tools.js"}})
-	return nil
+	return page{view: "pause", Title: "Pause before you act", Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
 // pickStatement returns a reassurance to show: a favourite when there is
@@ -173,11 +155,7 @@ func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
 		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: u, ID: f.Get("id")})
 	}
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderToolForm(w, r, u.Tool, f, message(err))
+		return s.again(w, r, f, err, s.toolPage(u.Tool, f.Get("pattern")))
 	}
 	return s.redirect(w, r, "/body/works", savedFlash("practice-saved", sv.Crisis || highAtEnd(u.After)))
 }
@@ -186,22 +164,24 @@ func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
 // still high: the crisis lines and the safety plan come forward.
 func highAtEnd(after *int) bool { return after != nil && *after >= securebase.DistressHigh }
 
-// renderToolForm shows a tool page again with what was typed and why it
-// could not be saved.
-func (s *Server) renderToolForm(w http.ResponseWriter, r *http.Request, tool string, f *form, errMsg string) error {
+// toolPage is the page of a tool, to show a tool's form again with what
+// was typed and why it could not be saved.
+func (s *Server) toolPage(tool, pattern string) build {
 	switch tool {
 	case practice.ToolBreathe:
-		return s.renderBreathe(w, r, http.StatusBadRequest, f.Get("pattern"), f, errMsg)
+		return s.buildBreathe(pattern)
 	case practice.ToolGround:
-		return s.renderGround(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildGround
 	case practice.ToolName:
-		return s.renderName(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildName
 	case practice.ToolPause:
-		return s.renderPause(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildPause
 	case practice.ToolReassure:
-		return s.renderReassure(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildReassure
 	}
-	return securebase.FieldError("tool", "Choose a tool from the list.")
+	return func(*http.Request, *form) (page, error) {
+		return page{}, securebase.FieldError("tool", "Choose a tool from the list.")
+	}
 }
 
 // toolUseForm reads a tool page's form. Errors keep every value; the save

@@ -52,37 +52,33 @@ type todayView struct {
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
 }
 
-// today is the first page after signing in: a quick check-in and the
+// buildToday is the first page after signing in: a quick check-in and the
 // day's check-ins, newest first.
-func (s *Server) today(w http.ResponseWriter, r *http.Request) error {
-	return s.renderToday(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 	loc := s.userLocation(r)
 	now := s.Clock()
 	day, err := dayOf(r.URL.Query().Get("day"), now, loc)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	next := day.AddDate(0, 0, 1)
 	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor,
 		securebase.EntryFilter{Kind: securebase.KindCheckIn, From: day, To: next, Limit: 200})
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
 		Next: next.Format(time.DateOnly), DayStart: day, Now: now}
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
-			return err
+			return page{}, err
 		}
 	}
 	for _, e := range entries {
 		cv, err := checkInViewOf(e, loc)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		v.CheckIns = append(v.CheckIns, cv)
 	}
@@ -90,8 +86,7 @@ func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int,
 	if !v.IsToday {
 		title = day.Format("Monday 2 January")
 	}
-	s.render(w, r, status, "today", page{Title: title, Nav: "today", Form: f, Error: errMsg, Data: v})
-	return nil
+	return page{view: "today", Title: title, Nav: "today", Data: v}, nil
 }
 
 // checkInForm reads a check-in from a form; its errors keep every value.
@@ -117,11 +112,7 @@ func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
 		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: c, ID: f.Get("id")})
 	}
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderToday(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildToday)
 	}
 	return s.redirect(w, r, "/today", savedFlash("checkin-saved", sv.Crisis))
 }
@@ -140,8 +131,13 @@ func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
 	f.Set("note", cv.Note)
 	f.Set("time", cv.At.Format("15:04"))
 	f.Set("version", strconv.Itoa(cv.Version))
-	s.render(w, r, http.StatusOK, "checkin_edit", page{Title: "Edit check-in", Nav: "today", Form: f, Data: cv})
-	return nil
+	return s.show(w, r, http.StatusOK, editCheckInPage(cv), f, "")
+}
+
+func editCheckInPage(cv checkInView) build {
+	return func(*http.Request, *form) (page, error) {
+		return page{view: "checkin_edit", Title: "Edit check-in", Nav: "today", Data: cv}, nil
+	}
 }
 
 // errStalePage answers a change sent without the version its page showed.
@@ -174,12 +170,7 @@ func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err != nil {
-		if code := securebase.ErrorCode(err); code != securebase.EINVALID && code != securebase.ECONFLICT {
-			return err
-		}
-		f.fail(err)
-		s.render(w, r, status(err), "checkin_edit", page{Title: "Edit check-in", Nav: "today", Form: f, Error: message(err), Data: cv})
-		return nil
+		return s.again(w, r, f, err, editCheckInPage(cv))
 	}
 	return s.redirect(w, r, "/today?day="+at.In(loc).Format(time.DateOnly), savedFlash("checkin-updated", sv.Crisis))
 }

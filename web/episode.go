@@ -40,11 +40,7 @@ type sosView struct {
 	SignedIn  bool
 }
 
-func (s *Server) sosPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderSOS(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 	base, _ := practice.PatternByID(sosPatternID)
 	p, _ := base.WithCycles(sosRounds)
 	ex, _ := practice.ExerciseByID(practice.ExerciseSenses)
@@ -57,7 +53,7 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		v.SignedIn = true
 		uses, _, err := s.loadUses(r.Context(), pr.Actor, 200)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		if best := insight.Best(insight.Works(calm, uses), calm, 2); best != "" {
 			v.Best = best
@@ -67,7 +63,7 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		}
 		favs, err := s.favourites(r, pr.Actor)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		var first []practice.Statement
 		for _, id := range favs {
@@ -77,14 +73,14 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		}
 		own, err := s.ownStatements(r, pr.Actor)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		for _, o := range own {
 			first = append(first, practice.Statement{ID: "", Theme: "own", Text: o.Text})
 		}
 		statements = append(first, rotate(statements, int(s.Clock().Unix()/60))...)
 		if v.Plan, err = s.loadPlan(r.Context(), pr.Actor); err != nil {
-			return err
+			return page{}, err
 		}
 	} else {
 		statements = rotate(statements, int(s.Clock().Unix()/60))
@@ -94,9 +90,7 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPath(t)})
 	}
 	v.Statement, v.Others = statements[0], statements[1:min(len(statements), 12)]
-	s.render(w, r, status, "sos", page{Title: "I'm activated", Nav: "sos", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"pacer.js", "tools.js", "sos.js"}})
-	return nil
+	return page{view: "sos", Title: "I'm activated", Nav: "sos", Data: v, Scripts: []string{"pacer.js", "tools.js", "sos.js"}}, nil
 }
 
 func rotate[T any](xs []T, n int) []T {
@@ -120,11 +114,7 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: ep, ID: f.Get("id")})
 	}
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderSOS(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildSOS)
 	}
 	// The crisis lines and the safety plan come forward when distress is
 	// still high at the end, or crisis language was written.

@@ -65,18 +65,18 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) planEdit(w http.ResponseWriter, r *http.Request) error {
+// buildPlanEdit is the plan's form, filled with the stored plan on a visit.
+func (s *Server) buildPlanEdit(r *http.Request, _ *form) (page, error) {
 	v, err := s.loadPlan(r.Context(), principal(r).Actor)
 	if err != nil {
-		return err
+		return page{}, err
 	}
-	f := newForm(nil)
+	fresh := newForm(nil)
 	for _, p := range v.Parts {
-		f.Set(p.ID, p.Text)
+		fresh.Set(p.ID, p.Text)
 	}
-	f.Set("version", strconv.Itoa(v.Version))
-	s.render(w, r, http.StatusOK, "plan_edit", page{Title: "Edit my safety plan", Nav: "body", Form: f, Data: v})
-	return nil
+	fresh.Set("version", strconv.Itoa(v.Version))
+	return page{view: "plan_edit", Title: "Edit my safety plan", Nav: "body", Form: fresh, Data: v}, nil
 }
 
 // savePlan stores the plan: a first save creates it, later saves need the
@@ -93,16 +93,7 @@ func (s *Server) savePlan(w http.ResponseWriter, r *http.Request) error {
 	version, _ := strconv.Atoi(f.Get("version"))
 	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: p, Version: max(version, 0)})
 	if err != nil {
-		if code := securebase.ErrorCode(err); code != securebase.EINVALID && code != securebase.ECONFLICT {
-			return err
-		}
-		f.fail(err)
-		v, lerr := s.loadPlan(r.Context(), principal(r).Actor)
-		if lerr != nil {
-			return lerr
-		}
-		s.render(w, r, status(err), "plan_edit", page{Title: "Edit my safety plan", Nav: "body", Form: f, Error: message(err), Data: v})
-		return nil
+		return s.again(w, r, f, err, s.buildPlanEdit)
 	}
 	return s.redirect(w, r, "/safety-plan", savedFlash("plan-saved", sv.Crisis))
 }

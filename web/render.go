@@ -128,6 +128,7 @@ func (f *form) fail(err error) {
 // page is the data every template gets. Handlers fill the top part;
 // render fills the rest.
 type page struct {
+	view   string // the template, for show
 	Title  string
 	Nav    string // the section to mark as current
 	Form   *form

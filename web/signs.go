@@ -37,25 +37,26 @@ type signsView struct {
 	Suggested []suggestion
 }
 
-func (s *Server) signsPage(w http.ResponseWriter, r *http.Request) error {
+// buildSigns is the checklist: the stored ticks on a visit, what was
+// ticked when a save comes back.
+func (s *Server) buildSigns(r *http.Request, f *form) (page, error) {
 	e, sg, err := s.loadSigns(r.Context(), principal(r).Actor)
 	if err != nil {
-		return err
+		return page{}, err
 	}
-	f := newForm(nil)
-	f.Values["sign"] = sg.Selected
-	return s.renderSigns(w, r, http.StatusOK, f, "", e, sg.Selected)
-}
-
-func (s *Server) renderSigns(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string, e *securebase.Entry, selected []string) error {
+	selected := sg.Selected
+	if f != nil {
+		selected = f.Values["sign"]
+	}
+	fresh := newForm(nil)
+	fresh.Values["sign"] = sg.Selected
 	v := signsView{Checklist: s.Assess.Signs(), Saved: e != nil}
 	if e != nil {
 		v.Version = e.Version
 	}
 	ids, _ := s.Assess.Signs().SuggestTools(selected)
 	v.Suggested = suggestionsFor(ids)
-	s.render(w, r, status, "signs", page{Title: "Signs I recognise", Nav: "insights", Form: f, Error: errMsg, Data: v})
-	return nil
+	return page{view: "signs", Title: "Signs I recognise", Nav: "insights", Form: fresh, Data: v}, nil
 }
 
 func (s *Server) saveSignsForm(w http.ResponseWriter, r *http.Request) error {
@@ -71,15 +72,7 @@ func (s *Server) saveSignsForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, err := s.Entries.Save(r.Context(), actor, entries.Draft{Payload: sg, Version: max(version, 0)})
 	if err != nil {
-		code := securebase.ErrorCode(err)
-		if code != securebase.EINVALID && code != securebase.ECONFLICT {
-			return err
-		}
-		e, _, lerr := s.loadSigns(r.Context(), actor)
-		if lerr != nil {
-			return lerr
-		}
-		return s.renderSigns(w, r, status(err), f, message(err), e, r.PostForm["sign"])
+		return s.again(w, r, f, err, s.buildSigns)
 	}
 	return s.redirect(w, r, "/attachment/signs", "signs-saved")
 }

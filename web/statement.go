@@ -68,15 +68,11 @@ func (s *Server) ownStatements(r *http.Request, a securebase.Actor) ([]ownStatem
 	return out, nil
 }
 
-func (s *Server) reassurePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderReassure(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildReassure(r *http.Request, _ *form) (page, error) {
 	a := principal(r).Actor
 	favs, err := s.favourites(r, a)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	isFav := map[string]bool{}
 	for _, id := range favs {
@@ -84,7 +80,7 @@ func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status i
 	}
 	v := reassureView{toolView: s.newToolView(practice.ToolReassure)}
 	if v.Own, err = s.ownStatements(r, a); err != nil {
-		return err
+		return page{}, err
 	}
 	for _, id := range favs {
 		if st, err := practice.StatementByID(id); err == nil {
@@ -99,8 +95,7 @@ func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status i
 		}
 		v.Themes = append(v.Themes, tv)
 	}
-	s.render(w, r, status, "reassure", page{Title: "Reassurance", Nav: "body", Form: f, Error: errMsg, Data: v})
-	return nil
+	return page{view: "reassure", Title: "Reassurance", Nav: "body", Data: v}, nil
 }
 
 // createStatement saves a statement of the person's own.
@@ -112,11 +107,7 @@ func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
 	sv, err := s.Entries.Save(r.Context(), principal(r).Actor,
 		entries.Draft{Payload: &securebase.Statement{Words: f.Get("text")}, ID: f.Get("id")})
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderReassure(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildReassure)
 	}
 	return s.redirect(w, r, "/body/reassure#own", savedFlash("statement-saved", sv.Crisis))
 }

@@ -35,6 +35,18 @@ func loadViews(st *staticFiles) (*views, error) {
 			}
 			return out
 		},
+		// The distress scale and the length limits come from the domain,
+		// so a page never offers what a save would refuse.
+		"distressScale": securebase.DistressScale,
+		"distressMin":   func() int { return securebase.DistressMin },
+		"distressMax":   func() int { return securebase.DistressMax },
+		"distressHigh":  func() int { return securebase.DistressHigh },
+		"limit": func(name string) (int, error) {
+			if n, ok := securebase.Limits()[name]; ok {
+				return n, nil
+			}
+			return 0, fmt.Errorf("no length limit named %q", name)
+		},
 		// Crisis numbers are digits checked when the directory loads, so
 		// their tel: and sms: links are safe URLs; html/template would
 		// otherwise blank any scheme it does not know.

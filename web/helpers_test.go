@@ -102,10 +102,11 @@ type client struct {
 	e       *env
 	cookies map[string]string
 	header  http.Header
+	addr    string // the client's network address, for rate limits
 }
 
 func (e *env) client() *client {
-	return &client{e: e, cookies: map[string]string{}, header: http.Header{}}
+	return &client{e: e, cookies: map[string]string{}, header: http.Header{}, addr: "192.0.2.10:5555"}
 }
 
 type response struct {
@@ -116,7 +117,7 @@ type response struct {
 func (c *client) do(method, path string, body io.Reader, contentType string) *response {
 	c.e.t.Helper()
 	r := httptest.NewRequest(method, path, body)
-	r.RemoteAddr = "192.0.2.10:5555"
+	r.RemoteAddr = c.addr
 	if contentType != "" {
 		r.Header.Set("Content-Type", contentType)
 	}

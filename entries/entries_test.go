@@ -109,6 +109,28 @@ func TestEveryKindsExampleSaves(t *testing.T) {
 	}
 }
 
+// TestPlanParts: the save path takes exactly the parts package safety
+// lists, by their ids, and refuses any other.
+func TestPlanParts(t *testing.T) {
+	svc := newService(t, nil)
+	var all []string
+	for _, sec := range safety.PlanSections() {
+		all = append(all, sec.ID)
+		if err := svc.Check(&securebase.Plan{Sections: map[string]string{sec.ID: "words"}}); err != nil {
+			t.Errorf("the part %q is refused: %v", sec.ID, err)
+		}
+	}
+	if len(all) != 6 {
+		t.Fatalf("a plan has six parts, safety lists %d", len(all))
+	}
+	for _, id := range []string{"favourite-food", "Warning-Signs", "professional"} {
+		err := svc.Check(&securebase.Plan{Sections: map[string]string{id: "words"}})
+		if code(err) != securebase.EINVALID || !strings.Contains(securebase.ErrorMessage(err), strings.Join(all, ", ")) {
+			t.Errorf("the part %q: %v", id, err)
+		}
+	}
+}
+
 // TestReservedIDs: a check-in cannot take an id another kind keeps for
 // itself, and one that did before ids were kept is moved aside when the
 // plan is first saved, so the plan is never blocked for good.

@@ -283,14 +283,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	expect(t, upload(`{"format":"securebase-export","version":1,"entries":[{"id":"x","kind":"checkin","occurred_at":"2026-01-01T00:00:00Z","data":{"distress":99}}]}`), 400)
 
 	second := b.get("/settings/export.json")
-	var x1, x2 map[string]any
-	json.Unmarshal([]byte(first.body), &x1)
-	json.Unmarshal([]byte(second.body), &x2)
-	e1, _ := json.Marshal(x1["entries"])
-	e2, _ := json.Marshal(x2["entries"])
-	if string(e1) != string(e2) {
-		t.Fatalf("entries changed in the round trip:\n%s\n%s", e1, e2)
-	}
+	x2 := sameEntries(t, first.body, second.body)
 	p2, _ := json.Marshal(x2["account"].(map[string]any)["prefs"])
 	if string(p2) != `{"country":"IE","time_zone":"Europe/Dublin"}` {
 		t.Fatalf("prefs after import: %s", p2)

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -195,4 +196,29 @@ func actorOf(t *testing.T, e *env, name string) securebase.Actor {
 		t.Fatal(err)
 	}
 	return in.Principal.Actor
+}
+
+// sameEntries fails unless two exports are JSON and hold the same entries
+// in the same order; it returns the second, decoded.
+func sameEntries(t *testing.T, first, second string) map[string]any {
+	t.Helper()
+	var x1, x2 map[string]any
+	if err := json.Unmarshal([]byte(first), &x1); err != nil {
+		t.Fatalf("the first export is not JSON: %v", err)
+	}
+	if err := json.Unmarshal([]byte(second), &x2); err != nil {
+		t.Fatalf("the second export is not JSON: %v", err)
+	}
+	if list, ok := x1["entries"].([]any); !ok || len(list) == 0 {
+		t.Fatal("the first export has no entries to compare")
+	}
+	e1, err1 := json.Marshal(x1["entries"])
+	e2, err2 := json.Marshal(x2["entries"])
+	if err1 != nil || err2 != nil {
+		t.Fatalf("%v %v", err1, err2)
+	}
+	if string(e1) != string(e2) {
+		t.Fatalf("entries changed in the round trip:\n%s\n%s", e1, e2)
+	}
+	return x2
 }

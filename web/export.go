@@ -21,7 +21,7 @@ func (s *Server) exportJSON(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	out := &started{w: w}
+	out := &started{w: w, t: newLease(w)}
 	err := s.Entries.Export(r.Context(), p.Actor,
 		securebase.ExportAccount{Username: p.User.Username, CreatedAt: p.User.CreatedAt, Prefs: p.User.Prefs}, out)
 	return s.finish(out, w, r, err)
@@ -30,15 +30,67 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 // started is a response writer that remembers whether anything was sent.
 // An export that fails before its first byte is an error page like any
 // other; one that fails later can only stop, and a file that ends too soon
-// is refused by import.
+// is refused by import. Each write earns the connection more time.
 type started struct {
-	w    io.Writer
+	w    http.ResponseWriter
+	t    *lease
 	sent bool
 }
 
 func (o *started) Write(b []byte) (int, error) {
 	o.sent = true
+	o.t.write()
 	return o.w.Write(b)
+}
+
+// The server's ReadTimeout and WriteTimeout bound an ordinary request, but
+// an import or export of the largest size can take minutes on a busy
+// machine. A lease gives such a request more time as it makes progress:
+// each read or write earns leaseStep more, up to leaseMax in all, so a
+// client that stops sending or reading is still cut off.
+const (
+	leaseStep = 30 * time.Second
+	leaseMax  = 15 * time.Minute
+)
+
+type lease struct {
+	rc  *http.ResponseController
+	end time.Time
+}
+
+func newLease(w http.ResponseWriter) *lease {
+	return &lease{rc: http.NewResponseController(w), end: time.Now().Add(leaseMax)}
+}
+
+func (l *lease) next() time.Time {
+	if t := time.Now().Add(leaseStep); t.Before(l.end) {
+		return t
+	}
+	return l.end
+}
+
+// The connection's deadlines are wall-clock time, not the app's clock.
+// Where the writer cannot set them (a test's recorder), there is nothing
+// to extend.
+func (l *lease) read()  { _ = l.rc.SetReadDeadline(l.next()) }
+func (l *lease) write() { _ = l.rc.SetWriteDeadline(l.next()) }
+
+// leasedReader reads r, earning more time with every read. Once r is
+// read to its end, the connection may rest until the lease ends: the
+// request is being stored, and the server still notices a client that
+// hangs up (and cancels the request's context).
+type leasedReader struct {
+	r io.Reader
+	t *lease
+}
+
+func (lr leasedReader) Read(p []byte) (int, error) {
+	lr.t.read()
+	n, err := lr.r.Read(p)
+	if err != nil {
+		_ = lr.t.rc.SetReadDeadline(lr.t.end)
+	}
+	return n, err
 }
 
 // finish ends a streamed answer: an error before anything was sent is
@@ -71,7 +123,7 @@ func (s *Server) exportHTML(w http.ResponseWriter, r *http.Request) error {
 	now := s.Clock().UTC().Truncate(time.Second)
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="securebase-%s.html"`, now.Format(time.DateOnly)))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	out := &started{w: w}
+	out := &started{w: w, t: newLease(w)}
 	doc := s.views.document
 	err := doc.ExecuteTemplate(out, "head", map[string]any{
 		"Username": p.User.Username, "ExportedAt": now, "Nonce": state(r).nonce, "Zone": loc.String()})
@@ -115,7 +167,9 @@ func (s *Server) importData(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.renderSettings(w, r, status(err), nil, message(err), settingsView{})
 	}
-	res, err := s.Entries.Import(r.Context(), p.Actor, file)
+	t := newLease(w)
+	res, err := s.Entries.Import(r.Context(), p.Actor, leasedReader{file, t})
+	t.write() // storing may have taken a while: time to answer
 	if err != nil {
 		if r.Context().Err() != nil {
 			return securebase.Errorf(securebase.EUNAVAILABLE, "The upload stopped before the end, so nothing was imported.")

@@ -23,9 +23,9 @@ import (
 // the whole file, the export of an account filled by the largest import
 // is no larger than the file and imports again, and the process's peak
 // memory stays under the budget (ENGINEERING.md: 100 MB at peak). Every
-// run uses 4 MiB files; make proof (SECUREBASE_SLOW=1) the largest, 32 MiB.
+// run uses 1 MiB files; make proof (SECUREBASE_SLOW=1) the largest, 32 MiB.
 func TestImportExportMemory(t *testing.T) {
-	size := 4 << 20
+	size := 1 << 20
 	if os.Getenv(testenv.SlowEnv) == "1" {
 		size = securebase.ImportMaxBytes - 64<<10 // the form around the file takes the rest
 	}

@@ -65,23 +65,9 @@ func (s *Server) apiInstruments(w http.ResponseWriter, r *http.Request) error {
 // apiListAttempts lists attempts newest first: ?limit= up to 500 (50 by
 // default) and ?after= the "next" value of the previous page.
 func (s *Server) apiListAttempts(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
 	f := securebase.EntryFilter{Kind: securebase.KindAttempt, Limit: 50}
 	var v securebase.Validation
-	if l := q.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 500 {
-			v.Add("limit", "limit is a whole number from 1 to 500.")
-		}
-		f.Limit = n
-	}
-	if a := q.Get("after"); a != "" {
-		c, ok := parseCursor(a)
-		if !ok {
-			v.Add("after", "Use the next value of the previous page as after.")
-		}
-		f.After = c
-	}
+	pageOf(&v, r.URL.Query(), &f)
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -240,14 +226,7 @@ func (s *Server) apiChangeAttempt(w http.ResponseWriter, r *http.Request, st *at
 }
 
 func (s *Server) apiDeleteAttempt(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	if !securebase.ValidID(id) {
-		return errAttemptNotFound
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindAttempt, id); err != nil {
-		if securebase.ErrorCode(err) == securebase.ENOTFOUND {
-			return errAttemptNotFound
-		}
+	if err := s.removeAttempt(r); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

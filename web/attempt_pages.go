@@ -234,15 +234,22 @@ func (s *Server) startAttempt(w http.ResponseWriter, r *http.Request) error {
 
 // deleteAttempt removes an attempt, finished or not.
 func (s *Server) deleteAttempt(w http.ResponseWriter, r *http.Request) error {
+	if err := s.removeAttempt(r); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/attachment", "attempt-deleted")
+}
+
+// removeAttempt deletes the {id} attempt of the person asking; anything
+// else, another person's included, is the same 404.
+func (s *Server) removeAttempt(r *http.Request) error {
 	id := r.PathValue("id")
 	if !securebase.ValidID(id) {
 		return errAttemptNotFound
 	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindAttempt, id); err != nil {
-		if securebase.ErrorCode(err) == securebase.ENOTFOUND {
-			return errAttemptNotFound
-		}
-		return err
+	err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindAttempt, id)
+	if securebase.ErrorCode(err) == securebase.ENOTFOUND {
+		return errAttemptNotFound
 	}
-	return s.redirect(w, r, "/attachment", "attempt-deleted")
+	return err
 }

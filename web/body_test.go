@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/url"
 	"strings"
 	"testing"
@@ -341,14 +339,7 @@ func TestBodyExportImport(t *testing.T) {
 
 	b := e.client()
 	b.signUp("rowan2", pw)
-	upload := func(data string) *response {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		fw, _ := mw.CreateFormFile("file", "export.json")
-		fw.Write([]byte(data))
-		mw.Close()
-		return b.do("POST", "/settings/import", &buf, mw.FormDataContentType())
-	}
+	upload := func(data string) *response { return uploadExport(b, data) }
 	expect(t, upload(first.body), 200, "6 entries were added")
 	expect(t, upload(first.body), 200, "0 entries were added")
 	second := b.get("/settings/export.json")

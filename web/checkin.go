@@ -189,11 +189,8 @@ func withClock(t time.Time, hhmm string) (time.Time, error) {
 }
 
 func (s *Server) deleteCheckIn(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindCheckIn)
+	e, err := s.removeOwned(r, securebase.KindCheckIn)
 	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindCheckIn, e.ID); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/today?day="+e.OccurredAt.In(s.userLocation(r)).Format(time.DateOnly), "checkin-deleted")

@@ -216,19 +216,24 @@ func doors() []door {
 // can say it.
 func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 	v = url.Values{}
-	words := func(w securebase.Words) {
-		v.Set("emotion_own", w.Emotion)
-		v.Set("because", w.Because)
-		v.Set("draft", w.Draft)
-		v["body"] = w.Body
-		if w.Intensity != nil {
-			v.Set("intensity", strconv.Itoa(*w.Intensity))
-		}
-	}
 	rating := func(name string, n *int) {
 		if n != nil {
 			v.Set(name, strconv.Itoa(*n))
 		}
+	}
+	// use fills what the flow's form and a tool's form share.
+	use := func(start time.Time, before, after *int, pattern, exercise, statement string, w securebase.Words) {
+		v.Set("started_at", strconv.FormatInt(start.UnixMilli(), 10))
+		v.Set("pattern", pattern)
+		v.Set("exercise", exercise)
+		v.Set("statement", statement)
+		rating("before", before)
+		rating("after", after)
+		v.Set("emotion_own", w.Emotion)
+		v.Set("because", w.Because)
+		v.Set("draft", w.Draft)
+		v["body"] = w.Body
+		rating("intensity", w.Intensity)
 	}
 	switch p := p.(type) {
 	case *securebase.CheckIn:
@@ -236,24 +241,12 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		v.Set("note", p.Note)
 		return "/checkins", v, true
 	case *securebase.Episode:
-		v.Set("started_at", strconv.FormatInt(p.StartedAt.UnixMilli(), 10))
 		v.Set("tools", strings.Join(p.Tools, ","))
-		v.Set("pattern", p.Pattern)
-		v.Set("exercise", p.Exercise)
-		v.Set("statement", p.Statement)
-		rating("before", p.Before)
-		rating("after", p.After)
-		words(p.Words)
+		use(p.StartedAt, p.Before, p.After, p.Pattern, p.Exercise, p.Statement, p.Words)
 		return "/sos", v, true
 	case *securebase.ToolUse:
 		v.Set("tool", p.Tool)
-		v.Set("started_at", strconv.FormatInt(p.StartedAt.UnixMilli(), 10))
-		v.Set("pattern", p.Pattern)
-		v.Set("exercise", p.Exercise)
-		v.Set("statement", p.Statement)
-		rating("before", p.Before)
-		rating("after", p.After)
-		words(p.Words)
+		use(p.StartedAt, p.Before, p.After, p.Pattern, p.Exercise, p.Statement, p.Words)
 		return "/body/log", v, true
 	case *securebase.Pattern:
 		v.Set("name", p.Name)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -164,20 +165,7 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) erro
 			*dst = t
 		}
 	}
-	if l := q.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 500 {
-			v.Add("limit", "limit is a whole number from 1 to 500.")
-		}
-		f.Limit = n
-	}
-	if a := q.Get("after"); a != "" {
-		c, ok := parseCursor(a)
-		if !ok {
-			v.Add("after", "Use the next value of the previous page as after.")
-		}
-		f.After = c
-	}
+	pageOf(&v, q, &f)
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -199,6 +187,25 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) erro
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// pageOf reads a list's page from the query: ?limit= up to 500 and
+// ?after= the "next" value of the previous page.
+func pageOf(v *securebase.Validation, q url.Values, f *securebase.EntryFilter) {
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			v.Add("limit", "limit is a whole number from 1 to 500.")
+		}
+		f.Limit = n
+	}
+	if a := q.Get("after"); a != "" {
+		c, ok := parseCursor(a)
+		if !ok {
+			v.Add("after", "Use the next value of the previous page as after.")
+		}
+		f.After = c
+	}
 }
 
 // apiCreate saves an item. A client may choose the id: sending the same
@@ -245,6 +252,16 @@ func (s *Server) findOwned(r *http.Request, kind securebase.Kind) (*securebase.E
 	return s.Entries.FindEntry(r.Context(), principal(r).Actor, kind, id)
 }
 
+// removeOwned deletes the {id} entry of the kind for the person asking and
+// returns what it was; anything else is the same 404 as findOwned's.
+func (s *Server) removeOwned(r *http.Request, kind securebase.Kind) (*securebase.Entry, error) {
+	e, err := s.findOwned(r, kind)
+	if err != nil {
+		return nil, err
+	}
+	return e, s.Entries.DeleteEntry(r.Context(), principal(r).Actor, kind, e.ID)
+}
+
 func (s *Server) apiGet(w http.ResponseWriter, r *http.Request, k kindAPI) error {
 	e, err := s.findOwned(r, k.Kind)
 	if err != nil {
@@ -282,11 +299,7 @@ func (s *Server) apiUpdate(w http.ResponseWriter, r *http.Request, k kindAPI) er
 }
 
 func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request, k kindAPI) error {
-	e, err := s.findOwned(r, k.Kind)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, k.Kind, e.ID); err != nil {
+	if _, err := s.removeOwned(r, k.Kind); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

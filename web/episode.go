@@ -228,11 +228,7 @@ func (s *Server) episodePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteEpisode(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindEpisode)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindEpisode, e.ID); err != nil {
+	if _, err := s.removeOwned(r, securebase.KindEpisode); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/body/works", "episode-deleted")

@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -269,14 +267,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 	b := e.client()
 	b.signUp("hazel2", pw)
-	upload := func(data string) *response {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		fw, _ := mw.CreateFormFile("file", "export.json")
-		fw.Write([]byte(data))
-		mw.Close()
-		return b.do("POST", "/settings/import", &buf, mw.FormDataContentType())
-	}
+	upload := func(data string) *response { return uploadExport(b, data) }
 	expect(t, upload(first.body), 200, "3 entries were added")
 	expect(t, upload(first.body), 200, "0 entries were added", "3 were already here")
 	expect(t, upload(`{"format":"something else"}`), 400, "isn&#39;t a Secure Base export")

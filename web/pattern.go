@@ -236,11 +236,7 @@ func storedPattern(p practice.Pattern) *securebase.Pattern {
 }
 
 func (s *Server) deletePattern(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindPattern)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindPattern, e.ID); err != nil {
+	if _, err := s.removeOwned(r, securebase.KindPattern); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/body/breathe", "pattern-deleted")

@@ -113,11 +113,7 @@ func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteStatement(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindStatement)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindStatement, e.ID); err != nil {
+	if _, err := s.removeOwned(r, securebase.KindStatement); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/body/reassure#own", "statement-deleted")

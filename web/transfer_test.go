@@ -48,16 +48,6 @@ func TestPutWithoutVersionUnderConcurrency(t *testing.T) {
 	expect(t, c.get("/api/v1/plan"), 200, fmt.Sprintf(`"version":%d`, writers))
 }
 
-// upload posts data as the file of the import form, streamed.
-func upload(c *client, data string) *response {
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fw, _ := mw.CreateFormFile("file", "export.json")
-	fw.Write([]byte(data))
-	mw.Close()
-	return c.do("POST", "/settings/import", &buf, mw.FormDataContentType())
-}
-
 // TestImportBounds: a file over the import limit is 413 and stores
 // nothing; so is one value larger than any entry (a 30 MB time zone); a
 // refused file leaves the account as it was, prefs included.
@@ -75,11 +65,11 @@ func TestImportBounds(t *testing.T) {
 		fmt.Fprintf(&b, entry, i, strings.Repeat("😀", securebase.NoteMax)) // the most bytes a note can hold: few entries to check
 	}
 	b.WriteString(`]}`)
-	expect(t, upload(c, b.String()), http.StatusRequestEntityTooLarge, "more than we can take")
+	expect(t, uploadExport(c, b.String()), http.StatusRequestEntityTooLarge, "more than we can take")
 	zone := `{"format":"securebase-export","version":1,"account":{"username":"x","created_at":"2026-01-01T00:00:00Z","prefs":{"time_zone":"` +
 		strings.Repeat("A", 30<<20) + `"}},"entries":[` + fmt.Sprintf(entry, 1, "x") + `]}`
-	expect(t, upload(c, zone), http.StatusRequestEntityTooLarge, "larger than any entry can be")
-	expect(t, upload(c, `{"format":"securebase-export","version":1,"account":{"prefs":{"time_zone":"Mars/Olympus"}},"entries":[`+
+	expect(t, uploadExport(c, zone), http.StatusRequestEntityTooLarge, "larger than any entry can be")
+	expect(t, uploadExport(c, `{"format":"securebase-export","version":1,"account":{"prefs":{"time_zone":"Mars/Olympus"}},"entries":[`+
 		fmt.Sprintf(entry, 1, "x")+`]}`), http.StatusBadRequest, "time zone we don")
 	if n, _ := e.saves.CountEntries(context.Background(), actorOf(t, e, "bounded"), ""); n != 0 {
 		t.Fatalf("%d entries stored from refused files", n)

@@ -159,3 +159,37 @@ func FuzzPasswordPolicy(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseDistress: a rating is read as typed or tapped, and only a whole
+// number on the scale is taken: exactly "0" to "10" once spaces at either
+// end are gone. A refusal is a message on the field that never repeats
+// the input.
+func FuzzParseDistress(f *testing.F) {
+	for _, s := range []string{"0", "10", "11", "-1", "07", " 5", "5 ", "5.0", "", "٥", "+3", "1e1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := securebase.ParseDistress("distress", s)
+		want := -1
+		for i := securebase.DistressMin; i <= securebase.DistressMax; i++ {
+			if strings.TrimSpace(s) == decimal(i) {
+				want = i
+			}
+		}
+		if (want >= 0) != (err == nil) || err == nil && n != want {
+			t.Fatalf("ParseDistress(%q) = %d, %v", s, n, err)
+		}
+		if err != nil && (securebase.ErrorFields(err)["distress"] == "" || len(s) >= 12 && strings.Contains(securebase.ErrorMessage(err), s)) {
+			t.Fatalf("refused without a message on the field, or repeating the input: %v", err)
+		}
+	})
+}
+
+// decimal writes 0–10 without strconv, so the oracle shares no code with
+// the parser it checks.
+func decimal(i int) string {
+	if i == 10 {
+		return "10"
+	}
+	return string(rune('0' + i))
+}

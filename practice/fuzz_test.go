@@ -158,12 +158,3 @@ func FuzzEmotion(f *testing.F) {
 		}
 	})
 }
-
-// itoa avoids strconv so the distress oracle does not share code with the
-// function it checks.
-func itoa(i int) string {
-	if i == 10 {
-		return "10"
-	}
-	return string(rune('0' + i))
-}

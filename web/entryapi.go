@@ -284,7 +284,7 @@ func (s *Server) apiUpdate(w http.ResponseWriter, r *http.Request, k kindAPI) er
 	if err != nil {
 		return err
 	}
-	if in.Version == 0 {
+	if in.Version < 1 {
 		return securebase.FieldError("version", "Send the version you last read, so we don't overwrite a newer change.")
 	}
 	d := entries.Draft{Payload: in.Payload, ID: e.ID, Version: in.Version, OccurredAt: e.OccurredAt}

@@ -125,8 +125,6 @@ func (w *Words) validate(v *Validation) {
 	checkRating(v, "intensity", w.Intensity)
 }
 
-
-
 // checkRef checks an optional id of something in our lists (a pattern,
 // exercise, statement, body place): lower-case letters, digits and dashes.
 // Whether the id exists is checked where the lists are (package practice).
@@ -160,8 +158,6 @@ func checkSpan(v *Validation, start, end *time.Time) {
 		v.Add("ended_at", "That is longer than a day. Check the times.")
 	}
 }
-
-
 
 // Duration is how long the episode took.
 func (e *Episode) Duration() time.Duration { return e.EndedAt.Sub(e.StartedAt) }

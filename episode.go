@@ -127,7 +127,7 @@ func (w *Words) validate(v *Validation) {
 
 // checkRef checks an optional id of something in our lists (a pattern,
 // exercise, statement, body place): lower-case letters, digits and dashes.
-// Whether the id exists is checked where the lists are (package practice).
+// Whether the id exists is the save path's rule (package entries).
 func checkRef(v *Validation, field, id string) {
 	if id == "" {
 		return

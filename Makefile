@@ -26,12 +26,14 @@ lint:
 	$$($(GO) env GOPATH)/bin/staticcheck ./...
 	$$($(GO) env GOPATH)/bin/gosec -quiet -exclude-dir=node_modules ./...
 
-# Every proof harness once, on both databases, with its figures.
+# Every proof harness once, on both databases, with its figures, and the
+# slow proofs that no other run makes (SECUREBASE_SLOW=1: the five-minute
+# pacer, a million nonces, imports and exports of the largest size).
 proof:
-	CI=true $(GO) test -count=1 -v -timeout 20m ./proof ./sqlstore -run 'Kill|Isolation|NoPage|AtRest|Backup|Logs|Flood|SignIns|Session|Password|Tamper|Nonces|Redirect|Classify|Samples|Scanner' \
+	CI=true SECUREBASE_SLOW=1 $(GO) test -count=1 -v -timeout 30m ./proof ./sqlstore -run 'Kill|Isolation|NoPage|AtRest|Backup|Logs|Flood|SignIns|Session|Password|Tamper|Nonces|Redirect|Classify|Samples|Scanner|ImportExportMemory' \
 		| grep -E '^(ok|FAIL|--- FAIL|panic)|FIGURE|OVER BUDGET'
-	CI=true $(GO) test -count=1 -v -run 'EveryPage' ./cmd/securebase | grep -E '^(ok|FAIL|--- FAIL)|FIGURE'
-	CI=true $(GO) test -count=1 -v -run 'NoncesNeverRepeat' ./crypt | grep -E '^(ok|FAIL|--- )'
+	CI=true SECUREBASE_SLOW=1 $(GO) test -count=1 -v -timeout 20m -run 'EveryPage|PacerTiming' ./cmd/securebase | grep -E '^(ok|FAIL|--- FAIL)|FIGURE'
+	CI=true SECUREBASE_SLOW=1 $(GO) test -count=1 -v -run 'NoncesNeverRepeat' ./crypt | grep -E '^(ok|FAIL|--- )'
 
 # Kill -9 durability, long: KILLS crashes on each database.
 durability:

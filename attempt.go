@@ -13,8 +13,8 @@ const KindAttempt Kind = "attempt"
 
 // Bounds of an attempt. They are structural: whether an item exists and
 // whether an answer lies on the questionnaire's scale is checked against
-// the questionnaire itself (package assess) by the web layer, which knows
-// it; the domain only keeps a stored attempt small and well formed.
+// the questionnaire itself (package assess) by package entries, which
+// knows it; the domain only keeps a stored attempt small and well formed.
 const (
 	AttemptItemsMax = 200       // items in one questionnaire
 	AttemptValueMax = 100       // highest answer on any response scale
@@ -74,6 +74,12 @@ func (a *Attempt) Kind() Kind { return KindAttempt }
 // Text implements Payload: the name a person gave is the only free text.
 func (a *Attempt) Text() []string { return []string{a.About} }
 
+// Example implements Payload: an unfinished ECR-RS about text, the one
+// questionnaire that asks a name.
+func (a *Attempt) Example(text string) Payload {
+	return &Attempt{Instrument: "ecr-rs", About: text, Answers: map[int]int{}, StartedAt: exampleTime()}
+}
+
 // Completed reports whether the attempt is finished and scored.
 func (a *Attempt) Completed() bool { return a.CompletedAt != nil }
 
@@ -81,7 +87,7 @@ func (a *Attempt) Completed() bool { return a.CompletedAt != nil }
 // answer map, and checks the shape of everything else.
 func (a *Attempt) Validate() error {
 	var v Validation
-	a.About = strings.TrimSpace(a.About)
+	a.About = OneLine(a.About)
 	if a.Answers == nil {
 		a.Answers = map[int]int{}
 	}

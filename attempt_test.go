@@ -29,7 +29,7 @@ func TestAttemptValidate(t *testing.T) {
 	for field, breakIt := range map[string]func(a *Attempt){
 		"instrument":   func(a *Attempt) { a.Instrument = "ECR R" },
 		"about":        func(a *Attempt) { a.About = strings.Repeat("é", 81) },
-		"about ":       func(a *Attempt) { a.About = "line\nbreak" },
+		"about ":       func(a *Attempt) { a.About = "bell\x07" },
 		"about  ":      func(a *Attempt) { a.About = "\xff" },
 		"seed":         func(a *Attempt) { a.Seed = 1 << 53 },
 		"answers":      func(a *Attempt) { a.Answers[0] = 1 },
@@ -72,7 +72,7 @@ func TestSignsValidate(t *testing.T) {
 
 // The signs checklist and the safety plan are singletons, one entry per
 // person under one id; a favourite's id is its statement's. NewEntry and
-// ParseExport both hold them to that id.
+// an import both hold them to that id.
 func TestPayloadsThatNameTheirID(t *testing.T) {
 	for _, tc := range []struct {
 		p    Payload
@@ -94,13 +94,22 @@ func TestPayloadsThatNameTheirID(t *testing.T) {
 			return `{"format":"securebase-export","version":1,"entries":[{"id":"` + id + `","kind":"` + string(tc.p.Kind()) +
 				`","occurred_at":"2026-01-01T00:00:00Z","data":` + tc.data + `}]}`
 		}
-		if _, err := ParseExport(strings.NewReader(doc(tc.id))); err != nil {
+		if err := readAll(doc(tc.id)); err != nil {
 			t.Fatalf("%s: %v", tc.p.Kind(), err)
 		}
-		if _, err := ParseExport(strings.NewReader(doc(tc.id + "-2"))); ErrorCode(err) != EINVALID {
+		if err := readAll(doc(tc.id + "-2")); ErrorCode(err) != EINVALID {
 			t.Fatalf("%s: an export with another id: %v", tc.p.Kind(), err)
 		}
 	}
+}
+
+// readAll reads an export and converts every entry, as an import does.
+func readAll(doc string) error {
+	_, err := ReadExport(strings.NewReader(doc), func(_ int, x ExportEntry) error {
+		_, _, err := x.Entry()
+		return err
+	})
+	return err
 }
 
 // FuzzAttemptPayload decodes arbitrary JSON as an attempt the way an import

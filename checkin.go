@@ -1,12 +1,12 @@
 package securebase
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "fmt"
 
-// CheckIn is the quick check-in: how distressed you are, 0–10, and a few
-// words on how you are.
+// KindCheckIn is the quick check-in on Today.
+const KindCheckIn Kind = "checkin"
+
+// CheckIn is the quick check-in: how distressed you are, on the distress
+// scale, and a few words on how you are.
 type CheckIn struct {
 	Distress int    `json:"distress"`
 	Note     string `json:"note,omitempty"`
@@ -22,21 +22,16 @@ func (c *CheckIn) Kind() Kind { return KindCheckIn }
 // Text implements Payload.
 func (c *CheckIn) Text() []string { return []string{c.Note} }
 
+// Example implements Payload: a check-in whose note is text.
+func (c *CheckIn) Example(text string) Payload { return &CheckIn{Distress: 6, Note: text} }
+
 // Validate implements Payload.
 func (c *CheckIn) Validate() error {
 	var v Validation
-	c.Note = strings.TrimSpace(c.Note)
-	if c.Distress < 0 || c.Distress > 10 {
-		v.Add("distress", "Pick a number from 0 (calm) to 10 (the most distress you can imagine).")
+	c.Note = Trim(c.Note)
+	if !ValidDistress(c.Distress) {
+		v.Add("distress", fmt.Sprintf("Pick a number from %d (calm) to %d (the most distress you can imagine).", DistressMin, DistressMax))
 	}
-	if utf8.RuneCountInString(c.Note) > NoteMax {
-		v.Add("note", "Keep the note under 2,000 characters. Everything you typed is still here.")
-	}
-	if !utf8.ValidString(c.Note) {
-		v.Add("note", "The note has characters we can't read. Try typing it again.")
-	}
+	checkText(&v, "note", c.Note, NoteMax, true)
 	return v.Err()
 }
-
-// ValidDistress reports whether d is on the 0–10 scale used everywhere.
-func ValidDistress(d int) bool { return d >= 0 && d <= 10 }

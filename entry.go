@@ -1,71 +1,15 @@
 package securebase
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/base32"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"time"
 )
-
-// Kind names a kind of entry. Every feature that stores a person's writing
-// adds a Kind and a Payload; the store, export, import and the privacy tests
-// then handle it without knowing what it holds.
-type Kind string
-
-// The entry kinds. Add new ones to Kinds and NewPayload.
-const (
-	KindCheckIn   Kind = "checkin"
-	KindEpisode   Kind = "episode"
-	KindToolUse   Kind = "tooluse"
-	KindPattern   Kind = "pattern"
-	KindStatement Kind = "statement"
-	KindFavourite Kind = "favourite"
-	KindPlan      Kind = "plan"
-	// KindAttempt (attempt.go) and KindSigns (signs.go) are declared
-	// beside their payloads.
-)
-
-// Kinds lists every entry kind, in the order export writes them.
-func Kinds() []Kind {
-	return []Kind{KindCheckIn, KindAttempt, KindSigns, KindEpisode, KindToolUse, KindPattern, KindStatement, KindFavourite, KindPlan}
-}
-
-// NewPayload returns an empty payload for a kind, ready to unmarshal into.
-func NewPayload(k Kind) (Payload, error) {
-	switch k {
-	case KindCheckIn:
-		return &CheckIn{}, nil
-	case KindAttempt:
-		return &Attempt{}, nil
-	case KindSigns:
-		return &Signs{}, nil
-	case KindEpisode:
-		return &Episode{}, nil
-	case KindToolUse:
-		return &ToolUse{}, nil
-	case KindPattern:
-		return &Pattern{}, nil
-	case KindStatement:
-		return &Statement{}, nil
-	case KindFavourite:
-		return &Favourite{}, nil
-	case KindPlan:
-		return &Plan{}, nil
-	}
-	return nil, Errorf(EINVALID, "We don't know the entry kind %q.", string(k))
-}
-
-// Payload is what a person wrote in one entry. It is sealed as JSON.
-type Payload interface {
-	Kind() Kind
-	// Validate checks and normalises the payload in place.
-	Validate() error
-	// Text returns the free text a person wrote, for the crisis-language
-	// check at save time. It is never logged.
-	Text() []string
-}
 
 // Entry is one thing a person saved. Only its kind and times are in the
 // clear (they order and filter lists); Data is sealed at rest.
@@ -81,7 +25,7 @@ type Entry struct {
 
 // NewEntry validates p and wraps it in an entry with the given id (a new
 // one when empty) and time. A Singleton or Keyed payload always gets the
-// id it names.
+// id it names; any other may not take an id another kind keeps.
 func NewEntry(p Payload, id string, occurredAt time.Time) (*Entry, error) {
 	if own, ok := OwnID(p); ok {
 		if id != "" && id != own {
@@ -91,8 +35,11 @@ func NewEntry(p Payload, id string, occurredAt time.Time) (*Entry, error) {
 	}
 	if id == "" {
 		id = NewID()
-	} else if !ValidID(id) {
-		return nil, FieldError("id", "An entry id is 1–64 letters, digits, dashes or underscores.")
+	} else if err := CheckID(p.Kind(), id); err != nil {
+		return nil, err
+	}
+	if err := CheckTime("occurred_at", occurredAt); err != nil {
+		return nil, err
 	}
 	data, err := EncodePayload(p)
 	if err != nil {
@@ -101,16 +48,31 @@ func NewEntry(p Payload, id string, occurredAt time.Time) (*Entry, error) {
 	return &Entry{ID: id, Kind: p.Kind(), OccurredAt: occurredAt, Data: data}, nil
 }
 
-// EncodePayload validates p and returns it as JSON for Entry.Data.
+// CheckTime checks that t is a time an entry can be stored, exported and
+// imported again with: after the first moment the store can tell from "no
+// time" (it keeps Unix milliseconds, and 0 reads back as none), and before
+// the year RFC 3339 can no longer write.
+func CheckTime(field string, t time.Time) error {
+	if t.UnixMilli() < 1 || t.UTC().Year() > 9999 {
+		return FieldError(field, "Choose a time after 1 January 1970 and before the year 10000.")
+	}
+	return nil
+}
+
+// EncodePayload validates p and returns it as JSON for Entry.Data:
+// compact, and without HTML escaping (pages escape as they render), so the
+// stored form and the export are never larger than what was sent.
 func EncodePayload(p Payload) (json.RawMessage, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	data, err := json.Marshal(p)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(p); err != nil {
 		return nil, fmt.Errorf("marshal %s: %w", p.Kind(), err)
 	}
-	return data, nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Decode returns the entry's payload.
@@ -183,4 +145,8 @@ type EntryService interface {
 	DeleteEntry(ctx context.Context, a Actor, kind Kind, id string) error
 	// CountEntries counts the user's entries of a kind (all kinds if "").
 	CountEntries(ctx context.Context, a Actor, kind Kind) (int, error)
+	// ImportEntries stores every entry of the sequence in one transaction,
+	// or none of them when anything fails or ctx ends; ids the user
+	// already has are skipped. It returns how many were added.
+	ImportEntries(ctx context.Context, a Actor, entries iter.Seq2[*Entry, error]) (added int, err error)
 }

@@ -1,12 +1,11 @@
 package securebase
 
 import (
-	"strconv"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
+
+// KindEpisode is one pass through the "I'm activated" flow.
+const KindEpisode Kind = "episode"
 
 // Episode is one pass through the "I'm activated" flow (B6): how
 // distressed the person felt before and after, the tools they used in
@@ -16,8 +15,8 @@ import (
 type Episode struct {
 	StartedAt time.Time `json:"started_at"`
 	EndedAt   time.Time `json:"ended_at"`
-	Before    *int      `json:"before,omitempty"` // distress 0–10 at the start
-	After     *int      `json:"after,omitempty"`  // distress 0–10 at the end
+	Before    *int      `json:"before,omitempty"` // distress at the start
+	After     *int      `json:"after,omitempty"`  // distress at the end
 	Tools     []string  `json:"tools,omitempty"`  // tool ids in the order used
 	Pattern   string    `json:"pattern,omitempty"`
 	Exercise  string    `json:"exercise,omitempty"`
@@ -31,7 +30,7 @@ type Words struct {
 	Emotion   string   `json:"emotion,omitempty"`   // a word from the vocabulary or their own
 	Because   string   `json:"because,omitempty"`   // "I feel ___ because ___"
 	Body      []string `json:"body,omitempty"`      // body location ids
-	Intensity *int     `json:"intensity,omitempty"` // 0–10
+	Intensity *int     `json:"intensity,omitempty"` // on the distress scale
 	Draft     string   `json:"draft,omitempty"`     // what they want to say, written instead of sent
 }
 
@@ -68,6 +67,23 @@ func (e *Episode) Kind() Kind { return KindEpisode }
 // Text implements Payload.
 func (e *Episode) Text() []string { return e.Words.text() }
 
+// When implements Timed: an episode happened when it started.
+func (e *Episode) When() time.Time { return e.StartedAt }
+
+// Example implements Payload: an episode whose reflection and draft are
+// text.
+func (e *Episode) Example(text string) Payload {
+	start := exampleTime()
+	return &Episode{StartedAt: start, EndedAt: start.Add(50 * time.Second), Before: ptr(8), After: ptr(5),
+		Tools: []string{"breathe", "name", "reassure"}, Pattern: "box", Statement: "passing-1",
+		Words: Words{Because: text, Draft: text, Body: []string{"chest"}, Intensity: ptr(7)}}
+}
+
+// exampleTime is a recent whole second, so examples land in lists.
+func exampleTime() time.Time { return time.Now().UTC().Add(-time.Hour).Truncate(time.Second) }
+
+func ptr(n int) *int { return &n }
+
 // Validate implements Payload.
 func (e *Episode) Validate() error {
 	var v Validation
@@ -94,9 +110,9 @@ func (w *Words) text() []string { return []string{w.Emotion, w.Because, w.Draft}
 
 // validate normalises and checks the words.
 func (w *Words) validate(v *Validation) {
-	w.Emotion = strings.Join(strings.Fields(w.Emotion), " ")
-	w.Because = strings.TrimSpace(w.Because)
-	w.Draft = strings.TrimSpace(w.Draft)
+	w.Emotion = OneLine(w.Emotion)
+	w.Because = Trim(w.Because)
+	w.Draft = Trim(w.Draft)
 	checkText(v, "emotion", w.Emotion, EmotionMax, false)
 	checkText(v, "because", w.Because, BecauseMax, true)
 	checkText(v, "draft", w.Draft, DraftMax, true)
@@ -109,29 +125,9 @@ func (w *Words) validate(v *Validation) {
 	checkRating(v, "intensity", w.Intensity)
 }
 
-// checkRating checks an optional 0–10 rating.
-func checkRating(v *Validation, field string, n *int) {
-	if n != nil && !ValidDistress(*n) {
-		v.Add(field, "Choose a number from 0 to 10.")
-	}
-}
-
-// checkText checks a free-text field: readable, within max characters,
-// and on one line unless lines are allowed.
-func checkText(v *Validation, field, s string, max int, lines bool) {
-	switch {
-	case !utf8.ValidString(s):
-		v.Add(field, "Some characters can't be read. Try typing them again.")
-	case utf8.RuneCountInString(s) > max:
-		v.Add(field, "Keep this to "+thousands(max)+" characters. Everything you typed is still here.")
-	case hasControl(s, lines):
-		v.Add(field, "Some characters can't be saved. Try typing the words again.")
-	}
-}
-
 // checkRef checks an optional id of something in our lists (a pattern,
 // exercise, statement, body place): lower-case letters, digits and dashes.
-// Whether the id exists is checked where the lists are (package practice).
+// Whether the id exists is the save path's rule (package entries).
 func checkRef(v *Validation, field, id string) {
 	if id == "" {
 		return
@@ -161,29 +157,6 @@ func checkSpan(v *Validation, start, end *time.Time) {
 	case end.Sub(*start) > MaxEpisodeLength:
 		v.Add("ended_at", "That is longer than a day. Check the times.")
 	}
-}
-
-// hasControl reports control characters other than line breaks and tabs
-// when lines are allowed.
-func hasControl(s string, lines bool) bool {
-	for _, r := range s {
-		if lines && (r == '\n' || r == '\r' || r == '\t') {
-			continue
-		}
-		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
-			return true
-		}
-	}
-	return false
-}
-
-// thousands writes n with a comma between thousands, as messages do.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // Duration is how long the episode took.

@@ -2,15 +2,20 @@ package securebase
 
 import (
 	"math"
+	"strconv"
 	"strings"
 )
+
+// KindPattern is a person's own breathing pattern.
+const KindPattern Kind = "pattern"
 
 // Pattern is a person's own breathing pattern (B1): a name, one breath as
 // phases, and how many rounds. The rules a pattern must meet to run (a
 // breath in and out, a top-up only after a breath in, under 30 minutes in
-// all) live in package practice, which the web layer applies on every
-// save and again every time a stored pattern is loaded. Validate here
-// keeps the shape within the same bounds, so nothing stored is ever huge.
+// all) live in package practice, which package entries applies on every
+// save and the pacer again every time a stored pattern is loaded. Validate
+// here keeps the shape within the same bounds, so nothing stored is ever
+// huge.
 type Pattern struct {
 	Name   string         `json:"name"`
 	Phases []PatternPhase `json:"phases"`
@@ -24,7 +29,8 @@ type PatternPhase struct {
 	Seconds float64 `json:"seconds"`
 }
 
-// Bounds of a pattern's shape, the same as package practice's.
+// Bounds of a pattern's shape. Package practice checks a pattern that runs
+// against these same constants.
 const (
 	PatternNameMax    = 60
 	PatternPhasesMax  = 10
@@ -38,10 +44,24 @@ func (p *Pattern) Kind() Kind { return KindPattern }
 // Text implements Payload.
 func (p *Pattern) Text() []string { return []string{p.Name} }
 
+// Example implements Payload: a pattern named text.
+func (p *Pattern) Example(text string) Payload {
+	return &Pattern{Name: text, Cycles: 6, Phases: []PatternPhase{{Kind: "in", Seconds: 4}, {Kind: "out", Seconds: 6}}}
+}
+
+// Readable implements Readable: the breath in words, "in 4 s, out 6 s".
+func (p *Pattern) Readable() []Field {
+	steps := make([]string, len(p.Phases))
+	for i, ph := range p.Phases {
+		steps[i] = ph.Kind + " " + strconv.FormatFloat(ph.Seconds, 'f', -1, 64) + " s"
+	}
+	return []Field{{"name", p.Name}, {"one breath", strings.Join(steps, ", ")}, {"rounds", strconv.Itoa(p.Cycles)}}
+}
+
 // Validate implements Payload.
 func (p *Pattern) Validate() error {
 	var v Validation
-	p.Name = strings.TrimSpace(p.Name)
+	p.Name = OneLine(p.Name)
 	if p.Name == "" {
 		v.Add("name", "Give your pattern a name, like Evening breath.")
 	}

@@ -1,9 +1,9 @@
 package securebase
 
-import (
-	"sort"
-	"strings"
-)
+import "sort"
+
+// KindPlan is the safety plan.
+const KindPlan Kind = "plan"
 
 // Plan is a person's safety plan (G3): their own words for each of the
 // six parts in safety.PlanSections, keyed by the part's stable id. There
@@ -39,7 +39,17 @@ func (p *Plan) Text() []string {
 	return out
 }
 
-// Validate implements Payload. Empty parts are dropped.
+// Example implements Payload: every part of the plan is text.
+func (p *Plan) Example(text string) Payload {
+	sections := map[string]string{}
+	for _, id := range []string{"warning-signs", "on-my-own", "people-and-places", "ask-for-help", "professionals", "safer-surroundings"} {
+		sections[id] = text
+	}
+	return &Plan{Sections: sections}
+}
+
+// Validate implements Payload. Empty parts are dropped. Which parts a plan
+// has is package safety's list, which package entries checks.
 func (p *Plan) Validate() error {
 	var v Validation
 	if len(p.Sections) > 20 {
@@ -48,7 +58,7 @@ func (p *Plan) Validate() error {
 	clean := make(map[string]string, len(p.Sections))
 	for id, text := range p.Sections {
 		checkRef(&v, "sections", id)
-		text = strings.TrimSpace(text)
+		text = Trim(text)
 		checkText(&v, id, text, PlanSectionMax, true)
 		if text != "" {
 			clean[id] = text

@@ -15,7 +15,7 @@ const SignsMax = 200
 
 // Signs is the set of sign ids a person ticked. The ids come from the
 // checklist (assess/signs.json); whether each names a sign there is checked
-// by the web layer, which has the checklist. Nothing here is scored.
+// by package entries, which has the checklist. Nothing here is scored.
 type Signs struct {
 	Selected []string `json:"selected"`
 }
@@ -28,6 +28,9 @@ func (s *Signs) Text() []string { return nil }
 
 // FixedID implements Singleton.
 func (s *Signs) FixedID() string { return SignsID }
+
+// Example implements Payload: the checklist holds no text, so two signs.
+func (s *Signs) Example(string) Payload { return &Signs{Selected: []string{"longing", "too-much"}} }
 
 // Validate implements Payload. It drops repeats, keeping the first, and
 // checks that every id has the form of a sign id.
@@ -51,32 +54,4 @@ func (s *Signs) Validate() error {
 		v.Add("selected", "Choose at most 200 signs.")
 	}
 	return v.Err()
-}
-
-// Singleton is a payload of which each person has exactly one, stored
-// under a fixed id. NewEntry gives it that id and ParseExport refuses any
-// other, so a second copy can never appear.
-type Singleton interface {
-	Payload
-	FixedID() string
-}
-
-// Keyed is a payload whose id follows from what it holds (a favourite is
-// named by its statement), so saving the same thing twice stores it once.
-// NewEntry and ParseExport hold it to that id as they do a Singleton.
-type Keyed interface {
-	Payload
-	KeyID() string
-}
-
-// OwnID returns the id a Singleton or Keyed payload must be stored under;
-// ok is false for a payload whose id the client chooses.
-func OwnID(p Payload) (id string, ok bool) {
-	switch p := p.(type) {
-	case Singleton:
-		return p.FixedID(), true
-	case Keyed:
-		return p.KeyID(), true
-	}
-	return "", false
 }

@@ -1,8 +1,12 @@
 package securebase
 
-import (
-	"strings"
-	"unicode/utf8"
+import "unicode/utf8"
+
+// The kinds of reassurance a person keeps: their own statements, and
+// favourites among the library's.
+const (
+	KindStatement Kind = "statement"
+	KindFavourite Kind = "favourite"
 )
 
 // Statement is a reassurance statement a person writes for themselves
@@ -12,8 +16,8 @@ type Statement struct {
 	Words string `json:"text"`
 }
 
-// StatementMax bounds a statement: readable in one breath. It matches
-// practice.MaxStatementRunes.
+// StatementMax bounds a statement: readable in one breath. Package
+// practice checks a statement against the same constant.
 const StatementMax = 280
 
 // Kind implements Payload.
@@ -22,10 +26,13 @@ func (s *Statement) Kind() Kind { return KindStatement }
 // Text implements Payload.
 func (s *Statement) Text() []string { return []string{s.Words} }
 
+// Example implements Payload: a statement that is text.
+func (s *Statement) Example(text string) Payload { return &Statement{Words: text} }
+
 // Validate implements Payload.
 func (s *Statement) Validate() error {
 	var v Validation
-	s.Words = strings.TrimSpace(s.Words)
+	s.Words = Trim(s.Words)
 	if s.Words == "" && utf8.ValidString(s.Words) {
 		v.Add("text", "Write a few words first.")
 	}
@@ -41,13 +48,22 @@ type Favourite struct {
 }
 
 // FavouriteID is the entry id of the favourite for a statement id.
-func FavouriteID(statement string) string { return "fav-" + statement }
+func FavouriteID(statement string) string { return favouritePrefix + statement }
+
+const favouritePrefix = "fav-"
 
 // Kind implements Payload.
 func (f *Favourite) Kind() Kind { return KindFavourite }
 
 // KeyID implements Keyed.
 func (f *Favourite) KeyID() string { return FavouriteID(f.Statement) }
+
+// IDPrefix implements Keyed: every favourite's id starts "fav-".
+func (f *Favourite) IDPrefix() string { return favouritePrefix }
+
+// Example implements Payload: a favourite holds no text, so the first
+// statement of the library.
+func (f *Favourite) Example(string) Payload { return &Favourite{Statement: "passing-1"} }
 
 // Text implements Payload: a favourite holds no writing.
 func (f *Favourite) Text() []string { return nil }

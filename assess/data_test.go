@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/securebase/securebase/internal/testenv"
 )
 
 // realData is the openpsychometrics.org raw data set "ECR-data-1March2018":
@@ -28,12 +30,7 @@ const realData = "../../shared/data/ecr-openpsychometrics/data.csv"
 // 0.2218 without them.
 func TestRealData(t *testing.T) {
 	data, err := os.ReadFile(realData)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the ECR data set is required in CI: %v", err)
-		}
-		t.Skipf("skipping the real-data check: %v (the shared data set is not checked out here)", err)
-	}
+	testenv.Need(t, "the ECR data set of the shared data (../shared/data)", err)
 	ecr := mustInstrument(t, "ecr")
 	// The two passes are independent; running them side by side keeps the
 	// test well under five seconds even under the race detector.

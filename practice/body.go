@@ -34,7 +34,7 @@ func Regions() []Region {
 
 // RegionByID returns the region with the given id.
 func RegionByID(id string) (Region, error) {
-	return find(Regions(), func(r Region) string { return r.ID }, id, FieldRegion, "an area of the grid")
+	return find(Regions(), func(r Region) string { return r.ID }, id, "an area of the grid")
 }
 
 // EmotionWord is one word of the vocabulary, with the region it belongs to
@@ -168,7 +168,7 @@ func Emotions() []EmotionWord {
 // repeated inner spaces are ignored, so "On  Edge " finds "on edge".
 func Emotion(word string) (EmotionWord, error) {
 	w := strings.Join(strings.Fields(strings.ToLower(word)), " ")
-	return find(Emotions(), func(e EmotionWord) string { return e.Word }, w, FieldEmotion, "a word")
+	return find(Emotions(), func(e EmotionWord) string { return e.Word }, w, "a word")
 }
 
 // EmotionsIn returns the words of one region, in list order.
@@ -215,7 +215,7 @@ func BodyLocations() []BodyLocation {
 
 // BodyLocationByID returns the body location with the given id.
 func BodyLocationByID(id string) (BodyLocation, error) {
-	return find(BodyLocations(), func(b BodyLocation) string { return b.ID }, id, FieldBody, "a place in the body")
+	return find(BodyLocations(), func(b BodyLocation) string { return b.ID }, id, "a place in the body")
 }
 
 // Grounding exercise ids, stored with each logged session.
@@ -289,5 +289,5 @@ func Exercises() []Exercise {
 
 // ExerciseByID returns the grounding exercise with the given id.
 func ExerciseByID(id string) (Exercise, error) {
-	return find(Exercises(), func(e Exercise) string { return e.ID }, id, FieldExercise, "a grounding exercise")
+	return find(Exercises(), func(e Exercise) string { return e.ID }, id, "a grounding exercise")
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/securebase/securebase"
 )
 
 // Phase kinds. A breath is a sequence of these; "hold" is a pause with full
@@ -27,13 +29,15 @@ const (
 // the studies we cite (five to twenty minutes); together with 60 rounds it
 // stops a mistyped 10000 from becoming a pacer that runs for days. Ten
 // phases is more than any real breath needs and bounds the work per request.
+// The bounds of what is stored are the domain's (securebase.Pattern*), so
+// a pattern that runs is always one the store takes.
 const (
-	MaxPhaseSeconds = 20.0
-	MaxPhases       = 10
+	MaxPhaseSeconds = securebase.PatternSecondsMax
+	MaxPhases       = securebase.PatternPhasesMax
 	MinCycles       = 1
-	MaxCycles       = 60
+	MaxCycles       = securebase.PatternCyclesMax
 	MaxDuration     = 30 * time.Minute
-	MaxNameRunes    = 60
+	MaxNameRunes    = securebase.PatternNameMax
 )
 
 // BreathingSafety is shown before any breathing pattern starts.
@@ -97,69 +101,64 @@ func PhaseKindField(i int) string    { return "phases." + strconv.Itoa(i) + ".ki
 func PhaseSecondsField(i int) string { return "phases." + strconv.Itoa(i) + ".seconds" }
 
 // Validate checks p against every rule a pattern must meet and returns all
-// the problems it finds as Errors, or nil.
+// the problems it finds as one *securebase.Error, or nil.
 func (p Pattern) Validate() error {
-	var es Errors
+	var es problems
 	if fe := checkName(p.Name); fe != nil {
 		es = append(es, fe)
 	}
 	es = append(es, checkPhases(p.Phases)...)
 	if p.Cycles < MinCycles || p.Cycles > MaxCycles {
-		es = append(es, invalid(FieldCycles, "Choose from 1 to 60 rounds.",
-			fmt.Sprintf("cycles %d outside %d–%d", p.Cycles, MinCycles, MaxCycles)))
+		es = append(es, invalid(FieldCycles, "Choose from 1 to 60 rounds."))
 	}
 	if len(es) == 0 {
 		total := p.cycleSeconds() * float64(p.Cycles)
 		if total >= MaxDuration.Seconds() {
 			es = append(es, invalid(FieldCycles,
-				"This comes to "+aboutMinutes(total)+". Keep it under 30 minutes with fewer rounds or shorter steps.",
-				fmt.Sprintf("total %.0fs not under %s", total, MaxDuration)))
+				"This comes to "+aboutMinutes(total)+". Keep it under 30 minutes with fewer rounds or shorter steps."))
 		}
 	}
-	return es.orNil()
+	return es.err()
 }
 
 // checkName applies the name rules: 1 to 60 characters after trimming, on
 // one line, in valid UTF-8.
-func checkName(name string) *FieldError {
+func checkName(name string) *securebase.Error {
 	name = strings.TrimSpace(name)
 	switch {
 	case !utf8.ValidString(name):
-		return invalid(FieldName, "Some characters in the name can't be read. Try typing it again.", "name not UTF-8")
+		return invalid(FieldName, "Some characters in the name can't be read. Try typing it again.")
 	case name == "":
-		return invalid(FieldName, "Give your pattern a name, like Evening breath.", "name empty")
+		return invalid(FieldName, "Give your pattern a name, like Evening breath.")
 	case utf8.RuneCountInString(name) > MaxNameRunes:
-		return invalid(FieldName, "Keep the name to 60 characters or fewer.",
-			fmt.Sprintf("name %d runes over %d", utf8.RuneCountInString(name), MaxNameRunes))
+		return invalid(FieldName, "Keep the name to 60 characters or fewer.")
 	case hasControl(name, false):
-		return invalid(FieldName, "Keep the name on one line.", "name has control characters")
+		return invalid(FieldName, "Keep the name on one line.")
 	}
 	return nil
 }
 
 // checkPhases applies the per-phase rules and then the rules for the breath
 // as a whole: some time in it, a breath in, a breath out.
-func checkPhases(phases []Phase) Errors {
+func checkPhases(phases []Phase) problems {
 	if len(phases) > MaxPhases {
-		return Errors{invalid(FieldPhases, "Use 10 steps or fewer for one breath.",
-			fmt.Sprintf("%d phases over %d", len(phases), MaxPhases))}
+		return problems{invalid(FieldPhases, "Use 10 steps or fewer for one breath.")}
 	}
-	var es Errors
+	var es problems
 	var in, out, total float64
 	prev := ""
 	for i, ph := range phases {
 		switch {
 		case !knownKind(ph.Kind):
-			es = append(es, invalid(PhaseKindField(i), "Choose breathe in, top up, hold, breathe out or rest.", "unknown phase kind"))
+			es = append(es, invalid(PhaseKindField(i), "Choose breathe in, top up, hold, breathe out or rest."))
 		case math.IsNaN(ph.Seconds) || math.IsInf(ph.Seconds, 0):
-			es = append(es, invalid(PhaseSecondsField(i), "Enter a number of seconds, like 4 or 5.5.", "seconds not finite"))
+			es = append(es, invalid(PhaseSecondsField(i), "Enter a number of seconds, like 4 or 5.5."))
 		case ph.Seconds < 0 || ph.Seconds > MaxPhaseSeconds:
-			es = append(es, invalid(PhaseSecondsField(i), "Choose from 0 to 20 seconds. Use 0 to skip this step.",
-				fmt.Sprintf("seconds %g outside 0–%g", ph.Seconds, MaxPhaseSeconds)))
+			es = append(es, invalid(PhaseSecondsField(i), "Choose from 0 to 20 seconds. Use 0 to skip this step."))
 		case ph.Seconds == 0:
 			continue // skipped: it does not count as the phase before the next one
 		case ph.Kind == KindTopUp && prev != KindIn && prev != KindTopUp:
-			es = append(es, invalid(PhaseKindField(i), "A top-up breath comes right after a breath in.", "top-up not after in"))
+			es = append(es, invalid(PhaseKindField(i), "A top-up breath comes right after a breath in."))
 		}
 		if ph.Seconds > 0 && !math.IsInf(ph.Seconds, 0) {
 			total += ph.Seconds
@@ -177,11 +176,11 @@ func checkPhases(phases []Phase) Errors {
 	}
 	switch {
 	case total == 0:
-		es = append(es, invalid(FieldPhases, "Every step is at 0 seconds. Give the breath in and the breath out some time.", "cycle has no length"))
+		es = append(es, invalid(FieldPhases, "Every step is at 0 seconds. Give the breath in and the breath out some time."))
 	case in == 0:
-		es = append(es, invalid(FieldPhases, "Add a breath in of more than 0 seconds.", "no in phase"))
+		es = append(es, invalid(FieldPhases, "Add a breath in of more than 0 seconds."))
 	case out == 0:
-		es = append(es, invalid(FieldPhases, "Add a breath out of more than 0 seconds.", "no out phase"))
+		es = append(es, invalid(FieldPhases, "Add a breath out of more than 0 seconds."))
 	}
 	return es
 }

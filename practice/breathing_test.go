@@ -2,10 +2,11 @@ package practice
 
 import (
 	"encoding/json"
-	"errors"
 	"math"
 	"testing"
 	"time"
+
+	"github.com/securebase/securebase"
 )
 
 func TestBuiltinPatternsValid(t *testing.T) {
@@ -156,8 +157,7 @@ func TestResonance(t *testing.T) {
 			continue
 		}
 		if !tt.ok {
-			var fe *FieldError
-			if !errors.As(err, &fe) || fe.Field != FieldRate || !errors.Is(err, ErrInvalid) {
+			if securebase.ErrorFields(err)[FieldRate] == "" || securebase.ErrorCode(err) != securebase.EINVALID {
 				t.Errorf("Resonance(%v) error = %#v, want rate field error", tt.rate, err)
 			}
 			continue
@@ -222,8 +222,8 @@ func TestWithCycles(t *testing.T) {
 		t.Error("WithCycles shares phases with the original")
 	}
 	for _, n := range []int{0, -1, 61, 10000} {
-		if _, err := p.WithCycles(n); !errors.Is(err, ErrInvalid) {
-			t.Errorf("WithCycles(%d) error = %v, want ErrInvalid", n, err)
+		if _, err := p.WithCycles(n); securebase.ErrorCode(err) != securebase.EINVALID {
+			t.Errorf("WithCycles(%d) error = %v, want EINVALID", n, err)
 		}
 	}
 }

@@ -8,7 +8,8 @@ import (
 
 // NewCustom makes a person's own breathing pattern and checks it with the
 // same rules as the built-ins. The name is trimmed; the phases are copied,
-// so the caller may reuse its slice. On failure the error is Errors, with a
+// so the caller may reuse its slice. On failure the error is one
+// *securebase.Error, with a
 // message for each field that needs a change.
 func NewCustom(name string, phases []Phase, cycles int) (Pattern, error) {
 	p := Pattern{
@@ -47,9 +48,9 @@ type PhaseForm struct {
 // messages that would only follow from it, so the person sees the cause and
 // not its echoes.
 func ParseCustom(f CustomForm) (Pattern, error) {
-	var es Errors
+	var es problems
 	if len(f.Phases) > MaxPhases {
-		es = append(es, invalid(FieldPhases, "Use 10 steps or fewer for one breath.", "too many phase rows"))
+		es = append(es, invalid(FieldPhases, "Use 10 steps or fewer for one breath."))
 		f.Phases = f.Phases[:MaxPhases]
 	}
 	var phases []Phase
@@ -65,7 +66,7 @@ func ParseCustom(f CustomForm) (Pattern, error) {
 		if s != "" {
 			v, ok := parseDecimal(s)
 			if !ok {
-				es = append(es, invalid(PhaseSecondsField(i), "Enter a number of seconds, like 4 or 5.5.", "seconds not a decimal number"))
+				es = append(es, invalid(PhaseSecondsField(i), "Enter a number of seconds, like 4 or 5.5."))
 				unread = true
 			}
 			ph.Seconds = v
@@ -75,23 +76,23 @@ func ParseCustom(f CustomForm) (Pattern, error) {
 	}
 	cycles, ok := parseWhole(f.Cycles)
 	if !ok {
-		es = append(es, invalid(FieldCycles, "Enter a whole number of rounds, like 4.", "cycles not a whole number"))
+		es = append(es, invalid(FieldCycles, "Enter a whole number of rounds, like 4."))
 		cycles = MinCycles
 	}
 	p, err := NewCustom(f.Name, phases, cycles)
 	if err == nil && len(es) == 0 {
 		return p, nil
 	}
-	if all, ok := err.(Errors); ok {
-		for _, fe := range all {
-			fe.Field = formField(fe.Field, rows)
-			if (unread && fe.Field == FieldPhases) || es.has(fe.Field) {
+	for _, fe := range problemsOf(err) {
+		for field, msg := range fe.Fields {
+			field = formField(field, rows)
+			if (unread && field == FieldPhases) || es.has(field) {
 				continue
 			}
-			es = append(es, fe)
+			es = append(es, invalid(field, msg))
 		}
 	}
-	return Pattern{}, es.orNil()
+	return Pattern{}, es.err()
 }
 
 // formField maps a phase field name from a pattern index to a form row.

@@ -1,11 +1,12 @@
 package practice
 
 import (
-	"errors"
 	"math"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/securebase/securebase"
 )
 
 // inOut is a valid breath to build test cases from.
@@ -71,10 +72,10 @@ func TestNewCustom(t *testing.T) {
 			if err == nil {
 				t.Fatal("NewCustom() = nil error, want invalid")
 			}
-			if !errors.Is(err, ErrInvalid) {
-				t.Errorf("error %v does not wrap ErrInvalid", err)
+			if securebase.ErrorCode(err) != securebase.EINVALID {
+				t.Errorf("error %v is not EINVALID", err)
 			}
-			msgs := FieldMessages(err)
+			msgs := securebase.ErrorFields(err)
 			if len(msgs) != len(tt.fields) {
 				t.Errorf("fields = %v, want %v", msgs, tt.fields)
 			}
@@ -101,7 +102,7 @@ func TestNewCustomCopiesPhases(t *testing.T) {
 
 func TestNewCustomLongTotalMessage(t *testing.T) {
 	_, err := NewCustom("Long", inOut(20, 20), 60)
-	msg := FieldMessages(err)[FieldCycles]
+	msg := securebase.ErrorFields(err)[FieldCycles]
 	if !strings.Contains(msg, "about 40 minutes") || !strings.Contains(msg, "under 30 minutes") {
 		t.Errorf("message = %q", msg)
 	}
@@ -150,7 +151,7 @@ func TestParseCustom(t *testing.T) {
 				}
 				return
 			}
-			msgs := FieldMessages(err)
+			msgs := securebase.ErrorFields(err)
 			if len(msgs) != len(tt.fields) {
 				t.Errorf("fields = %v, want %v", msgs, tt.fields)
 			}

@@ -86,7 +86,7 @@ func Dailies() []Daily {
 
 // DailyByID returns the daily practice with the given id.
 func DailyByID(id string) (Daily, error) {
-	return find(Dailies(), func(d Daily) string { return d.ID }, id, FieldDaily, "a practice")
+	return find(Dailies(), func(d Daily) string { return d.ID }, id, "a practice")
 }
 
 // FieldDaily names a daily practice id in a form.

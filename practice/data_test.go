@@ -1,10 +1,11 @@
 package practice
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/securebase/securebase"
 )
 
 // idPattern is the shape of every stable id: lower case, digits, hyphens.
@@ -188,29 +189,28 @@ func TestTools(t *testing.T) {
 
 func TestLookupsNotFound(t *testing.T) {
 	lookups := map[string]func(string) error{
-		FieldPattern:   func(s string) error { _, err := PatternByID(s); return err },
-		FieldExercise:  func(s string) error { _, err := ExerciseByID(s); return err },
-		FieldRegion:    func(s string) error { _, err := RegionByID(s); return err },
-		FieldEmotion:   func(s string) error { _, err := Emotion(s); return err },
-		FieldBody:      func(s string) error { _, err := BodyLocationByID(s); return err },
-		FieldTheme:     func(s string) error { _, err := StatementsByTheme(s); return err },
-		FieldStatement: func(s string) error { _, err := StatementByID(s); return err },
-		FieldTool:      func(s string) error { _, err := ToolByID(s); return err },
+		"pattern":   func(s string) error { _, err := PatternByID(s); return err },
+		"exercise":  func(s string) error { _, err := ExerciseByID(s); return err },
+		"region":    func(s string) error { _, err := RegionByID(s); return err },
+		"emotion":   func(s string) error { _, err := Emotion(s); return err },
+		"body":      func(s string) error { _, err := BodyLocationByID(s); return err },
+		"theme":     func(s string) error { _, err := StatementsByTheme(s); return err },
+		"statement": func(s string) error { _, err := StatementByID(s); return err },
+		"tool":      func(s string) error { _, err := ToolByID(s); return err },
 	}
 	const secret = "my-private-words"
-	for field, lookup := range lookups {
+	for name, lookup := range lookups {
 		for _, in := range []string{"", secret, CustomID} {
 			err := lookup(in)
-			var fe *FieldError
-			if !errors.As(err, &fe) || fe.Field != field || !errors.Is(err, ErrNotFound) || fe.Message == "" {
-				t.Errorf("%s lookup of %q: %v", field, in, err)
+			if securebase.ErrorCode(err) != securebase.ENOTFOUND || securebase.ErrorMessage(err) == "" {
+				t.Errorf("%s lookup of %q: %v", name, in, err)
 			}
 			if err != nil && strings.Contains(err.Error(), secret) {
-				t.Errorf("%s lookup puts the input in the log text: %v", field, err)
+				t.Errorf("%s lookup puts the input in the log text: %v", name, err)
 			}
 		}
 	}
-	if _, err := EmotionsIn("sideways"); !errors.Is(err, ErrNotFound) {
+	if _, err := EmotionsIn("sideways"); securebase.ErrorCode(err) != securebase.ENOTFOUND {
 		t.Errorf("EmotionsIn(unknown) = %v", err)
 	}
 }

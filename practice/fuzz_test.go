@@ -1,22 +1,23 @@
 package practice
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/securebase/securebase"
 )
 
-// checkFieldError fails unless err is a usable validation error: it wraps
-// ErrInvalid, names at least one field with a message, and its log text
+// checkFieldError fails unless err is a usable validation error: it is
+// EINVALID, names at least one field with a message, and its log text
 // does not carry the given user input.
 func checkFieldError(t *testing.T, err error, inputs ...string) {
 	t.Helper()
-	if !errors.Is(err, ErrInvalid) {
-		t.Fatalf("error %v does not wrap ErrInvalid", err)
+	if securebase.ErrorCode(err) != securebase.EINVALID {
+		t.Fatalf("error %v is not EINVALID", err)
 	}
-	msgs := FieldMessages(err)
+	msgs := securebase.ErrorFields(err)
 	if len(msgs) == 0 {
 		t.Fatalf("error %v has no field messages", err)
 	}
@@ -103,43 +104,6 @@ func FuzzNewCustom(f *testing.F) {
 	})
 }
 
-func FuzzParseDistress(f *testing.F) {
-	for _, s := range []string{"0", "10", "11", "-1", "07", " 5", "5.0", "", "٥", "+3"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := ParseDistress(s)
-		valid := false
-		for i := MinDistress; i <= MaxDistress; i++ {
-			if s == strings.TrimSpace(s) && s == itoa(i) {
-				valid = true
-			}
-		}
-		if valid != (err == nil) {
-			t.Fatalf("ParseDistress(%q) = %d, %v", s, n, err)
-		}
-		if err != nil {
-			checkFieldError(t, err, s)
-		}
-	})
-}
-
-func FuzzParsePause(f *testing.F) {
-	for _, s := range []string{"1", "5", "60", "0", "61", "-1", " 2 ", "1e1"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParsePause(s)
-		if err != nil {
-			checkFieldError(t, err, s)
-			return
-		}
-		if d < MinPause || d > MaxPause || d%60e9 != 0 {
-			t.Fatalf("ParsePause(%q) = %v", s, d)
-		}
-	})
-}
-
 func FuzzParseResonance(f *testing.F) {
 	for _, s := range []string{"6", "4.5", "6.5", "4.4", "6,6", "NaN", "Inf", "-6", "6e0"} {
 		f.Add(s)
@@ -184,7 +148,7 @@ func FuzzEmotion(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		e, err := Emotion(s)
 		if err != nil {
-			if !errors.Is(err, ErrNotFound) || FieldMessages(err)[FieldEmotion] == "" {
+			if securebase.ErrorCode(err) != securebase.ENOTFOUND || securebase.ErrorMessage(err) == "" {
 				t.Fatalf("Emotion(%q) error %v", s, err)
 			}
 			return
@@ -193,13 +157,4 @@ func FuzzEmotion(f *testing.F) {
 			t.Fatalf("Emotion(%q) = %+v", s, e)
 		}
 	})
-}
-
-// itoa avoids strconv so the distress oracle does not share code with the
-// function it checks.
-func itoa(i int) string {
-	if i == 10 {
-		return "10"
-	}
-	return string(rune('0' + i))
 }

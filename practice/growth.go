@@ -103,7 +103,7 @@ func GrowthDue(last, now time.Time, loc *time.Location) bool {
 // sends ours. The result maps item id to rating.
 func ParseGrowth(form map[string]string) (map[string]int, error) {
 	out := make(map[string]int, len(GrowthItems()))
-	var errs Errors
+	var errs problems
 	known := map[string]bool{}
 	for _, it := range GrowthItems() {
 		known[it.ID] = true
@@ -113,23 +113,22 @@ func ParseGrowth(form map[string]string) (map[string]int, error) {
 		}
 		v, err := strconv.Atoi(s)
 		if err != nil || v < GrowthMin || v > GrowthMax || strconv.Itoa(v) != s {
-			errs = append(errs, invalid(it.ID, "Choose from 1 (not yet) to 5 (very much), or leave it for now.",
-				"growth rating not a whole number 1–5"))
+			errs = append(errs, invalid(it.ID, "Choose from 1 (not yet) to 5 (very much), or leave it for now."))
 			continue
 		}
 		out[it.ID] = v
 	}
 	for k := range form {
 		if !known[k] {
-			errs = append(errs, invalid(FieldGrowth, "Rate the signs from the list.", "unknown growth item"))
+			errs = append(errs, invalid(FieldGrowth, "Rate the signs from the list."))
 			break
 		}
 	}
 	if len(errs) == 0 && len(out) == 0 {
-		errs = append(errs, invalid(FieldGrowth, "Rate at least one of the signs, then save.", "no growth item rated"))
+		errs = append(errs, invalid(FieldGrowth, "Rate at least one of the signs, then save."))
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, errs.err()
 	}
 	return out, nil
 }

@@ -1,7 +1,6 @@
 package practice
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 )
@@ -89,7 +88,7 @@ func Patterns() []Pattern {
 // PatternByID returns the built-in pattern with the given id. Resonance comes
 // at its default pace; use Resonance for another.
 func PatternByID(id string) (Pattern, error) {
-	return find(Patterns(), func(p Pattern) string { return p.ID }, id, FieldPattern, "a breathing pattern")
+	return find(Patterns(), func(p Pattern) string { return p.ID }, id, "a breathing pattern")
 }
 
 // Resonance returns resonance breathing at breathsPerMinute, which must be a
@@ -99,8 +98,7 @@ func PatternByID(id string) (Pattern, error) {
 func Resonance(breathsPerMinute float64) (Pattern, error) {
 	r := breathsPerMinute
 	if math.IsNaN(r) || r < MinResonanceRate || r > MaxResonanceRate {
-		return Pattern{}, invalid(FieldRate, "Choose a pace from 4.5 to 6.5 breaths a minute.",
-			fmt.Sprintf("rate %g outside %g–%g", r, MinResonanceRate, MaxResonanceRate))
+		return Pattern{}, invalid(FieldRate, "Choose a pace from 4.5 to 6.5 breaths a minute.")
 	}
 	return resonance(r), nil
 }
@@ -128,7 +126,7 @@ func resonance(r float64) Pattern {
 func ParseResonance(s string) (Pattern, error) {
 	r, ok := parseDecimal(s)
 	if !ok {
-		return Pattern{}, invalid(FieldRate, "Enter a pace as a number, like 6 or 5.5.", "rate not a decimal number")
+		return Pattern{}, invalid(FieldRate, "Enter a pace as a number, like 6 or 5.5.")
 	}
 	return Resonance(r)
 }

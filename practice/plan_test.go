@@ -1,11 +1,12 @@
 package practice
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the tests need the same zones on every machine
+
+	"github.com/securebase/securebase"
 )
 
 func zone(t testing.TB, name string) *time.Location {
@@ -74,7 +75,7 @@ func TestDailies(t *testing.T) {
 			t.Errorf("DailyByID(%s) = %v, %v", d.ID, got, err)
 		}
 	}
-	if _, err := DailyByID("streak"); !errors.Is(err, ErrNotFound) {
+	if _, err := DailyByID("streak"); securebase.ErrorCode(err) != securebase.ENOTFOUND {
 		t.Errorf("unknown daily: %v", err)
 	}
 	for _, k := range PracticeKinds() {
@@ -290,7 +291,7 @@ func TestGrowth(t *testing.T) {
 	}
 	// Every problem at once.
 	_, err = ParseGrowth(map[string]string{GrowthSpace: "9", GrowthConflict: "x", "other": "1"})
-	if m := FieldMessages(err); len(m) != 3 {
+	if m := securebase.ErrorFields(err); len(m) != 3 {
 		t.Errorf("want three messages, got %v", m)
 	}
 	lisbon := zone(t, "Europe/Lisbon")
@@ -314,7 +315,7 @@ func TestPrompts(t *testing.T) {
 			t.Errorf("PromptByID(%s) = %v, %v", p.ID, got, err)
 		}
 	}
-	if _, err := PromptByID("x"); !errors.Is(err, ErrNotFound) {
+	if _, err := PromptByID("x"); securebase.ErrorCode(err) != securebase.ENOTFOUND {
 		t.Errorf("unknown prompt: %v", err)
 	}
 }

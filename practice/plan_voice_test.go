@@ -2,6 +2,8 @@ package practice
 
 import (
 	"strings"
+
+	"github.com/securebase/securebase"
 	"testing"
 	"time"
 )
@@ -42,7 +44,7 @@ func planText() map[string]string {
 	_, errDaily := DailyByID("x")
 	_, errPrompt := PromptByID("x")
 	for i, err := range []error{errWeekday, errGrowth, errNone, errDaily, errPrompt} {
-		for f, m := range FieldMessages(err) {
+		for f, m := range securebase.ErrorFields(err) {
 			out["error "+string(rune('a'+i))+" "+f] = m
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/securebase/securebase"
 )
 
 // Reassurance theme ids (B5). Each answers one fear that anxious attachment
@@ -18,8 +20,9 @@ const (
 )
 
 // MaxStatementRunes bounds a person's own statement: long enough for two
-// or three short sentences, short enough to read in one breath.
-const MaxStatementRunes = 280
+// or three short sentences, short enough to read in one breath. It is the
+// domain's bound on what is stored.
+const MaxStatementRunes = securebase.StatementMax
 
 // Theme groups reassurance statements by the fear they answer.
 type Theme struct {
@@ -127,12 +130,12 @@ func Statements() []Statement {
 
 // StatementByID returns the library statement with the given id.
 func StatementByID(id string) (Statement, error) {
-	return find(Statements(), func(s Statement) string { return s.ID }, id, FieldStatement, "a statement")
+	return find(Statements(), func(s Statement) string { return s.ID }, id, "a statement")
 }
 
 // StatementsByTheme returns the statements of one theme, in library order.
 func StatementsByTheme(theme string) ([]Statement, error) {
-	if _, err := find(Themes(), func(t Theme) string { return t.ID }, theme, FieldTheme, "a theme"); err != nil {
+	if _, err := find(Themes(), func(t Theme) string { return t.ID }, theme, "a theme"); err != nil {
 		return nil, err
 	}
 	var out []Statement
@@ -153,15 +156,14 @@ func ValidateStatement(text string) error {
 	n := utf8.RuneCountInString(t)
 	switch {
 	case !utf8.ValidString(t):
-		return invalid(FieldText, "Some characters can't be read. Try typing them again.", "statement not UTF-8")
+		return invalid(FieldText, "Some characters can't be read. Try typing them again.")
 	case n == 0:
-		return invalid(FieldText, "Write a few words first.", "statement empty")
+		return invalid(FieldText, "Write a few words first.")
 	case n > MaxStatementRunes:
 		return invalid(FieldText,
-			fmt.Sprintf("Keep it to %d characters. This one has %d.", MaxStatementRunes, n),
-			fmt.Sprintf("statement %d runes over %d", n, MaxStatementRunes))
+			fmt.Sprintf("Keep it to %d characters. This one has %d.", MaxStatementRunes, n))
 	case hasControl(t, true):
-		return invalid(FieldText, "Some characters can't be saved. Try typing the words again.", "statement has control characters")
+		return invalid(FieldText, "Some characters can't be saved. Try typing the words again.")
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package practice
 
 import (
-	"fmt"
-	"strconv"
 	"time"
 )
 
@@ -37,51 +35,13 @@ func Tools() []Tool {
 
 // ToolByID returns the tool with the given id.
 func ToolByID(id string) (Tool, error) {
-	return find(Tools(), func(t Tool) string { return t.ID }, id, FieldTool, "a tool")
+	return find(Tools(), func(t Tool) string { return t.ID }, id, "a tool")
 }
 
-// Distress scale. Distress and emotion intensity share the 0–10 scale, so
-// ParseDistress reads both.
-const (
-	MinDistress = 0
-	MaxDistress = 10
-	// HighDistress is where the "I'm activated" flow brings crisis lines
-	// forward if distress stays there after the tools (B6).
-	HighDistress = 8
-)
-
-// ParseDistress reads a 0–10 rating. It accepts exactly "0" to "10": no
-// spaces, signs, leading zeros or decimals. The values come from buttons or
-// a slider, so anything else is a mistake worth catching, not guessing.
-func ParseDistress(s string) (int, error) {
-	n, err := strconv.Atoi(s)
-	if err != nil || n < MinDistress || n > MaxDistress || strconv.Itoa(n) != s {
-		return 0, invalid(FieldDistress, "Choose a number from 0 to 10.",
-			fmt.Sprintf("distress not a whole number %d–%d", MinDistress, MaxDistress))
-	}
-	return n, nil
-}
-
-// Pause lengths for "reduce urgency" (B4). A few fixed choices are quicker to
-// tap than a number to type; MaxPause bounds a length typed by hand.
-const (
-	DefaultPause = 5 * time.Minute
-	MinPause     = 1 * time.Minute
-	MaxPause     = 60 * time.Minute
-)
-
-// PauseLengths returns the pause lengths offered as buttons, shortest first.
+// PauseLengths returns the pause lengths offered as buttons, shortest
+// first (B4): a few fixed choices are quicker to tap than a number to type.
 func PauseLengths() []time.Duration {
 	return []time.Duration{2 * time.Minute, 5 * time.Minute, 10 * time.Minute, 20 * time.Minute}
-}
-
-// ParsePause reads a pause length in whole minutes, from "1" to "60".
-func ParsePause(minutes string) (time.Duration, error) {
-	n, ok := parseWhole(minutes)
-	if !ok || n < int(MinPause/time.Minute) || n > int(MaxPause/time.Minute) {
-		return 0, invalid(FieldMinutes, "Choose from 1 to 60 minutes.", "pause minutes outside 1–60")
-	}
-	return time.Duration(n) * time.Minute, nil
 }
 
 // PauseIntro opens the pause screen.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/securebase/securebase"
 )
 
 // userText gathers every string in the package that a person reads, with a
@@ -58,7 +60,8 @@ func userText() map[string]string {
 		add("custom summary", p.Summary)
 	}
 	for label, err := range errorSamples() {
-		for field, msg := range FieldMessages(err) {
+		add("error "+label, securebase.ErrorMessage(err))
+		for field, msg := range securebase.ErrorFields(err) {
 			add("error "+label+" "+field, msg)
 		}
 	}
@@ -86,8 +89,6 @@ func errorSamples() map[string]error {
 	_, errs["form"] = ParseCustom(CustomForm{Name: "x", Cycles: "y", Phases: []PhaseForm{{"in", "z"}}})
 	_, errs["rate"] = Resonance(9)
 	_, errs["rate text"] = ParseResonance("fast")
-	_, errs["distress"] = ParseDistress("11")
-	_, errs["pause"] = ParsePause("0")
 	errs["statement empty"] = ValidateStatement("")
 	errs["statement long"] = ValidateStatement(strings.Repeat("x", 300))
 	errs["statement utf8"] = ValidateStatement("\xff")

@@ -52,7 +52,7 @@ func WeeklyPrompts() []Prompt {
 
 // PromptByID returns the weekly prompt with the given id.
 func PromptByID(id string) (Prompt, error) {
-	return find(WeeklyPrompts(), func(p Prompt) string { return p.ID }, id, FieldPrompt, "a question")
+	return find(WeeklyPrompts(), func(p Prompt) string { return p.ID }, id, "a question")
 }
 
 // Field names for the weekly plan's forms.
@@ -73,7 +73,7 @@ func ParseWeekday(s string) (time.Weekday, error) {
 			return d, nil
 		}
 	}
-	return 0, invalid(FieldWeekday, "Choose a day of the week.", "weekday not a lower-case English day name")
+	return 0, invalid(FieldWeekday, "Choose a day of the week.")
 }
 
 // Reflection says whether the weekly reflection is open.

@@ -129,15 +129,14 @@ func singleReplaced(t *testing.T, a *proof.Agent, k securebase.Kind, s proof.Sam
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := securebase.ParseExport(bytes.NewReader(export.Body))
-	if err != nil {
-		t.Fatal(err)
-	}
 	n := 0
-	for _, e := range x.Entries {
+	if _, err := securebase.ReadExport(bytes.NewReader(export.Body), func(_ int, e securebase.ExportEntry) error {
 		if e.Kind == k {
 			n++
 		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 	if n != 1 {
 		t.Errorf("%s: %d entries in the export after two saves, want 1", k, n)

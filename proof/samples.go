@@ -4,11 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/practice"
-	"github.com/securebase/securebase/safety"
 )
 
 // Mode says how the entries of a kind are named, which decides how a
@@ -93,38 +91,19 @@ func (s Sample) Distinct(n int) int {
 	return n
 }
 
-// samples is the registry. A new entry kind adds one entry here; REST
-// fits any kind served by the generic entry API (POST to the collection
-// with the payload's fields and an "id"; GET, PUT and DELETE on
-// collection/{id}). A kind with another shape fills Sample by hand.
-var samples = map[securebase.Kind]Sample{
-	securebase.KindCheckIn: REST("/api/v1/checkins", func(phrase string) securebase.Payload {
-		return &securebase.CheckIn{Distress: 6, Note: phrase}
-	}),
-	securebase.KindEpisode: REST("/api/v1/episodes", func(phrase string) securebase.Payload {
-		start := sampleTime()
-		return &securebase.Episode{StartedAt: start, EndedAt: start.Add(50 * time.Second), Before: new(8), After: new(5),
-			Tools: []string{"breathe", "name", "reassure"}, Pattern: "box", Statement: practice.Statements()[0].ID,
-			Words: securebase.Words{Because: phrase, Draft: phrase, Body: []string{"chest"}, Intensity: new(7)}}
-	}),
-	securebase.KindToolUse: REST("/api/v1/tool-uses", func(phrase string) securebase.Payload {
-		start := sampleTime()
-		return &securebase.ToolUse{Tool: "name", StartedAt: start, EndedAt: start.Add(90 * time.Second), Before: new(7), After: new(4),
-			Words: securebase.Words{Because: phrase, Draft: phrase, Intensity: new(6)}}
-	}),
-	securebase.KindPattern: REST("/api/v1/patterns", func(phrase string) securebase.Payload {
-		return &securebase.Pattern{Name: phrase, Cycles: 6,
-			Phases: []securebase.PatternPhase{{Kind: practice.KindIn, Seconds: 4}, {Kind: practice.KindOut, Seconds: 6}}}
-	}),
-	securebase.KindStatement: REST("/api/v1/statements", func(phrase string) securebase.Payload {
-		return &securebase.Statement{Words: phrase}
-	}),
-	securebase.KindAttempt: attemptSample(),
-	securebase.KindSigns: single("/api/v1/signs", true, func(string) securebase.Payload {
-		return &securebase.Signs{Selected: []string{"longing", "too-much"}}
-	}),
-	securebase.KindPlan:      single("/api/v1/plan", false, samplePlan),
-	securebase.KindFavourite: favouriteSample(),
+// special holds the samples of kinds with an API of their own. A kind on
+// the generic entry API (a Collection in securebase.KindInfos) needs
+// nothing here: its sample follows from the registry and its payload's
+// Example (SampleFor).
+func special() map[securebase.Kind]Sample {
+	return map[securebase.Kind]Sample{
+		securebase.KindAttempt: attemptSample(),
+		securebase.KindSigns: single("/api/v1/signs", true, func(string) securebase.Payload {
+			return (&securebase.Signs{}).Example("")
+		}),
+		securebase.KindPlan:      single("/api/v1/plan", false, (&securebase.Plan{}).Example),
+		securebase.KindFavourite: favouriteSample(),
+	}
 }
 
 // single is the Sample of a one-per-person kind whose API takes the
@@ -138,26 +117,11 @@ func single(path string, noFreeText bool, payload func(phrase string) securebase
 	}
 }
 
-// sampleTime is a recent moment, so episodes and tool uses land in lists.
-func sampleTime() time.Time { return time.Now().UTC().Add(-time.Hour).Truncate(time.Second) }
-
-// samplePlan fills every part of the safety plan with the phrase.
-func samplePlan(phrase string) securebase.Payload {
-	p := &securebase.Plan{Sections: map[string]string{}}
-	for _, sec := range safety.PlanSections() {
-		p.Sections[sec.ID] = phrase
-	}
-	return p
-}
-
 // attemptSample carries the phrase in the name of the person an ECR-RS
 // attempt is about, the attempt's one free-text field.
 func attemptSample() Sample {
-	payload := func(phrase string) securebase.Payload {
-		return &securebase.Attempt{Instrument: "ecr-rs", About: phrase, Answers: map[int]int{}, StartedAt: sampleTime()}
-	}
 	return Sample{
-		Payload: payload,
+		Payload: (&securebase.Attempt{}).Example,
 		Save: func(id, phrase string) Request {
 			return JSON(http.MethodPost, "/api/v1/attempts", map[string]any{"id": id, "instrument": "ecr-rs", "about": phrase})
 		},
@@ -189,13 +153,15 @@ func favouriteSample() Sample {
 
 // SampleFor returns the sample of a kind, or an error that says what to add.
 func SampleFor(k securebase.Kind) (Sample, error) {
-	s, ok := samples[k]
-	if !ok {
-		return Sample{}, fmt.Errorf("entry kind %q has no canary sample: add one to the samples table in proof/samples.go "+
-			"(a payload whose free text carries the phrase, and the API requests that save, read and delete it); "+
-			"until then the privacy, isolation and load harnesses cannot cover it", k)
+	if s, ok := special()[k]; ok {
+		return s, nil
 	}
-	return s, nil
+	if in, ok := securebase.InfoOf(k); ok && in.Collection != "" {
+		return REST("/api/v1/"+in.Collection, in.New().Example), nil
+	}
+	return Sample{}, fmt.Errorf("entry kind %q has no canary sample: give it a Collection in securebase.KindInfos "+
+		"(the generic entry API), or add its API's requests to special() in proof/samples.go; "+
+		"until then the privacy, isolation and load harnesses cannot cover it", k)
 }
 
 // REST is the Sample of a kind whose JSON API takes the payload's own

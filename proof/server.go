@@ -11,7 +11,9 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/safety"
 	"github.com/securebase/securebase/sqlstore"
 	"github.com/securebase/securebase/web"
@@ -52,7 +54,7 @@ type Server struct {
 }
 
 // NewServer builds a server on a fresh SQLite file, or on dbURL when it
-// is not empty (a PostgreSQL schema from sqlstore.TestPostgresSchema).
+// is not empty (a PostgreSQL schema from testenv.Postgres).
 func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	t.Helper()
 	s := &Server{Clock: &Clock{t: time.Now().UTC().Truncate(time.Second)}, Logs: &Buffer{}}
@@ -87,7 +89,12 @@ func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	if cfg.Version == "" {
 		cfg.Version = "proof"
 	}
-	s.Server, err = web.New(web.Deps{Accounts: s.Accounts, Entries: db, DB: db, Lines: lines, Detector: detector,
+	library, err := assess.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	saves := entries.New(entries.Deps{Store: db, Detector: detector, Assess: library, Lines: lines, Clock: s.Clock.Now})
+	s.Server, err = web.New(web.Deps{Accounts: s.Accounts, Entries: saves, DB: db, Lines: lines, Assess: library,
 		Logger: slog.New(slog.NewJSONHandler(s.Logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Clock:  s.Clock.Now, Metrics: web.NewMetrics()}, cfg)
 	if err != nil {

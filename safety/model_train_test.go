@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/securebase/securebase/internal/testenv"
 )
 
 // The trainer of the statistical layer (model.go). `go generate ./safety/`
@@ -196,9 +198,7 @@ func trainingData(t testing.TB, d *Detector, names map[uint64]string) []trainDoc
 		}
 	}
 	f, err := os.Open(lexiconCSV)
-	if err != nil {
-		t.Skipf("lexicon not found (%v); the model cannot be retrained here", err)
-	}
+	testenv.Need(t, "the suicide-risk lexicon of the shared data set (../shared/data) to retrain the model", err)
 	defer f.Close()
 	r := csv.NewReader(f)
 	r.FieldsPerRecord = -1
@@ -437,7 +437,8 @@ func TestTrainModel(t *testing.T) {
 // weights behind. Weights may differ in the last digits between machines.
 func TestModelUpToDate(t *testing.T) {
 	if testing.Short() || raceDetector {
-		t.Skip("retraining takes a few seconds, a minute under -race; .ci/run runs it without -race")
+		// .ci/run leaves it out of its -race run by name and runs it alone.
+		testenv.Skip(t, "retraining takes a few seconds, a minute under -race; run it without -race or -short")
 	}
 	m, names := trainModel(t, func(string) {})
 	fresh := parseModelLines(formatModel(m, names))

@@ -102,8 +102,10 @@ func (db *DB) ListEntries(ctx context.Context, a securebase.Actor, f securebase.
 		args = append(args, ms(f.To))
 	}
 	if f.After != nil {
-		query += " AND (occurred_at < ? OR (occurred_at = ? AND id < ?))"
-		args = append(args, ms(f.After.OccurredAt), ms(f.After.OccurredAt), f.After.ID)
+		// The first condition is implied by the second; it is there so the
+		// index range starts at the cursor instead of the newest entry.
+		query += " AND occurred_at <= ? AND (occurred_at < ? OR (occurred_at = ? AND id < ?))"
+		args = append(args, ms(f.After.OccurredAt), ms(f.After.OccurredAt), ms(f.After.OccurredAt), f.After.ID)
 	}
 	query += " ORDER BY occurred_at DESC, id DESC"
 	if f.Limit > 0 {

@@ -35,8 +35,19 @@ const (
 
 // Options tune a DB. Zero values pick sensible defaults.
 type Options struct {
-	// ReadConns is the size of SQLite's read pool, or PostgreSQL's whole pool.
+	// ReadConns is the size of SQLite's read pool, or PostgreSQL's whole
+	// pool: 0 for DefaultReadConns, which is also the least it may be.
 	ReadConns int
+}
+
+// DefaultReadConns is the read pool a dialect gets by default, and the
+// smallest it may have: below it, pages that read while a write is under
+// way would queue for a connection.
+func DefaultReadConns(d Dialect) int {
+	if d == Postgres {
+		return 16
+	}
+	return 4
 }
 
 // DB is a store. On SQLite it keeps one writer connection (writes are
@@ -80,12 +91,18 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	conns := opts.ReadConns
+	if conns == 0 {
+		conns = DefaultReadConns(dialect)
+	} else if conns < DefaultReadConns(dialect) {
+		return nil, fmt.Errorf("read connections %d: use %d or more for %s (0 picks %[2]d)", conns, DefaultReadConns(dialect), dialect)
+	}
 	db := &DB{dialect: dialect}
 	switch dialect {
 	case SQLite:
-		err = db.openSQLite(src, max(opts.ReadConns, 4))
+		err = db.openSQLite(src, conns)
 	case Postgres:
-		err = db.openPostgres(src, max(opts.ReadConns, 16))
+		err = db.openPostgres(src, conns)
 	}
 	if err != nil {
 		return nil, err

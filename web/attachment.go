@@ -73,21 +73,15 @@ type attachmentView struct {
 	Now         time.Time
 }
 
-func (s *Server) attachment(w http.ResponseWriter, r *http.Request) error {
-	return s.renderAttachment(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderAttachment(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildAttachment(r *http.Request, _ *form) (page, error) {
 	list, err := s.attempts(r)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	loc := s.userLocation(r)
 	now := s.Clock()
-	if f == nil {
-		f = newForm(nil)
-		f.Set("instrument", s.Assess.Default().ID)
-	}
+	fresh := newForm(nil)
+	fresh.Set("instrument", s.Assess.Default().ID)
 	v := attachmentView{Now: now}
 	for _, in := range s.Assess.Instruments() {
 		v.Instruments = append(v.Instruments, instrumentOption{ID: in.ID, ShortName: in.ShortName, Name: in.Name,
@@ -109,8 +103,7 @@ func (s *Server) renderAttachment(w http.ResponseWriter, r *http.Request, status
 		v.Map = s.pathMap(list, latest, loc)
 		v.Retake = retakeText(now, *latest.a.CompletedAt, loc)
 	}
-	s.render(w, r, status, "attachment", page{Title: "Your attachment questionnaire", Nav: "insights", Form: f, Error: errMsg, Data: v})
-	return nil
+	return page{view: "attachment", Title: "Your attachment questionnaire", Nav: "insights", Form: fresh, Data: v}, nil
 }
 
 func historyRowOf(st *attemptState, loc *time.Location) historyRow {
@@ -202,7 +195,7 @@ func suggestionsFor(ids []string) []suggestion {
 		if !ok {
 			continue
 		}
-		href := toolPaths[id]
+		href := toolPath(id)
 		if href == "" {
 			href = sectionOf[id]
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/entries"
 )
 
 // An attempt is taken a few items per screen (A1). Each screen is a plain
@@ -89,61 +90,32 @@ func (s *Server) findAttempt(r *http.Request) (*attemptState, error) {
 var errAttemptDone = securebase.Errorf(securebase.ECONFLICT,
 	"This questionnaire is already finished, so its answers can't change. You can look at your result, or start a new one whenever you like.")
 
-// updateAttempt applies change to the stored attempt and saves it under
-// its version. When another window saved in between, it reloads and
-// applies change again: answers are per item, so merging loses nothing.
-// A finished attempt refuses every change.
-func (s *Server) updateAttempt(ctx context.Context, actor securebase.Actor, st *attemptState, change func(*attemptState) error) error {
-	for try := 0; ; try++ {
+// updateAttempt applies change to the stored attempt and saves it.
+// version is the one the client read (a stale one is ECONFLICT), or
+// entries.Latest: then a save from another window in between is read
+// again and change applied to it; answers are per item, so merging loses
+// nothing. A finished attempt refuses every change.
+func (s *Server) updateAttempt(ctx context.Context, actor securebase.Actor, st *attemptState, version int, change func(*attemptState) error) (entries.Saved, error) {
+	sv, err := s.Entries.Change(ctx, actor, securebase.KindAttempt, st.entry.ID, version, func(e *securebase.Entry, p securebase.Payload) error {
+		st.entry, st.a = e, p.(*securebase.Attempt)
 		if st.a.Completed() {
 			return errAttemptDone
 		}
-		if err := change(st); err != nil {
-			return err
-		}
-		data, err := securebase.EncodePayload(st.a)
-		if err != nil {
-			return err
-		}
-		st.entry.Data = data
-		err = s.Entries.UpdateEntry(ctx, actor, st.entry)
-		if securebase.ErrorCode(err) != securebase.ECONFLICT || try == 2 {
-			return err
-		}
-		e, err := s.Entries.FindEntry(ctx, actor, securebase.KindAttempt, st.entry.ID)
-		if err != nil {
-			return err
-		}
-		fresh, err := s.attemptOf(e)
-		if err != nil {
-			return err
-		}
-		*st = *fresh
+		return change(st)
+	})
+	if err == nil {
+		st.entry = sv.Entry
 	}
+	return sv, err
 }
 
 // newAttempt starts an attempt at a questionnaire with a fresh seed.
-func newAttempt(in *assess.Instrument, about string, now time.Time) *securebase.Attempt {
+func newAttempt(instrument, about string, now time.Time) *securebase.Attempt {
 	// The seed only shuffles the order of the items; nothing depends on it
 	// being unpredictable.
 	seed := rand.Uint64N(securebase.AttemptSeedMax + 1) // #nosec G404 -- item order, not a secret
-	return &securebase.Attempt{Instrument: in.ID, About: about, Seed: seed,
+	return &securebase.Attempt{Instrument: instrument, About: about, Seed: seed,
 		Answers: map[int]int{}, StartedAt: now.UTC()}
-}
-
-// checkAttemptStart checks what only the questionnaire knows: whether it
-// asks about one person, and so needs a name.
-func checkAttemptStart(in *assess.Instrument, a *securebase.Attempt) error {
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	if in.About != "" && a.About == "" {
-		return securebase.FieldError("about", "Write who these answers are about: a first name, or words like “my partner”.")
-	}
-	if in.About == "" && a.About != "" {
-		return securebase.FieldError("about", "This questionnaire is about close relationships in general, so it doesn't take a name.")
-	}
-	return nil
 }
 
 // complete scores a fully answered attempt and stores the result. An

@@ -6,11 +6,11 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/entries"
 )
 
 // The questionnaire and the signs checklist in the JSON API (docs/api.md).
@@ -65,23 +65,9 @@ func (s *Server) apiInstruments(w http.ResponseWriter, r *http.Request) error {
 // apiListAttempts lists attempts newest first: ?limit= up to 500 (50 by
 // default) and ?after= the "next" value of the previous page.
 func (s *Server) apiListAttempts(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
 	f := securebase.EntryFilter{Kind: securebase.KindAttempt, Limit: 50}
 	var v securebase.Validation
-	if l := q.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 500 {
-			v.Add("limit", "limit is a whole number from 1 to 500.")
-		}
-		f.Limit = n
-	}
-	if a := q.Get("after"); a != "" {
-		c, ok := parseCursor(a)
-		if !ok {
-			v.Add("after", "Use the next value of the previous page as after.")
-		}
-		f.After = c
-	}
+	pageOf(&v, r.URL.Query(), &f)
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -124,36 +110,21 @@ func (s *Server) apiCreateAttempt(w http.ResponseWriter, r *http.Request) error 
 	if in.Instrument == "" {
 		in.Instrument = s.Assess.Default().ID
 	}
-	inst, ok := s.Assess.Instrument(in.Instrument)
-	if !ok {
-		ids := []string{}
-		for _, i := range s.Assess.Instruments() {
-			ids = append(ids, i.ID)
-		}
-		return securebase.FieldError("instrument", "Choose one of the questionnaires: "+strings.Join(ids, ", ")+".")
-	}
-	a := newAttempt(inst, in.About, s.Clock())
-	if err := checkAttemptStart(inst, a); err != nil {
-		return err
-	}
-	e, err := securebase.NewEntry(a, in.ID, s.Clock())
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor,
+		entries.Draft{Payload: newAttempt(in.Instrument, in.About, s.Clock()), ID: in.ID})
 	if err != nil {
 		return err
 	}
-	created, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	if err != nil {
-		return err
-	}
-	st, err := s.attemptOf(e)
+	st, err := s.attemptOf(sv.Entry)
 	if err != nil {
 		return err
 	}
 	code := http.StatusOK
-	if created {
+	if sv.Created {
 		code = http.StatusCreated
-		w.Header().Set("Location", "/api/v1/attempts/"+e.ID)
+		w.Header().Set("Location", "/api/v1/attempts/"+sv.ID)
 	}
-	writeJSON(w, code, saved{Item: apiAttemptOf(st), Crisis: s.crisisIn(st.a)})
+	writeJSON(w, code, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis})
 	return nil
 }
 
@@ -243,25 +214,19 @@ func (s *Server) apiCompleteAttempt(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) apiChangeAttempt(w http.ResponseWriter, r *http.Request, st *attemptState, version int, change func(*attemptState) error) error {
-	if version != 0 && version != st.entry.Version {
-		return securebase.Errorf(securebase.ECONFLICT, "This attempt changed since version %d; it is at version %d now. Read it again, then send your change.", version, st.entry.Version)
+	if version == 0 {
+		version = entries.Latest
 	}
-	if err := s.updateAttempt(r.Context(), principal(r).Actor, st, change); err != nil {
+	sv, err := s.updateAttempt(r.Context(), principal(r).Actor, st, version, change)
+	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: apiAttemptOf(st), Crisis: s.crisisIn(st.a)})
+	writeJSON(w, http.StatusOK, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis})
 	return nil
 }
 
 func (s *Server) apiDeleteAttempt(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	if !securebase.ValidID(id) {
-		return errAttemptNotFound
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindAttempt, id); err != nil {
-		if securebase.ErrorCode(err) == securebase.ENOTFOUND {
-			return errAttemptNotFound
-		}
+	if err := s.removeAttempt(r); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -295,7 +260,8 @@ func (s *Server) apiGetSigns(w http.ResponseWriter, r *http.Request) error {
 }
 
 // apiPutSigns replaces the selection. "version" is optional; when sent, a
-// stale one is 409.
+// stale one is 409, and without it the selection replaces whatever is
+// stored.
 func (s *Server) apiPutSigns(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		Selected []string `json:"selected"`
@@ -307,18 +273,19 @@ func (s *Server) apiPutSigns(w http.ResponseWriter, r *http.Request) error {
 	if in.Selected == nil {
 		return securebase.FieldError("selected", "Send selected, a list of sign ids (it may be empty).")
 	}
-	sg, err := checkSigns(s.Assess.Signs(), in.Selected)
-	if err != nil {
-		return err
+	sg := &securebase.Signs{Selected: in.Selected}
+	d := entries.Draft{Payload: sg, Version: entries.Latest}
+	if in.Version > 0 {
+		d.Version = in.Version
 	}
-	e, created, err := s.saveSigns(r.Context(), principal(r).Actor, sg, in.Version)
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, d)
 	if err != nil {
 		return err
 	}
 	code := http.StatusOK
-	if created {
+	if sv.Created {
 		code = http.StatusCreated
 	}
-	writeJSON(w, code, saved{Item: s.apiSignsOf(e, sg), Crisis: false})
+	writeJSON(w, code, saved{Item: s.apiSignsOf(sv.Entry, sg), Crisis: sv.Crisis})
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/entries"
 )
 
 // likertPoint is one point of a response scale as a radio button shows it.
@@ -74,7 +75,18 @@ func screenNumber(raw string, screens int) (int, error) {
 	return n, nil
 }
 
-func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, status int, st *attemptState, screen int, f *form, errMsg string, open int) {
+// buildTake is one screen of an attempt; open names a screen with
+// statements left, when finishing early.
+func (s *Server) buildTake(st *attemptState, screen, open int) build {
+	return func(_ *http.Request, f *form) (page, error) {
+		if f == nil {
+			f = newForm(nil)
+		}
+		return s.takePage(st, screen, f, open), nil
+	}
+}
+
+func (s *Server) takePage(st *attemptState, screen int, f *form, open int) page {
 	items := st.screens[screen-1]
 	v := takeView{ID: st.entry.ID, Instrument: st.in, About: st.a.About, Screen: screen, Screens: len(st.screens),
 		First: screen == 1, Last: screen == len(st.screens), Answered: len(st.a.Answers), Total: len(st.in.Items),
@@ -88,7 +100,7 @@ func (s *Server) renderTake(w http.ResponseWriter, r *http.Request, status int, 
 			Error: f.Error("q" + strconv.Itoa(n))})
 	}
 	title := "Screen " + strconv.Itoa(screen) + " of " + strconv.Itoa(v.Screens) + " · " + st.in.ShortName
-	s.render(w, r, status, "attempt", page{Title: title, Nav: "insights", Form: f, Error: errMsg, Data: v})
+	return page{view: "attempt", Title: title, Nav: "insights", Data: v}
 }
 
 // takeAttempt shows one screen. Without ?page= it resumes at the first
@@ -116,8 +128,7 @@ func (s *Server) takeAttempt(w http.ResponseWriter, r *http.Request) error {
 			f.Set("q"+strconv.Itoa(n), strconv.Itoa(v))
 		}
 	}
-	s.renderTake(w, r, http.StatusOK, st, screen, f, "", 0)
-	return nil
+	return s.show(w, r, http.StatusOK, s.buildTake(st, screen, 0), f, "")
 }
 
 // answerAttempt saves one screen's answers, then moves as the button
@@ -141,15 +152,13 @@ func (s *Server) answerAttempt(w http.ResponseWriter, r *http.Request) error {
 	}
 	answers, err := parseAnswers(r.PostForm, st.in, st.screens[screen-1])
 	if err != nil {
-		f.fail(err)
-		s.renderTake(w, r, http.StatusBadRequest, st, screen, f, message(err), 0)
-		return nil
+		return s.again(w, r, f, err, s.buildTake(st, screen, 0))
 	}
 	move := f.Get("go")
 	last := screen == len(st.screens)
 	var missing []int
 	var finishErr error
-	err = s.updateAttempt(r.Context(), principal(r).Actor, st, func(st *attemptState) error {
+	_, err = s.updateAttempt(r.Context(), principal(r).Actor, st, entries.Latest, func(st *attemptState) error {
 		missing, finishErr = missing[:0], nil
 		for n, v := range answers {
 			st.a.Answers[n] = v
@@ -180,12 +189,10 @@ func (s *Server) answerAttempt(w http.ResponseWriter, r *http.Request) error {
 			f.Errors["q"+strconv.Itoa(n)] = "Choose an answer for this statement."
 		}
 		msg := "Choose an answer for each statement on this screen to go on. The answers you chose are saved."
-		s.renderTake(w, r, http.StatusBadRequest, st, screen, f, msg, 0)
-		return nil
+		return s.show(w, r, http.StatusBadRequest, s.buildTake(st, screen, 0), f, msg)
 	case finishErr != nil:
 		_, open := st.firstOpen()
-		s.renderTake(w, r, http.StatusBadRequest, st, screen, f, message(finishErr), open)
-		return nil
+		return s.show(w, r, http.StatusBadRequest, s.buildTake(st, screen, open), f, message(finishErr))
 	case st.a.Completed():
 		return s.redirect(w, r, base+"/result", "attempt-done")
 	case last:
@@ -205,47 +212,44 @@ func (s *Server) startAttempt(w http.ResponseWriter, r *http.Request) error {
 	if id == "" {
 		id = s.Assess.Default().ID
 	}
-	in, ok := s.Assess.Instrument(id)
-	if !ok {
-		err := securebase.FieldError("instrument", "Choose one of the questionnaires listed.")
-		f.fail(err)
-		return s.renderAttachment(w, r, http.StatusBadRequest, f, message(err))
-	}
-	a := newAttempt(in, f.Get("about"), s.Clock())
-	if err := checkAttemptStart(in, a); err != nil {
-		f.fail(err)
-		return s.renderAttachment(w, r, http.StatusBadRequest, f, message(err))
+	a := newAttempt(id, f.Get("about"), s.Clock())
+	if err := s.Entries.Check(a); err != nil {
+		return s.again(w, r, f, err, s.buildAttachment)
 	}
 	list, err := s.attempts(r)
 	if err != nil {
 		return err
 	}
 	for _, st := range list {
-		if !st.a.Completed() && st.in.ID == in.ID && strings.EqualFold(st.a.About, a.About) {
+		if !st.a.Completed() && st.in.ID == a.Instrument && strings.EqualFold(st.a.About, a.About) {
 			return s.redirect(w, r, "/attachment/attempts/"+st.entry.ID, "attempt-resumed")
 		}
 	}
-	e, err := securebase.NewEntry(a, "", s.Clock())
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	}
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: a})
 	if err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/attachment/attempts/"+e.ID, s.savedFlash("attempt-started", a))
+	return s.redirect(w, r, "/attachment/attempts/"+sv.ID, savedFlash("attempt-started", sv.Crisis))
 }
 
 // deleteAttempt removes an attempt, finished or not.
 func (s *Server) deleteAttempt(w http.ResponseWriter, r *http.Request) error {
+	if err := s.removeAttempt(r); err != nil {
+		return err
+	}
+	return s.redirect(w, r, "/attachment", "attempt-deleted")
+}
+
+// removeAttempt deletes the {id} attempt of the person asking; anything
+// else, another person's included, is the same 404.
+func (s *Server) removeAttempt(r *http.Request) error {
 	id := r.PathValue("id")
 	if !securebase.ValidID(id) {
 		return errAttemptNotFound
 	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindAttempt, id); err != nil {
-		if securebase.ErrorCode(err) == securebase.ENOTFOUND {
-			return errAttemptNotFound
-		}
-		return err
+	err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindAttempt, id)
+	if securebase.ErrorCode(err) == securebase.ENOTFOUND {
+		return errAttemptNotFound
 	}
-	return s.redirect(w, r, "/attachment", "attempt-deleted")
+	return err
 }

@@ -31,31 +31,40 @@ type resultView struct {
 // Meanings of each dimension, in three bands of the range: the lower
 // third, the middle and the upper third. They describe how someone
 // answered, in our words; they are not categories.
-var meanings = map[string][3]string{
-	assess.Anxiety: {
-		"Worry about being left, or about not being loved enough, seldom takes over for you. You tend to trust that closeness will hold.",
-		"Worry about closeness comes and goes for you. A small thing, like a slow reply, can stir it, and then it settles again.",
-		"Worry about being left, or about not being loved enough, runs strong for you at the moment. It shows how much closeness matters to you. The body tools are made for exactly this, and many people find the worry eases with practice.",
-	},
-	assess.Avoidance: {
-		"Letting people close, and leaning on them, tends to feel safe for you.",
-		"Closeness feels good at some times and like a bit too much at others. You may open up with some people and keep a little distance with others.",
-		"Letting people close, or leaning on them, feels uneasy for you at the moment. Keeping some distance may have protected you once. Many people find it softens as trust grows.",
-	},
+func meanings() map[string][3]string {
+	return map[string][3]string{
+		assess.Anxiety: {
+			"Worry about being left, or about not being loved enough, seldom takes over for you. You tend to trust that closeness will hold.",
+			"Worry about closeness comes and goes for you. A small thing, like a slow reply, can stir it, and then it settles again.",
+			"Worry about being left, or about not being loved enough, runs strong for you at the moment. It shows how much closeness matters to you. The body tools are made for exactly this, and many people find the worry eases with practice.",
+		},
+		assess.Avoidance: {
+			"Letting people close, and leaning on them, tends to feel safe for you.",
+			"Closeness feels good at some times and like a bit too much at others. You may open up with some people and keep a little distance with others.",
+			"Letting people close, or leaning on them, feels uneasy for you at the moment. Keeping some distance may have protected you once. Many people find it softens as trust grows.",
+		},
+	}
 }
 
 // regionTexts describe each part of the map softly: where a point lies,
 // never who a person is.
-var regionTexts = map[string]string{
-	assess.RegionSecure:   "lower worry about closeness and more ease with it",
-	assess.RegionAnxious:  "more worry about closeness, together with a wish to be close",
-	assess.RegionAvoidant: "less worry, and more unease with leaning on others",
-	assess.RegionFearful:  "worry about closeness together with unease about it",
+func regionText(region string) string {
+	switch region {
+	case assess.RegionSecure:
+		return "lower worry about closeness and more ease with it"
+	case assess.RegionAnxious:
+		return "more worry about closeness, together with a wish to be close"
+	case assess.RegionAvoidant:
+		return "less worry, and more unease with leaning on others"
+	case assess.RegionFearful:
+		return "worry about closeness together with unease about it"
+	}
+	return ""
 }
 
 // meaning picks the band of mean on min..max.
 func meaning(scale string, mean float64, min, max int) string {
-	texts, ok := meanings[scale]
+	texts, ok := meanings()[scale]
 	if !ok {
 		return ""
 	}
@@ -70,14 +79,20 @@ func meaning(scale string, mean float64, min, max int) string {
 }
 
 // pillarStart is where a suggested first pillar leads.
-var pillarStart = map[assess.Pillar]struct {
+type pillarLink struct {
 	Name  string
 	Tools []string
 	Href  string
-}{
-	assess.PillarBody:      {"your body", []string{"breathe", "ground", "reassure"}, "/section/body"},
-	assess.PillarBeliefs:   {"your beliefs", []string{"beliefs", "name"}, "/section/beliefs"},
-	assess.PillarBehaviour: {"the way you relate", []string{"needs", "pause"}, "/section/behaviour"},
+}
+
+func pillarStart(p assess.Pillar) pillarLink {
+	switch p {
+	case assess.PillarBeliefs:
+		return pillarLink{"your beliefs", []string{"beliefs", "name"}, "/section/beliefs"}
+	case assess.PillarBehaviour:
+		return pillarLink{"the way you relate", []string{"needs", "pause"}, "/section/behaviour"}
+	}
+	return pillarLink{"your body", []string{"breathe", "ground", "reassure"}, "/section/body"}
 }
 
 // attemptResult shows one finished attempt: the two scores with what they
@@ -102,7 +117,7 @@ func (s *Server) attemptResult(w http.ResponseWriter, r *http.Request) error {
 			Description: st.in.Scales[i].Description, Meaning: meaning(sc.Scale, sc.Mean, st.a.Result.Min, st.a.Result.Max)})
 	}
 	if v.Region = regionOf(st); v.Region != "" {
-		v.RegionText = regionTexts[v.Region]
+		v.RegionText = regionText(v.Region)
 	}
 	list, err := s.attempts(r)
 	if err != nil {
@@ -110,7 +125,7 @@ func (s *Server) attemptResult(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.Map = s.pathMap(list, st, loc)
 	pillar, reason := assess.FirstPillar(resultOf(st.a))
-	start := pillarStart[pillar]
+	start := pillarStart(pillar)
 	v.Pillar, v.Reason, v.Start = start.Name, reason, suggestionsFor(start.Tools)
 	v.Start = append(v.Start, suggestion{ID: string(pillar), Name: "Everything for " + start.Name, Href: start.Href})
 	for _, other := range list {

@@ -266,7 +266,7 @@ func TestAttemptBadInput(t *testing.T) {
 	expect(t, c.get("/attachment"), 200, "7 of 36 answered")
 
 	// Starting: an unknown questionnaire, ECR-RS without a name, ECR-R with one.
-	expect(t, c.post("/attachment/attempts", url.Values{"instrument": {"mbti"}}), 400, "Choose one of the questionnaires listed")
+	expect(t, c.post("/attachment/attempts", url.Values{"instrument": {"mbti"}}), 400, "Choose one of the questionnaires: ecr-r")
 	expect(t, c.post("/attachment/attempts", url.Values{"instrument": {"ecr-rs"}, "about": {"  "}}), 400, "Write who these answers are about")
 	expect(t, c.post("/attachment/attempts", url.Values{"instrument": {"ecr-r"}, "about": {"Alex"}}), 400, "doesn&#39;t take a name", `value="Alex"`)
 	expect(t, c.post("/attachment/attempts", url.Values{"instrument": {"ecr-rs"}, "about": {strings.Repeat("n", 81)}}), 400, "under 80 characters")
@@ -380,7 +380,7 @@ func TestAttemptAPI(t *testing.T) {
 	}
 	body, _ := json.Marshal(map[string]any{"answers": first, "version": 1})
 	expect(t, api.json("PUT", "/api/v1/attempts/phone-1/answers", string(body)), 200, `"answered":30`, `"version":2`)
-	expect(t, api.json("PUT", "/api/v1/attempts/phone-1/answers", string(body)), 409, "version 1") // stale version
+	expect(t, api.json("PUT", "/api/v1/attempts/phone-1/answers", string(body)), 409, "changed in another window") // stale version
 	expect(t, api.json("POST", "/api/v1/attempts/phone-1/complete", ""), 400, "6 statements")
 	body, _ = json.Marshal(map[string]any{"answers": rest})
 	expect(t, api.json("PUT", "/api/v1/attempts/phone-1/answers", string(body)), 200, `"answered":36`)
@@ -470,14 +470,7 @@ func TestAttemptsExportAndImport(t *testing.T) {
 	expect(t, upload(first.body), 200, "3 entries were added")
 	expect(t, upload(first.body), 200, "0 entries were added")
 	second := b.get("/settings/export.json")
-	var x1, x2 map[string]any
-	json.Unmarshal([]byte(first.body), &x1)
-	json.Unmarshal([]byte(second.body), &x2)
-	e1, _ := json.Marshal(x1["entries"])
-	e2, _ := json.Marshal(x2["entries"])
-	if string(e1) != string(e2) {
-		t.Fatalf("entries changed in the round trip:\n%s\n%s", e1, e2)
-	}
+	sameEntries(t, first.body, second.body)
 	// The imported attempt resumes where it was, and the result opens.
 	expect(t, b.get("/attachment/attempts/"+open), 200, "These statements are about Robin.", "3 of 9 answered")
 	expect(t, b.get("/attachment/attempts/"+done+"/result"), 200, "5.17")

@@ -1,13 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/practice"
 )
 
@@ -17,14 +18,22 @@ import (
 // grounding step at a time, the pause timer); without them every page
 // still reads top to bottom and saves.
 
-// toolPaths maps each tool to its page. Other features link to these
-// paths, so they never change.
-var toolPaths = map[string]string{
-	practice.ToolBreathe:  "/body/breathe",
-	practice.ToolGround:   "/body/ground",
-	practice.ToolName:     "/body/name",
-	practice.ToolReassure: "/body/reassure",
-	practice.ToolPause:    "/body/pause",
+// toolPath is each tool's page. Other features link to these paths, so
+// they never change; a tool without a page of its own yet is "".
+func toolPath(id string) string {
+	switch id {
+	case practice.ToolBreathe:
+		return "/body/breathe"
+	case practice.ToolGround:
+		return "/body/ground"
+	case practice.ToolName:
+		return "/body/name"
+	case practice.ToolReassure:
+		return "/body/reassure"
+	case practice.ToolPause:
+		return "/body/pause"
+	}
+	return ""
 }
 
 type toolLink struct {
@@ -35,7 +44,7 @@ type toolLink struct {
 func toolLinks() []toolLink {
 	var out []toolLink
 	for _, t := range practice.Tools() {
-		out = append(out, toolLink{Tool: t, Href: toolPaths[t.ID]})
+		out = append(out, toolLink{Tool: t, Href: toolPath(t.ID)})
 	}
 	return out
 }
@@ -87,11 +96,7 @@ func (s *Server) newToolView(tool string) toolView {
 	return toolView{Tool: t, StartedAt: s.Clock().UnixMilli()}
 }
 
-func (s *Server) groundPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderGround(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderGround(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildGround(r *http.Request, f *form) (page, error) {
 	id := r.URL.Query().Get("exercise")
 	if f != nil && f.Get("exercise") != "" {
 		id = f.Get("exercise")
@@ -101,41 +106,27 @@ func (s *Server) renderGround(w http.ResponseWriter, r *http.Request, status int
 	}
 	ex, err := practice.ExerciseByID(id)
 	if err != nil {
-		return securebase.Errorf(securebase.ENOTFOUND, "There's no grounding exercise with that name.")
+		return page{}, securebase.Errorf(securebase.ENOTFOUND, "There's no grounding exercise with that name.")
 	}
 	v := s.newToolView(practice.ToolGround)
 	v.Exercise, v.Exercises = ex, practice.Exercises()
-	s.render(w, r, status, "ground", page{Title: ex.Name, Nav: "body", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"tools.js"}})
-	return nil
+	return page{view: "ground", Title: ex.Name, Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
-func (s *Server) namePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderName(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderName(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildName(*http.Request, *form) (page, error) {
 	v := s.newToolView(practice.ToolName)
 	v.Regions, v.Body = regionViews(), practice.BodyLocations()
-	s.render(w, r, status, "name", page{Title: "Name the feeling", Nav: "body", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"tools.js"}})
-	return nil
+	return page{view: "name", Title: "Name the feeling", Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
-func (s *Server) pausePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderPause(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderPause(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildPause(r *http.Request, _ *form) (page, error) {
 	v := s.newToolView(practice.ToolPause)
 	v.PauseIntro, v.PauseLines = practice.PauseIntro, practice.PauseLines()
 	for _, d := range practice.PauseLengths() {
 		v.PauseLengths = append(v.PauseLengths, int(d/time.Minute))
 	}
 	v.Statement = s.pickStatement(r)
-	s.render(w, r, status, "pause", page{Title: "Pause before you act", Nav: "body", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"tools.js"}})
-	return nil
+	return page{view: "pause", Title: "Pause before you act", Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
 // pickStatement returns a reassurance to show: a favourite when there is
@@ -159,48 +150,42 @@ func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	u, err := toolUseForm(f, s.Clock())
-	var e *securebase.Entry
+	var sv entries.Saved
 	if err == nil {
-		e, err = securebase.NewEntry(u, f.Get("id"), u.StartedAt)
-	}
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: u, ID: f.Get("id")})
 	}
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderToolForm(w, r, u.Tool, f, message(err))
+		return s.again(w, r, f, err, s.toolPage(u.Tool, f.Get("pattern")))
 	}
-	flash := "practice-saved"
-	if u.After != nil && *u.After >= practice.HighDistress {
-		flash += "+care"
-	} else {
-		flash = s.savedFlash(flash, u)
-	}
-	return s.redirect(w, r, "/body/works", flash)
+	return s.redirect(w, r, "/body/works", savedFlash("practice-saved", sv.Crisis || highAtEnd(u.After)))
 }
 
-// renderToolForm shows a tool page again with what was typed and why it
-// could not be saved.
-func (s *Server) renderToolForm(w http.ResponseWriter, r *http.Request, tool string, f *form, errMsg string) error {
+// highAtEnd reports a rating at the end of a tool or the flow that is
+// still high: the crisis lines and the safety plan come forward.
+func highAtEnd(after *int) bool { return after != nil && *after >= securebase.DistressHigh }
+
+// toolPage is the page of a tool, to show a tool's form again with what
+// was typed and why it could not be saved.
+func (s *Server) toolPage(tool, pattern string) build {
 	switch tool {
 	case practice.ToolBreathe:
-		return s.renderBreathe(w, r, http.StatusBadRequest, f.Get("pattern"), f, errMsg)
+		return s.buildBreathe(pattern)
 	case practice.ToolGround:
-		return s.renderGround(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildGround
 	case practice.ToolName:
-		return s.renderName(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildName
 	case practice.ToolPause:
-		return s.renderPause(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildPause
 	case practice.ToolReassure:
-		return s.renderReassure(w, r, http.StatusBadRequest, f, errMsg)
+		return s.buildReassure
 	}
-	return securebase.FieldError("tool", "Choose a tool from the list.")
+	return func(*http.Request, *form) (page, error) {
+		return page{}, securebase.FieldError("tool", "Choose a tool from the list.")
+	}
 }
 
-// toolUseForm reads a tool page's form. Errors keep every value.
+// toolUseForm reads a tool page's form. Errors keep every value; the save
+// path checks what the form could read.
 func toolUseForm(f *form, now time.Time) (*securebase.ToolUse, error) {
 	u := &securebase.ToolUse{Tool: f.Get("tool"), Pattern: f.Get("pattern"), Exercise: f.Get("exercise"),
 		Statement: f.Get("statement"), EndedAt: now}
@@ -209,35 +194,29 @@ func toolUseForm(f *form, now time.Time) (*securebase.ToolUse, error) {
 	u.Before = rating(&v, f, "before")
 	u.After = rating(&v, f, "after")
 	u.Words = wordsForm(&v, f)
-	if err := v.Err(); err != nil {
-		return u, err
-	}
-	if err := u.Validate(); err != nil {
-		return u, err
-	}
-	return u, checkRefs(u.Pattern, u.Exercise, u.Statement, u.Body)
+	return u, v.Err()
 }
 
 // wordsForm reads the "name it" and "pause" fields of a form.
 func wordsForm(v *securebase.Validation, f *form) securebase.Words {
 	w := securebase.Words{Emotion: f.Get("emotion"), Because: f.Get("because"), Draft: f.Get("draft"),
 		Body: f.Values["body"]}
-	if own := strings.TrimSpace(f.Get("emotion_own")); own != "" {
+	if own := securebase.OneLine(f.Get("emotion_own")); own != "" {
 		w.Emotion = own
 	}
 	w.Intensity = rating(v, f, "intensity")
 	return w
 }
 
-// rating reads an optional 0–10 field: empty means skipped.
+// rating reads an optional rating on the distress scale: empty means
+// skipped.
 func rating(v *securebase.Validation, f *form, field string) *int {
-	s := f.Get(field)
-	if s == "" {
+	if f.Get(field) == "" {
 		return nil
 	}
-	n, err := practice.ParseDistress(s)
+	n, err := securebase.ParseDistress(field, f.Get(field))
 	if err != nil {
-		v.Add(field, "Choose a number from 0 to 10, or leave it out.")
+		v.Add(field, fmt.Sprintf("Choose a number from %d to %d, or leave it out.", securebase.DistressMin, securebase.DistressMax))
 		return nil
 	}
 	return &n
@@ -255,45 +234,6 @@ func startedAt(ms string, now time.Time) time.Time {
 		return now
 	}
 	return t
-}
-
-// checkRefs checks ids against the lists in practice: a known exercise
-// and body places, a pattern that is built in or an entry id, a statement
-// from the library or an entry id.
-func checkRefs(pattern, exercise, statement string, body []string) error {
-	var v securebase.Validation
-	if pattern != "" {
-		if _, err := practice.PatternByID(pattern); err != nil && !securebase.ValidID(pattern) {
-			v.Add("pattern", "Choose a breathing pattern from the list.")
-		}
-	}
-	if exercise != "" {
-		if _, err := practice.ExerciseByID(exercise); err != nil {
-			v.Add("exercise", "Choose a grounding exercise from the list.")
-		}
-	}
-	if statement != "" {
-		if _, err := practice.StatementByID(statement); err != nil && !securebase.ValidID(statement) {
-			v.Add("statement", "Choose a statement from the list.")
-		}
-	}
-	for _, b := range body {
-		if _, err := practice.BodyLocationByID(b); err != nil {
-			v.Add("body", "Choose places in the body from the list.")
-		}
-	}
-	return v.Err()
-}
-
-// checkToolUse and checkEpisode are the API's checks beyond Validate.
-func checkToolUse(p securebase.Payload) error {
-	u := p.(*securebase.ToolUse)
-	return checkRefs(u.Pattern, u.Exercise, u.Statement, u.Body)
-}
-
-func checkEpisode(p securebase.Payload) error {
-	e := p.(*securebase.Episode)
-	return checkRefs(e.Pattern, e.Exercise, e.Statement, e.Body)
 }
 
 // valuesOf is a tiny helper for building forms in code.

@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/url"
 	"strings"
 	"testing"
@@ -341,25 +339,11 @@ func TestBodyExportImport(t *testing.T) {
 
 	b := e.client()
 	b.signUp("rowan2", pw)
-	upload := func(data string) *response {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		fw, _ := mw.CreateFormFile("file", "export.json")
-		fw.Write([]byte(data))
-		mw.Close()
-		return b.do("POST", "/settings/import", &buf, mw.FormDataContentType())
-	}
+	upload := func(data string) *response { return uploadExport(b, data) }
 	expect(t, upload(first.body), 200, "6 entries were added")
 	expect(t, upload(first.body), 200, "0 entries were added")
 	second := b.get("/settings/export.json")
-	var x1, x2 map[string]any
-	json.Unmarshal([]byte(first.body), &x1)
-	json.Unmarshal([]byte(second.body), &x2)
-	e1, _ := json.Marshal(x1["entries"])
-	e2, _ := json.Marshal(x2["entries"])
-	if string(e1) != string(e2) {
-		t.Fatalf("entries changed in the round trip:\n%s\n%s", e1, e2)
-	}
+	sameEntries(t, first.body, second.body)
 	expect(t, b.get("/safety-plan"), 200, "Dr Lee, 555 0199")
 	expect(t, b.get("/body/works"), 200, "down by 4.0", "down by 3.0")
 	// A pattern in a file that breaks the rules is refused before anything is stored.

@@ -1,23 +1,9 @@
 package web
 
-import "github.com/securebase/securebase"
-
-// crisisIn reports whether any free text of a payload holds crisis
-// language. It runs in memory at save time; what matched is never kept,
-// logged or returned, and saving goes ahead either way.
-func (s *Server) crisisIn(p securebase.Payload) bool {
-	for _, t := range p.Text() {
-		if t != "" && s.Detector.Check(t) {
-			return true
-		}
-	}
-	return false
-}
-
 // savedFlash is the flash after a save: with "+care" when the crisis
 // lines should come forward on the next page.
-func (s *Server) savedFlash(code string, p securebase.Payload) string {
-	if s.crisisIn(p) {
+func savedFlash(code string, care bool) string {
+	if care {
 		return code + "+care"
 	}
 	return code

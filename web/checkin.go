@@ -1,13 +1,14 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 )
 
 // checkInView is one check-in as a page shows it.
@@ -51,37 +52,33 @@ type todayView struct {
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
 }
 
-// today is the first page after signing in: a quick check-in and the
+// buildToday is the first page after signing in: a quick check-in and the
 // day's check-ins, newest first.
-func (s *Server) today(w http.ResponseWriter, r *http.Request) error {
-	return s.renderToday(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 	loc := s.userLocation(r)
 	now := s.Clock()
 	day, err := dayOf(r.URL.Query().Get("day"), now, loc)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	next := day.AddDate(0, 0, 1)
 	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor,
 		securebase.EntryFilter{Kind: securebase.KindCheckIn, From: day, To: next, Limit: 200})
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
 		Next: next.Format(time.DateOnly), DayStart: day, Now: now}
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
-			return err
+			return page{}, err
 		}
 	}
 	for _, e := range entries {
 		cv, err := checkInViewOf(e, loc)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		v.CheckIns = append(v.CheckIns, cv)
 	}
@@ -89,19 +86,19 @@ func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int,
 	if !v.IsToday {
 		title = day.Format("Monday 2 January")
 	}
-	s.render(w, r, status, "today", page{Title: title, Nav: "today", Form: f, Error: errMsg, Data: v})
-	return nil
+	return page{view: "today", Title: title, Nav: "today", Data: v}, nil
 }
 
 // checkInForm reads a check-in from a form; its errors keep every value.
+// The save path checks the rest.
 func checkInForm(v url.Values) (*securebase.CheckIn, error) {
 	c := &securebase.CheckIn{Note: v.Get("note")}
-	d, err := strconv.Atoi(strings.TrimSpace(v.Get("distress")))
+	d, err := securebase.ParseDistress("distress", v.Get("distress"))
 	if err != nil {
-		return c, securebase.FieldError("distress", "Choose how distressed you feel, from 0 (calm) to 10.")
+		return c, securebase.FieldError("distress", fmt.Sprintf("Choose how distressed you feel, from %d (calm) to %d.", securebase.DistressMin, securebase.DistressMax))
 	}
 	c.Distress = d
-	return c, c.Validate()
+	return c, nil
 }
 
 func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
@@ -110,21 +107,14 @@ func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	c, err := checkInForm(r.PostForm)
-	var e *securebase.Entry
+	var sv entries.Saved
 	if err == nil {
-		e, err = securebase.NewEntry(c, f.Get("id"), s.Clock())
-	}
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: c, ID: f.Get("id")})
 	}
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderToday(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildToday)
 	}
-	return s.redirect(w, r, "/today", s.savedFlash("checkin-saved", c))
+	return s.redirect(w, r, "/today", savedFlash("checkin-saved", sv.Crisis))
 }
 
 func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
@@ -141,9 +131,18 @@ func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
 	f.Set("note", cv.Note)
 	f.Set("time", cv.At.Format("15:04"))
 	f.Set("version", strconv.Itoa(cv.Version))
-	s.render(w, r, http.StatusOK, "checkin_edit", page{Title: "Edit check-in", Nav: "today", Form: f, Data: cv})
-	return nil
+	return s.show(w, r, http.StatusOK, editCheckInPage(cv), f, "")
 }
+
+func editCheckInPage(cv checkInView) build {
+	return func(*http.Request, *form) (page, error) {
+		return page{view: "checkin_edit", Title: "Edit check-in", Nav: "today", Data: cv}, nil
+	}
+}
+
+// errStalePage answers a change sent without the version its page showed.
+var errStalePage = securebase.Errorf(securebase.ECONFLICT,
+	"This page is out of date. What you wrote is still here; open it again from the list and save.")
 
 func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.findOwned(r, securebase.KindCheckIn)
@@ -157,25 +156,23 @@ func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 	loc := s.userLocation(r)
 	cv, _ := checkInViewOf(e, loc)
 	c, err := checkInForm(r.PostForm)
+	at := e.OccurredAt
+	var sv entries.Saved
 	if err == nil {
-		e.OccurredAt, err = withClock(e.OccurredAt.In(loc), f.Get("time"))
+		at, err = withClock(e.OccurredAt.In(loc), f.Get("time"))
 	}
 	if err == nil {
-		e.Version, _ = strconv.Atoi(f.Get("version"))
-		e.Data, err = securebase.EncodePayload(c)
-	}
-	if err == nil {
-		err = s.Entries.UpdateEntry(r.Context(), principal(r).Actor, e)
+		version, _ := strconv.Atoi(f.Get("version"))
+		if version < 1 {
+			err = errStalePage
+		} else {
+			sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: c, ID: e.ID, Version: version, OccurredAt: at})
+		}
 	}
 	if err != nil {
-		if code := securebase.ErrorCode(err); code != securebase.EINVALID && code != securebase.ECONFLICT {
-			return err
-		}
-		f.fail(err)
-		s.render(w, r, status(err), "checkin_edit", page{Title: "Edit check-in", Nav: "today", Form: f, Error: message(err), Data: cv})
-		return nil
+		return s.again(w, r, f, err, editCheckInPage(cv))
 	}
-	return s.redirect(w, r, "/today?day="+e.OccurredAt.In(loc).Format(time.DateOnly), s.savedFlash("checkin-updated", c))
+	return s.redirect(w, r, "/today?day="+at.In(loc).Format(time.DateOnly), savedFlash("checkin-updated", sv.Crisis))
 }
 
 // withClock moves t to the hour and minute of an HH:MM field, same day.
@@ -192,11 +189,8 @@ func withClock(t time.Time, hhmm string) (time.Time, error) {
 }
 
 func (s *Server) deleteCheckIn(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindCheckIn)
+	e, err := s.removeOwned(r, securebase.KindCheckIn)
 	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindCheckIn, e.ID); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/today?day="+e.OccurredAt.In(s.userLocation(r)).Format(time.DateOnly), "checkin-deleted")

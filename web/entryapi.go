@@ -5,35 +5,36 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 )
 
 // kindAPI is the JSON API of one entry kind: list, create, read, replace
-// and delete, the same way for every kind. An item is the entry's own
-// fields with id, occurred_at, created_at, updated_at and version beside
-// them, as check-ins are.
-type kindAPI struct {
-	kind   securebase.Kind
-	plural string // the list's key and the last part of the path: "episodes"
-	// check applies the rules that need the lists in practice or safety
-	// (a known exercise, a pattern that can run). It may be nil.
-	check func(p securebase.Payload) error
-	// occurred is the entry's time from its payload (an episode starts at
-	// its start); nil means the time sent, or now.
-	occurred func(p securebase.Payload) time.Time
-	// required names fields a client must send even where zero is a valid
-	// value, so a forgotten distress is an error, not a calm 0.
-	required []string
-}
+// and delete, the same way for every kind with a Collection in the
+// registry (securebase.KindInfos). An item is the entry's own fields with
+// id, occurred_at, created_at, updated_at and version beside them.
+type kindAPI struct{ securebase.KindInfo }
 
-func (k kindAPI) path() string { return "/api/v1/" + k.plural }
+func (k kindAPI) path() string { return "/api/v1/" + k.Collection }
+
+// kindAPIs are the entry kinds served by the generic JSON API.
+func kindAPIs() []kindAPI {
+	var out []kindAPI
+	for _, in := range securebase.KindInfos() {
+		if in.Collection != "" {
+			out = append(out, kindAPI{in})
+		}
+	}
+	return out
+}
 
 // routes returns the five routes of the kind.
 func (k kindAPI) routes(s *Server) []Route {
-	name, owned := "api "+string(k.kind), string(k.kind)
+	name, owned := "api "+string(k.Kind), string(k.Kind)
 	return []Route{
 		{Method: "GET", Pattern: k.path(), Access: API, Name: name + " list", handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiList(w, r, k) }},
 		{Method: "POST", Pattern: k.path(), Access: API, Name: name + " create", handle: func(w http.ResponseWriter, r *http.Request) error { return s.apiCreate(w, r, k) }},
@@ -91,7 +92,7 @@ func (k kindAPI) decodeItem(r *http.Request) (*apiInput, error) {
 	}
 	in := &apiInput{}
 	var v securebase.Validation
-	for _, f := range k.required {
+	for _, f := range k.Required {
 		if _, ok := raw[f]; !ok {
 			v.Add(f, "Send "+f+"; it has no default.")
 		}
@@ -126,18 +127,10 @@ func (k kindAPI) decodeItem(r *http.Request) (*apiInput, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &securebase.Entry{ID: in.ID, Kind: k.kind}
+	e := &securebase.Entry{ID: in.ID, Kind: k.Kind}
 	p, err := e.DecodeStrict(rest)
 	if err != nil {
-		return nil, securebase.Errorf(securebase.EINVALID, "%s", apiDecodeMessage(k.kind, err))
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	if k.check != nil {
-		if err := k.check(p); err != nil {
-			return nil, err
-		}
+		return nil, securebase.Errorf(securebase.EINVALID, "%s", apiDecodeMessage(k.Kind, err))
 	}
 	in.Payload = p
 	return in, nil
@@ -154,7 +147,7 @@ func apiDecodeMessage(kind securebase.Kind, err error) string {
 
 func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) error {
 	q := r.URL.Query()
-	f := securebase.EntryFilter{Kind: k.kind, Limit: 50}
+	f := securebase.EntryFilter{Kind: k.Kind, Limit: 50}
 	var v securebase.Validation
 	if d := q.Get("day"); d != "" {
 		day, err := dayOf(d, s.Clock(), s.userLocation(r))
@@ -172,20 +165,7 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) erro
 			*dst = t
 		}
 	}
-	if l := q.Get("limit"); l != "" {
-		n, err := strconv.Atoi(l)
-		if err != nil || n < 1 || n > 500 {
-			v.Add("limit", "limit is a whole number from 1 to 500.")
-		}
-		f.Limit = n
-	}
-	if a := q.Get("after"); a != "" {
-		c, ok := parseCursor(a)
-		if !ok {
-			v.Add("after", "Use the next value of the previous page as after.")
-		}
-		f.After = c
-	}
+	pageOf(&v, q, &f)
 	if err := v.Err(); err != nil {
 		return err
 	}
@@ -201,12 +181,31 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) erro
 		}
 		items = append(items, it)
 	}
-	out := map[string]any{k.plural: items}
+	out := map[string]any{k.Collection: items}
 	if len(entries) == f.Limit {
 		out["next"] = formatCursor(entries[len(entries)-1])
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// pageOf reads a list's page from the query: ?limit= up to 500 and
+// ?after= the "next" value of the previous page.
+func pageOf(v *securebase.Validation, q url.Values, f *securebase.EntryFilter) {
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 500 {
+			v.Add("limit", "limit is a whole number from 1 to 500.")
+		}
+		f.Limit = n
+	}
+	if a := q.Get("after"); a != "" {
+		c, ok := parseCursor(a)
+		if !ok {
+			v.Add("after", "Use the next value of the previous page as after.")
+		}
+		f.After = c
+	}
 }
 
 // apiCreate saves an item. A client may choose the id: sending the same
@@ -217,30 +216,29 @@ func (s *Server) apiCreate(w http.ResponseWriter, r *http.Request, k kindAPI) er
 	if err != nil {
 		return err
 	}
-	at := s.Clock()
-	if k.occurred != nil {
-		at = k.occurred(in.Payload)
-	} else if in.OccurredAt != nil {
-		at = *in.OccurredAt
+	d := entries.Draft{Payload: in.Payload, ID: in.ID}
+	if in.OccurredAt != nil {
+		d.OccurredAt = *in.OccurredAt
 	}
-	e, err := securebase.NewEntry(in.Payload, in.ID, at)
-	if err != nil {
-		return err
-	}
-	created, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	if err != nil {
-		return err
-	}
-	item, err := apiItemOf(e)
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, d)
 	if err != nil {
 		return err
 	}
 	code := http.StatusOK
-	if created {
+	if sv.Created {
 		code = http.StatusCreated
-		w.Header().Set("Location", k.path()+"/"+e.ID)
+		w.Header().Set("Location", k.path()+"/"+sv.ID)
 	}
-	writeJSON(w, code, saved{Item: item, Crisis: s.crisisIn(in.Payload)})
+	return writeSaved(w, code, sv)
+}
+
+// writeSaved answers a save with the item as the API shows it.
+func writeSaved(w http.ResponseWriter, code int, sv entries.Saved) error {
+	item, err := apiItemOf(sv.Entry)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, code, saved{Item: item, Crisis: sv.Crisis})
 	return nil
 }
 
@@ -254,8 +252,18 @@ func (s *Server) findOwned(r *http.Request, kind securebase.Kind) (*securebase.E
 	return s.Entries.FindEntry(r.Context(), principal(r).Actor, kind, id)
 }
 
+// removeOwned deletes the {id} entry of the kind for the person asking and
+// returns what it was; anything else is the same 404 as findOwned's.
+func (s *Server) removeOwned(r *http.Request, kind securebase.Kind) (*securebase.Entry, error) {
+	e, err := s.findOwned(r, kind)
+	if err != nil {
+		return nil, err
+	}
+	return e, s.Entries.DeleteEntry(r.Context(), principal(r).Actor, kind, e.ID)
+}
+
 func (s *Server) apiGet(w http.ResponseWriter, r *http.Request, k kindAPI) error {
-	e, err := s.findOwned(r, k.kind)
+	e, err := s.findOwned(r, k.Kind)
 	if err != nil {
 		return err
 	}
@@ -268,7 +276,7 @@ func (s *Server) apiGet(w http.ResponseWriter, r *http.Request, k kindAPI) error
 }
 
 func (s *Server) apiUpdate(w http.ResponseWriter, r *http.Request, k kindAPI) error {
-	e, err := s.findOwned(r, k.kind)
+	e, err := s.findOwned(r, k.Kind)
 	if err != nil {
 		return err
 	}
@@ -276,35 +284,22 @@ func (s *Server) apiUpdate(w http.ResponseWriter, r *http.Request, k kindAPI) er
 	if err != nil {
 		return err
 	}
-	if in.Version == 0 {
+	if in.Version < 1 {
 		return securebase.FieldError("version", "Send the version you last read, so we don't overwrite a newer change.")
 	}
-	if e.Data, err = securebase.EncodePayload(in.Payload); err != nil {
-		return err
+	d := entries.Draft{Payload: in.Payload, ID: e.ID, Version: in.Version, OccurredAt: e.OccurredAt}
+	if in.OccurredAt != nil {
+		d.OccurredAt = *in.OccurredAt
 	}
-	if k.occurred != nil {
-		e.OccurredAt = k.occurred(in.Payload)
-	} else if in.OccurredAt != nil {
-		e.OccurredAt = *in.OccurredAt
-	}
-	e.Version = in.Version
-	if err := s.Entries.UpdateEntry(r.Context(), principal(r).Actor, e); err != nil {
-		return err
-	}
-	item, err := apiItemOf(e)
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, d)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: item, Crisis: s.crisisIn(in.Payload)})
-	return nil
+	return writeSaved(w, http.StatusOK, sv)
 }
 
 func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request, k kindAPI) error {
-	e, err := s.findOwned(r, k.kind)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, k.kind, e.ID); err != nil {
+	if _, err := s.removeOwned(r, k.Kind); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

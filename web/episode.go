@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/insight"
 	"github.com/securebase/securebase/practice"
 )
@@ -39,11 +40,7 @@ type sosView struct {
 	SignedIn  bool
 }
 
-func (s *Server) sosPage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderSOS(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 	base, _ := practice.PatternByID(sosPatternID)
 	p, _ := base.WithCycles(sosRounds)
 	ex, _ := practice.ExerciseByID(practice.ExerciseSenses)
@@ -56,7 +53,7 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		v.SignedIn = true
 		uses, _, err := s.loadUses(r.Context(), pr.Actor, 200)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		if best := insight.Best(insight.Works(calm, uses), calm, 2); best != "" {
 			v.Best = best
@@ -66,7 +63,7 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		}
 		favs, err := s.favourites(r, pr.Actor)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		var first []practice.Statement
 		for _, id := range favs {
@@ -76,26 +73,24 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 		}
 		own, err := s.ownStatements(r, pr.Actor)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		for _, o := range own {
 			first = append(first, practice.Statement{ID: "", Theme: "own", Text: o.Text})
 		}
 		statements = append(first, rotate(statements, int(s.Clock().Unix()/60))...)
 		if v.Plan, err = s.loadPlan(r.Context(), pr.Actor); err != nil {
-			return err
+			return page{}, err
 		}
 	} else {
 		statements = rotate(statements, int(s.Clock().Unix()/60))
 	}
 	for _, t := range calm {
 		tool, _ := practice.ToolByID(t)
-		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPaths[t]})
+		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPath(t)})
 	}
 	v.Statement, v.Others = statements[0], statements[1:min(len(statements), 12)]
-	s.render(w, r, status, "sos", page{Title: "I'm activated", Nav: "sos", Form: f, Error: errMsg, Data: v,
-		Scripts: []string{"pacer.js", "tools.js", "sos.js"}})
-	return nil
+	return page{view: "sos", Title: "I'm activated", Nav: "sos", Data: v, Scripts: []string{"pacer.js", "tools.js", "sos.js"}}, nil
 }
 
 func rotate[T any](xs []T, n int) []T {
@@ -114,33 +109,20 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	ep, err := episodeForm(f, s.Clock())
-	var e *securebase.Entry
+	var sv entries.Saved
 	if err == nil {
-		e, err = securebase.NewEntry(ep, f.Get("id"), ep.StartedAt)
-	}
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: ep, ID: f.Get("id")})
 	}
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderSOS(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildSOS)
 	}
-	return s.redirect(w, r, "/sos/episodes/"+e.ID, s.episodeFlash(ep))
+	// The crisis lines and the safety plan come forward when distress is
+	// still high at the end, or crisis language was written.
+	return s.redirect(w, r, "/sos/episodes/"+sv.ID, savedFlash("episode-saved", sv.Crisis || highAtEnd(ep.After)))
 }
 
-// episodeFlash brings the crisis lines and the safety plan forward when
-// distress is still high at the end, or crisis language was written.
-func (s *Server) episodeFlash(ep *securebase.Episode) string {
-	if ep.After != nil && *ep.After >= practice.HighDistress {
-		return "episode-saved+care"
-	}
-	return s.savedFlash("episode-saved", ep)
-}
-
-// episodeForm reads the flow's form.
+// episodeForm reads the flow's form; the save path checks what it could
+// read.
 func episodeForm(f *form, now time.Time) (*securebase.Episode, error) {
 	ep := &securebase.Episode{EndedAt: now, Pattern: f.Get("pattern"), Exercise: f.Get("exercise"), Statement: f.Get("statement")}
 	var v securebase.Validation
@@ -170,13 +152,7 @@ func episodeForm(f *form, now time.Time) (*securebase.Episode, error) {
 	if !contains(ep.Tools, practice.ToolGround) {
 		ep.Exercise = ""
 	}
-	if err := v.Err(); err != nil {
-		return ep, err
-	}
-	if err := ep.Validate(); err != nil {
-		return ep, err
-	}
-	return ep, checkRefs(ep.Pattern, ep.Exercise, ep.Statement, ep.Body)
+	return ep, v.Err()
 }
 
 func contains(xs []string, x string) bool {
@@ -231,7 +207,7 @@ func episodeViewOf(e *securebase.Entry, loc *time.Location) (episodeView, error)
 	if st, err := practice.StatementByID(ep.Statement); err == nil {
 		v.Statement = st.Text
 	}
-	v.HighAtEnd = ep.After != nil && *ep.After >= practice.HighDistress
+	v.HighAtEnd = highAtEnd(ep.After)
 	if ep.Before != nil && ep.After != nil {
 		v.ChangeText = changeText(*ep.After - *ep.Before)
 	}
@@ -252,11 +228,7 @@ func (s *Server) episodePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) deleteEpisode(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindEpisode)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindEpisode, e.ID); err != nil {
+	if _, err := s.removeOwned(r, securebase.KindEpisode); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/body/works", "episode-deleted")

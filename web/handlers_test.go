@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -137,7 +135,7 @@ func TestBadInputKeepsWhatWasTyped(t *testing.T) {
 		res := c.post("/checkins", url.Values{"distress": {distress}, "note": {note}})
 		expect(t, res, 400, "from 0", "words I don&#39;t want to lose &lt;b&gt;&amp;amp;&lt;/b&gt;")
 	}
-	expect(t, c.post("/checkins", url.Values{"distress": {"3"}, "note": {strings.Repeat("a", 2001)}}), 400, "under 2,000 characters")
+	expect(t, c.post("/checkins", url.Values{"distress": {"3"}, "note": {strings.Repeat("a", 2001)}}), 400, "Keep this to 2,000 characters")
 	expect(t, c.post("/settings/prefs", url.Values{"country": {"ZZ"}, "time_zone": {"Mars/Olympus"}}), 400,
 		"crisis lines for that country", "time zone", `value="Mars/Olympus"`)
 	expect(t, c.get("/today?day=2026-13-45"), 400, "couldn&#39;t read that date")
@@ -269,28 +267,14 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 	b := e.client()
 	b.signUp("hazel2", pw)
-	upload := func(data string) *response {
-		var buf bytes.Buffer
-		mw := multipart.NewWriter(&buf)
-		fw, _ := mw.CreateFormFile("file", "export.json")
-		fw.Write([]byte(data))
-		mw.Close()
-		return b.do("POST", "/settings/import", &buf, mw.FormDataContentType())
-	}
+	upload := func(data string) *response { return uploadExport(b, data) }
 	expect(t, upload(first.body), 200, "3 entries were added")
 	expect(t, upload(first.body), 200, "0 entries were added", "3 were already here")
 	expect(t, upload(`{"format":"something else"}`), 400, "isn&#39;t a Secure Base export")
 	expect(t, upload(`{"format":"securebase-export","version":1,"entries":[{"id":"x","kind":"checkin","occurred_at":"2026-01-01T00:00:00Z","data":{"distress":99}}]}`), 400)
 
 	second := b.get("/settings/export.json")
-	var x1, x2 map[string]any
-	json.Unmarshal([]byte(first.body), &x1)
-	json.Unmarshal([]byte(second.body), &x2)
-	e1, _ := json.Marshal(x1["entries"])
-	e2, _ := json.Marshal(x2["entries"])
-	if string(e1) != string(e2) {
-		t.Fatalf("entries changed in the round trip:\n%s\n%s", e1, e2)
-	}
+	x2 := sameEntries(t, first.body, second.body)
 	p2, _ := json.Marshal(x2["account"].(map[string]any)["prefs"])
 	if string(p2) != `{"country":"IE","time_zone":"Europe/Dublin"}` {
 		t.Fatalf("prefs after import: %s", p2)

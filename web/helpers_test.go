@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
@@ -17,7 +18,9 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/safety"
 	"github.com/securebase/securebase/sqlstore"
 	"github.com/securebase/securebase/web"
@@ -29,6 +32,7 @@ type env struct {
 	db       *sqlstore.DB
 	srv      *web.Server
 	accounts *account.Service
+	saves    *entries.Service
 	logs     *syncBuffer
 
 	mu  sync.Mutex
@@ -79,7 +83,12 @@ func newEnv(t *testing.T) *env {
 	e.accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db,
 		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 4), Wrapper: w,
 		Policy: securebase.NewPasswordPolicy(), Clock: e.clock}, account.DefaultConfig())
-	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: db, DB: db, Lines: lines, Detector: detector,
+	library, err := assess.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.saves = entries.New(entries.Deps{Store: db, Detector: detector, Assess: library, Lines: lines, Clock: e.clock})
+	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: e.saves, DB: db, Lines: lines, Assess: library,
 		Logger: slog.New(slog.NewJSONHandler(e.logs, nil)), Clock: e.clock, Metrics: web.NewMetrics()},
 		web.Config{TimeZone: time.UTC, Version: "test"})
 	if err != nil {
@@ -94,10 +103,11 @@ type client struct {
 	e       *env
 	cookies map[string]string
 	header  http.Header
+	addr    string // the client's network address, for rate limits
 }
 
 func (e *env) client() *client {
-	return &client{e: e, cookies: map[string]string{}, header: http.Header{}}
+	return &client{e: e, cookies: map[string]string{}, header: http.Header{}, addr: "192.0.2.10:5555"}
 }
 
 type response struct {
@@ -108,7 +118,7 @@ type response struct {
 func (c *client) do(method, path string, body io.Reader, contentType string) *response {
 	c.e.t.Helper()
 	r := httptest.NewRequest(method, path, body)
-	r.RemoteAddr = "192.0.2.10:5555"
+	r.RemoteAddr = c.addr
 	if contentType != "" {
 		r.Header.Set("Content-Type", contentType)
 	}
@@ -186,4 +196,29 @@ func actorOf(t *testing.T, e *env, name string) securebase.Actor {
 		t.Fatal(err)
 	}
 	return in.Principal.Actor
+}
+
+// sameEntries fails unless two exports are JSON and hold the same entries
+// in the same order; it returns the second, decoded.
+func sameEntries(t *testing.T, first, second string) map[string]any {
+	t.Helper()
+	var x1, x2 map[string]any
+	if err := json.Unmarshal([]byte(first), &x1); err != nil {
+		t.Fatalf("the first export is not JSON: %v", err)
+	}
+	if err := json.Unmarshal([]byte(second), &x2); err != nil {
+		t.Fatalf("the second export is not JSON: %v", err)
+	}
+	if list, ok := x1["entries"].([]any); !ok || len(list) == 0 {
+		t.Fatal("the first export has no entries to compare")
+	}
+	e1, err1 := json.Marshal(x1["entries"])
+	e2, err2 := json.Marshal(x2["entries"])
+	if err1 != nil || err2 != nil {
+		t.Fatalf("%v %v", err1, err2)
+	}
+	if string(e1) != string(e2) {
+		t.Fatalf("entries changed in the round trip:\n%s\n%s", e1, e2)
+	}
+	return x2
 }

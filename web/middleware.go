@@ -17,10 +17,11 @@ import (
 	"github.com/securebase/securebase/account"
 )
 
-// Body limits. Forms are small; an import carries a whole export.
+// Body limits. Forms are small; an import carries a whole export, and a
+// little room for the form around it.
 const (
 	maxBody   = 256 << 10
-	maxImport = 32 << 20
+	maxImport = securebase.ImportMaxBytes + 64<<10
 )
 
 // request is what middleware learns about a request, kept in its context.
@@ -29,6 +30,7 @@ type request struct {
 	nonce     string
 	route     string
 	principal *account.Principal
+	notes     notes // what the previous save left for this page (render.go)
 }
 
 type ctxKey struct{}
@@ -135,13 +137,13 @@ func (s *Server) https(r *http.Request) bool {
 // enforces the route's access rule and body limit, and renders errors.
 func (s *Server) wrap(rt Route) http.Handler {
 	limit := int64(maxBody)
-	if rt.Name == "import" {
-		limit = maxImport
+	if rt.BodyLimit > 0 {
+		limit = rt.BodyLimit
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := state(r)
 		st.route = rt.Name
-		if rt.Name != "static" && rt.Name != "favicon" {
+		if !rt.Cached {
 			w.Header().Set("Cache-Control", "no-store")
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)
@@ -152,6 +154,9 @@ func (s *Server) wrap(rt Route) http.Handler {
 		if rt.Access == SignedIn && st.principal == nil {
 			s.askToSignIn(w, r)
 			return
+		}
+		if r.Method == http.MethodGet && rt.Access != API && !rt.Sessionless {
+			s.takeNotes(w, r)
 		}
 		if err := rt.handle(w, r); err != nil {
 			s.fail(w, r, err)
@@ -179,7 +184,7 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, rt Route) 
 		}
 	}
 	c, err := r.Cookie(s.cookieName())
-	if err != nil || rt.Name == "static" || rt.Name == "healthz" || rt.Name == "readyz" {
+	if err != nil || rt.Sessionless {
 		if rt.Access == API {
 			return securebase.Errorf(securebase.EUNAUTHORIZED, "Sign in, or send a personal access token as: Authorization: Bearer sbp_…")
 		}

@@ -2,11 +2,14 @@ package web
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/practice"
 )
 
@@ -75,9 +78,10 @@ func ownPatternOf(e *securebase.Entry) (ownPattern, error) {
 	op := ownPattern{ID: e.ID, Name: sp.Name}
 	pat, err := practice.NewCustom(sp.Name, phases, sp.Cycles)
 	if err != nil {
-		for _, msg := range practice.FieldMessages(err) {
-			op.Problem = msg
-			break
+		op.Problem = securebase.ErrorMessage(err)
+		if fields := securebase.ErrorFields(err); len(fields) > 1 { // one reason reads better than "a few things"
+			keys := slices.Sorted(maps.Keys(fields))
+			op.Problem = fields[keys[0]]
 		}
 		return op, nil
 	}
@@ -93,38 +97,32 @@ type breatheView struct {
 	Safety  string
 }
 
-func (s *Server) breatheIndex(w http.ResponseWriter, r *http.Request) error {
-	return s.renderBreatheIndex(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderBreatheIndex(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildBreatheIndex(r *http.Request, f *form) (page, error) {
 	v := breatheView{Kinds: practice.PhaseKinds(), Rows: []int{0, 1, 2, 3, 4}, Safety: practice.BreathingSafety}
 	for _, p := range practice.Patterns() {
 		v.Builtin = append(v.Builtin, *patternViewOf(p.ID, p))
 	}
 	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor, securebase.EntryFilter{Kind: securebase.KindPattern, Limit: 100})
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	for _, e := range entries {
 		op, err := ownPatternOf(e)
 		if err != nil {
-			return err
+			return page{}, err
 		}
 		v.Own = append(v.Own, op)
 	}
-	if f == nil {
-		f = newForm(valuesOf("phases.0.kind", "in", "phases.0.seconds", "4", "phases.1.kind", "hold",
-			"phases.2.kind", "out", "phases.2.seconds", "6", "phases.3.kind", "rest", "cycles", "6"))
-	}
-	s.render(w, r, status, "breathe", page{Title: "Breathe", Nav: "body", Form: f, Error: errMsg, Data: v})
-	return nil
+	// A first visit offers a breath to start from.
+	fresh := newForm(valuesOf("phases.0.kind", "in", "phases.0.seconds", "4", "phases.1.kind", "hold",
+		"phases.2.kind", "out", "phases.2.seconds", "6", "phases.3.kind", "rest", "cycles", "6"))
+	return page{view: "breathe", Title: "Breathe", Nav: "body", Form: fresh, Data: v}, nil
 }
 
 // breathePattern is the pacer for one pattern: a built-in id or the id of
 // the person's own pattern.
 func (s *Server) breathePattern(w http.ResponseWriter, r *http.Request) error {
-	return s.renderBreathe(w, r, http.StatusOK, r.PathValue("id"), nil, "")
+	return s.show(w, r, http.StatusOK, s.buildBreathe(r.PathValue("id")), nil, "")
 }
 
 // loadPattern finds a pattern by id with ?cycles= and ?rate= applied.
@@ -155,7 +153,7 @@ func (s *Server) loadPattern(r *http.Request, id string) (*patternView, map[stri
 		if rp, err := practice.ParseResonance(rs); err == nil {
 			p, rate = rp, rs
 		} else {
-			problems["rate"] = practice.FieldMessages(err)["rate"]
+			problems["rate"] = securebase.ErrorFields(err)["rate"]
 		}
 	}
 	if cs := q.Get("cycles"); cs != "" {
@@ -175,27 +173,27 @@ func (s *Server) loadPattern(r *http.Request, id string) (*patternView, map[stri
 	return v, problems, nil
 }
 
-func (s *Server) renderBreathe(w http.ResponseWriter, r *http.Request, status int, id string, f *form, errMsg string) error {
-	pv, problems, err := s.loadPattern(r, id)
-	if err != nil {
-		return err
-	}
-	if f == nil {
-		f = newForm(nil)
-		f.Set("cycles", strconv.Itoa(pv.Cycles))
-		f.Set("rate", pv.Rate)
-		for k, msg := range problems {
-			f.Errors[k] = msg
+// buildBreathe is the pacer page of one pattern.
+func (s *Server) buildBreathe(id string) build {
+	return func(r *http.Request, _ *form) (page, error) {
+		pv, problems, err := s.loadPattern(r, id)
+		if err != nil {
+			return page{}, err
 		}
+		fresh := newForm(nil)
+		fresh.Set("cycles", strconv.Itoa(pv.Cycles))
+		fresh.Set("rate", pv.Rate)
+		for k, msg := range problems {
+			fresh.Errors[k] = msg
+		}
+		v := s.newToolView(practice.ToolBreathe)
+		v.Pattern = pv
+		return page{view: "pattern", Title: pv.Name, Nav: "body", Form: fresh,
+			Data: struct {
+				toolView
+				Safety string
+			}{v, practice.BreathingSafety}, Scripts: []string{"pacer.js", "tools.js"}}, nil
 	}
-	v := s.newToolView(practice.ToolBreathe)
-	v.Pattern = pv
-	s.render(w, r, status, "pattern", page{Title: pv.Name, Nav: "body", Form: f, Error: errMsg,
-		Data: struct {
-			toolView
-			Safety string
-		}{v, practice.BreathingSafety}, Scripts: []string{"pacer.js", "tools.js"}})
-	return nil
 }
 
 // createPattern saves a person's own pattern from the form on /body/breathe.
@@ -213,21 +211,18 @@ func (s *Server) createPattern(w http.ResponseWriter, r *http.Request) error {
 		cf.Phases = append(cf.Phases, practice.PhaseForm{Kind: k, Seconds: sec})
 	}
 	p, err := practice.ParseCustom(cf)
+	var sv entries.Saved
+	if err == nil {
+		sv, err = s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: storedPattern(p), ID: f.Get("id")})
+	}
 	if err != nil {
-		for k, msg := range practice.FieldMessages(err) {
-			f.Errors[k] = msg
+		if securebase.ErrorCode(err) != securebase.EINVALID {
+			return err
 		}
-		return s.renderBreatheIndex(w, r, http.StatusBadRequest, f, "Your pattern needs a change before it can be saved. See the notes below.")
+		f.fail(err)
+		return s.show(w, r, http.StatusBadRequest, s.buildBreatheIndex, f, "Your pattern needs a change before it can be saved. See the notes below.")
 	}
-	sp := storedPattern(p)
-	e, err := securebase.NewEntry(sp, f.Get("id"), s.Clock())
-	if err != nil {
-		return err
-	}
-	if _, err := s.Entries.CreateEntry(r.Context(), principal(r).Actor, e); err != nil {
-		return err
-	}
-	return s.redirect(w, r, "/body/breathe/"+e.ID, s.savedFlash("pattern-saved", sp))
+	return s.redirect(w, r, "/body/breathe/"+sv.ID, savedFlash("pattern-saved", sv.Crisis))
 }
 
 func storedPattern(p practice.Pattern) *securebase.Pattern {
@@ -241,32 +236,8 @@ func storedPattern(p practice.Pattern) *securebase.Pattern {
 }
 
 func (s *Server) deletePattern(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindPattern)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindPattern, e.ID); err != nil {
+	if _, err := s.removeOwned(r, securebase.KindPattern); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/body/breathe", "pattern-deleted")
-}
-
-// checkPattern is the API's check: practice's full rules.
-func checkPattern(p securebase.Payload) error {
-	sp := p.(*securebase.Pattern)
-	phases := make([]practice.Phase, len(sp.Phases))
-	for i, ph := range sp.Phases {
-		phases[i] = practice.Phase{Kind: ph.Kind, Seconds: ph.Seconds}
-	}
-	if _, err := practice.NewCustom(sp.Name, phases, sp.Cycles); err != nil {
-		msgs := practice.FieldMessages(err)
-		e := &securebase.Error{Code: securebase.EINVALID, Message: "This pattern needs a change.", Fields: msgs}
-		for _, m := range msgs {
-			if len(msgs) == 1 {
-				e.Message = m
-			}
-		}
-		return e
-	}
-	return nil
 }

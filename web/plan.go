@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -25,19 +26,26 @@ type planView struct {
 
 // loadPlan returns the person's plan, or an empty one (version 0).
 func (s *Server) loadPlan(ctx context.Context, a securebase.Actor) (planView, error) {
+	e, err := s.Entries.FindEntry(ctx, a, securebase.KindPlan, securebase.PlanID)
+	if securebase.ErrorCode(err) == securebase.ENOTFOUND {
+		return planViewOf(nil)
+	}
+	if err != nil {
+		return planView{Empty: true}, err
+	}
+	return planViewOf(e)
+}
+
+// planViewOf shows a stored plan (nil: none yet) part by part.
+func planViewOf(e *securebase.Entry) (planView, error) {
 	v := planView{Empty: true}
 	texts := map[string]string{}
-	e, err := s.Entries.FindEntry(ctx, a, securebase.KindPlan, securebase.PlanID)
-	switch securebase.ErrorCode(err) {
-	case "":
+	if e != nil {
 		p, err := e.Decode()
 		if err != nil {
 			return v, err
 		}
 		texts, v.Version = p.(*securebase.Plan).Sections, e.Version
-	case securebase.ENOTFOUND:
-	default:
-		return v, err
 	}
 	for _, sec := range safety.PlanSections() {
 		if texts[sec.ID] != "" {
@@ -57,18 +65,18 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) planEdit(w http.ResponseWriter, r *http.Request) error {
+// buildPlanEdit is the plan's form, filled with the stored plan on a visit.
+func (s *Server) buildPlanEdit(r *http.Request, _ *form) (page, error) {
 	v, err := s.loadPlan(r.Context(), principal(r).Actor)
 	if err != nil {
-		return err
+		return page{}, err
 	}
-	f := newForm(nil)
+	fresh := newForm(nil)
 	for _, p := range v.Parts {
-		f.Set(p.ID, p.Text)
+		fresh.Set(p.ID, p.Text)
 	}
-	f.Set("version", strconv.Itoa(v.Version))
-	s.render(w, r, http.StatusOK, "plan_edit", page{Title: "Edit my safety plan", Nav: "body", Form: f, Data: v})
-	return nil
+	fresh.Set("version", strconv.Itoa(v.Version))
+	return page{view: "plan_edit", Title: "Edit my safety plan", Nav: "body", Form: fresh, Data: v}, nil
 }
 
 // savePlan stores the plan: a first save creates it, later saves need the
@@ -83,65 +91,11 @@ func (s *Server) savePlan(w http.ResponseWriter, r *http.Request) error {
 		p.Sections[sec.ID] = f.Get(sec.ID)
 	}
 	version, _ := strconv.Atoi(f.Get("version"))
-	err := s.storePlan(r.Context(), principal(r).Actor, p, version)
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: p, Version: max(version, 0)})
 	if err != nil {
-		if code := securebase.ErrorCode(err); code != securebase.EINVALID && code != securebase.ECONFLICT {
-			return err
-		}
-		f.fail(err)
-		v, lerr := s.loadPlan(r.Context(), principal(r).Actor)
-		if lerr != nil {
-			return lerr
-		}
-		s.render(w, r, status(err), "plan_edit", page{Title: "Edit my safety plan", Nav: "body", Form: f, Error: message(err), Data: v})
-		return nil
+		return s.again(w, r, f, err, s.buildPlanEdit)
 	}
-	return s.redirect(w, r, "/safety-plan", s.savedFlash("plan-saved", p))
-}
-
-// storePlan creates the plan (version 0) or updates it (the version read).
-func (s *Server) storePlan(ctx context.Context, a securebase.Actor, p *securebase.Plan, version int) error {
-	if err := checkPlan(p); err != nil {
-		return err
-	}
-	if version == 0 {
-		e, err := securebase.NewEntry(p, securebase.PlanID, s.Clock())
-		if err != nil {
-			return err
-		}
-		created, err := s.Entries.CreateEntry(ctx, a, e)
-		if err == nil && !created {
-			return securebase.Errorf(securebase.ECONFLICT, "Your plan was saved from another window or device since you opened it. Your text is still here; check it and save again.")
-		}
-		return err
-	}
-	data, err := securebase.EncodePayload(p)
-	if err != nil {
-		return err
-	}
-	return s.Entries.UpdateEntry(ctx, a, &securebase.Entry{ID: securebase.PlanID, Kind: securebase.KindPlan,
-		OccurredAt: s.Clock(), Version: version, Data: data})
-}
-
-// checkPlan refuses parts that are not in safety.PlanSections.
-func checkPlan(p securebase.Payload) error {
-	for id := range p.(*securebase.Plan).Sections {
-		if _, ok := safety.PlanSectionByID(id); !ok {
-			return securebase.FieldError("sections", "A plan has six parts: "+planIDs()+".")
-		}
-	}
-	return nil
-}
-
-func planIDs() string {
-	out := ""
-	for i, sec := range safety.PlanSections() {
-		if i > 0 {
-			out += ", "
-		}
-		out += sec.ID
-	}
-	return out
+	return s.redirect(w, r, "/safety-plan", savedFlash("plan-saved", sv.Crisis))
 }
 
 // API: GET and PUT /api/v1/plan.
@@ -151,14 +105,21 @@ func (s *Server) apiGetPlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	writeJSON(w, http.StatusOK, apiPlanOf(v))
+	return nil
+}
+
+func apiPlanOf(v planView) map[string]any {
 	sections := map[string]string{}
 	for _, p := range v.Parts {
 		sections[p.ID] = p.Text
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"sections": sections, "version": v.Version})
-	return nil
+	return map[string]any{"sections": sections, "version": v.Version}
 }
 
+// apiPutPlan saves the plan. With a version, 0 creates it and n replaces
+// version n (a stale one is 409); without one, it replaces whatever is
+// stored: the client has nothing to compare.
 func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	var in struct {
 		Sections map[string]string `json:"sections"`
@@ -171,29 +132,21 @@ func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	if p.Sections == nil {
 		p.Sections = map[string]string{}
 	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	// Without a version the plan is simply replaced (or created): the
-	// client has nothing to compare. With one, a stale version is 409.
-	if in.Version == nil {
-		cur, err := s.loadPlan(r.Context(), principal(r).Actor)
-		if err != nil {
-			return err
+	d := entries.Draft{Payload: p, Version: entries.Latest}
+	if in.Version != nil {
+		if *in.Version < 0 {
+			return securebase.FieldError("version", "Send the version you last read: 0 for a new plan, or a whole number from 1.")
 		}
-		in.Version = &cur.Version
+		d.Version = *in.Version
 	}
-	if err := s.storePlan(r.Context(), principal(r).Actor, p, *in.Version); err != nil {
-		return err
-	}
-	v, err := s.loadPlan(r.Context(), principal(r).Actor)
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, d)
 	if err != nil {
 		return err
 	}
-	sections := map[string]string{}
-	for _, part := range v.Parts {
-		sections[part.ID] = part.Text
+	v, err := planViewOf(sv.Entry)
+	if err != nil {
+		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: map[string]any{"sections": sections, "version": v.Version}, Crisis: s.crisisIn(p)})
+	writeJSON(w, http.StatusOK, saved{Item: apiPlanOf(v), Crisis: sv.Crisis})
 	return nil
 }

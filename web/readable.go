@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"sort"
 	"strconv"
@@ -10,25 +11,21 @@ import (
 	"github.com/securebase/securebase"
 )
 
-// readableFields says an entry in words for the readable export, for kinds
-// whose data is nested (an attempt's answers and result, the signs
-// checklist), where the generic field list would show raw maps. Other kinds
-// return false and keep the generic list; add a case for a new nested kind.
-func (s *Server) readableFields(x securebase.ExportEntry, loc *time.Location) ([]exportField, bool) {
-	switch x.Kind {
-	case securebase.KindAttempt:
-		var a securebase.Attempt
-		if json.Unmarshal(x.Data, &a) != nil {
-			return nil, false
-		}
-		return s.attemptFields(&a, loc), true
-	case securebase.KindSigns:
-		var sg securebase.Signs
-		if json.Unmarshal(x.Data, &sg) != nil {
-			return nil, false
-		}
+// readableFields says an entry in words for the readable export. A flat
+// kind lists its fields by name; a kind whose payload is securebase.Readable
+// says itself; the questionnaire and the signs checklist need their lists
+// from package assess, so they are said here.
+func (s *Server) readableFields(e *securebase.Entry, loc *time.Location) ([]securebase.Field, error) {
+	p, err := e.Decode()
+	if err != nil {
+		return nil, err
+	}
+	switch p := p.(type) {
+	case *securebase.Attempt:
+		return s.attemptFields(p, loc), nil
+	case *securebase.Signs:
 		var texts []string
-		for _, id := range sg.Selected {
+		for _, id := range p.Selected {
 			if sign, ok := s.Assess.Signs().Sign(id); ok {
 				texts = append(texts, sign.Text)
 			} else {
@@ -38,30 +35,52 @@ func (s *Server) readableFields(x securebase.ExportEntry, loc *time.Location) ([
 		if len(texts) == 0 {
 			texts = []string{"none ticked"}
 		}
-		return []exportField{{"signs you recognise", strings.Join(texts, "\n")}}, true
+		return []securebase.Field{{Name: "signs you recognise", Value: strings.Join(texts, "\n")}}, nil
+	case securebase.Readable:
+		return p.Readable(), nil
 	}
-	return nil, false
+	var fields map[string]any
+	dec := json.NewDecoder(bytes.NewReader(e.Data))
+	dec.UseNumber()
+	if err := dec.Decode(&fields); err != nil {
+		return nil, err
+	}
+	out := make([]securebase.Field, 0, len(fields))
+	for _, k := range sortedKeys(fields) {
+		out = append(out, securebase.Field{Name: strings.ReplaceAll(k, "_", " "), Value: readable(fields[k])})
+	}
+	return out, nil
 }
 
-func (s *Server) attemptFields(a *securebase.Attempt, loc *time.Location) []exportField {
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (s *Server) attemptFields(a *securebase.Attempt, loc *time.Location) []securebase.Field {
 	name := a.Instrument
 	in, known := s.Assess.Instrument(a.Instrument)
 	if known {
 		name = in.Name + " (" + in.ShortName + ")"
 	}
-	out := []exportField{{"questionnaire", name}}
+	out := []securebase.Field{{Name: "questionnaire", Value: name}}
 	if a.About != "" {
-		out = append(out, exportField{"about", a.About})
+		out = append(out, securebase.Field{Name: "about", Value: a.About})
 	}
-	out = append(out, exportField{"started", a.StartedAt.In(loc).Format("Monday 2 January 2006, 15:04")})
+	out = append(out, securebase.Field{Name: "started", Value: a.StartedAt.In(loc).Format("Monday 2 January 2006, 15:04")})
 	if a.CompletedAt != nil {
-		out = append(out, exportField{"finished", a.CompletedAt.In(loc).Format("Monday 2 January 2006, 15:04")})
+		out = append(out, securebase.Field{Name: "finished", Value: a.CompletedAt.In(loc).Format("Monday 2 January 2006, 15:04")})
 		for _, sc := range a.Result.Scales {
-			out = append(out, exportField{sc.Scale, score(sc) + " (on " + strconv.Itoa(a.Result.Min) + " to " + strconv.Itoa(a.Result.Max) + ")"})
+			out = append(out, securebase.Field{Name: sc.Scale, Value: score(sc) + " (on " + strconv.Itoa(a.Result.Min) + " to " + strconv.Itoa(a.Result.Max) + ")"})
 		}
-		out = append(out, exportField{"note", "These scores are educational, not diagnostic."})
+		out = append(out, securebase.Field{Name: "note", Value: "These scores are educational, not diagnostic."})
 	} else {
-		out = append(out, exportField{"finished", "not yet"})
+		out = append(out, securebase.Field{Name: "finished", Value: "not yet"})
 	}
 	items := make([]int, 0, len(a.Answers))
 	for n := range a.Answers {
@@ -76,6 +95,6 @@ func (s *Server) attemptFields(a *securebase.Attempt, loc *time.Location) []expo
 		}
 		lines = append(lines, line)
 	}
-	out = append(out, exportField{"answers (item. answer)", strings.Join(lines, "\n")})
+	out = append(out, securebase.Field{Name: "answers (item. answer)", Value: strings.Join(lines, "\n")})
 	return out
 }

@@ -35,6 +35,18 @@ func loadViews(st *staticFiles) (*views, error) {
 			}
 			return out
 		},
+		// The distress scale and the length limits come from the domain,
+		// so a page never offers what a save would refuse.
+		"distressScale": securebase.DistressScale,
+		"distressMin":   func() int { return securebase.DistressMin },
+		"distressMax":   func() int { return securebase.DistressMax },
+		"distressHigh":  func() int { return securebase.DistressHigh },
+		"limit": func(name string) (int, error) {
+			if n, ok := securebase.Limits()[name]; ok {
+				return n, nil
+			}
+			return 0, fmt.Errorf("no length limit named %q", name)
+		},
 		// Crisis numbers are digits checked when the directory loads, so
 		// their tel: and sms: links are safe URLs; html/template would
 		// otherwise blank any scheme it does not know.
@@ -128,6 +140,7 @@ func (f *form) fail(err error) {
 // page is the data every template gets. Handlers fill the top part;
 // render fills the rest.
 type page struct {
+	view   string // the template, for show
 	Title  string
 	Nav    string // the section to mark as current
 	Form   *form
@@ -140,14 +153,38 @@ type page struct {
 	Nonce      string
 	User       *securebase.User
 	Flash      string
-	Care       bool // crisis language was found in what was just saved
+	Care       bool // what was just saved calls for the crisis lines
 	Crisis     safety.Country
 	HasCountry bool
 	Plan       *planView // the safety plan, shown in the care panel
 }
 
+// notes is what the previous save left for the page after it: a flash
+// message and, when it calls for care, the person's safety plan.
+type notes struct {
+	flash string
+	care  bool
+	plan  *planView
+}
+
+// takeNotes reads the flash a save left for this page. When it calls for
+// care (crisis language, or distress still high), the page shows the
+// crisis lines and the person's safety plan, which is read here, once,
+// while the request is handled: rendering reads nothing.
+func (s *Server) takeNotes(w http.ResponseWriter, r *http.Request) {
+	st := state(r)
+	st.notes.flash, st.notes.care = s.takeFlash(w, r)
+	if st.notes.care && st.principal != nil {
+		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
+			st.notes.plan = &plan
+		}
+	}
+}
+
 // render executes a page template into a buffer first, so a template
-// error becomes a clean 500 instead of half a page.
+// error becomes a clean 500 instead of half a page. It reads no database:
+// what a page shows is loaded by its handler (and the care panel's plan
+// by takeNotes).
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	t, ok := s.views.pages[name]
 	if !ok {
@@ -162,13 +199,8 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if p.Form == nil {
 		p.Form = newForm(nil)
 	}
-	p.Flash, p.Care = s.takeFlash(w, r)
+	p.Flash, p.Care, p.Plan = st.notes.flash, st.notes.care, st.notes.plan
 	p.Crisis, p.HasCountry = s.crisisFor(r)
-	if p.Care && st.principal != nil {
-		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
-			p.Plan = &plan
-		}
-	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
 		s.Logger.Error("template", "request_id", st.id, "template", name, "err", err)
@@ -198,44 +230,74 @@ func (s *Server) crisisFor(r *http.Request) (safety.Country, bool) {
 	return s.Lines.Fallback(), false
 }
 
-// Flash messages are codes in a short-lived cookie, never free text, so a
-// planted cookie cannot put words on the page.
-var flashes = map[string]string{ // #nosec G101 -- messages about passwords, not credentials
-	"checkin-saved":     "Check-in saved.",
-	"checkin-updated":   "Check-in updated.",
-	"checkin-deleted":   "Check-in deleted.",
-	"signed-in":         "Welcome back.",
-	"signed-out":        "You're signed out.",
-	"everywhere":        "You're signed out on every browser. Sign in again here whenever you like.",
-	"password":          "Your password is changed. Other browsers and tokens were signed out.",
-	"reset":             "Your new password is set. Your writing is all here.",
-	"prefs":             "Settings saved.",
-	"revoked":           "That session has ended.",
-	"token-revoked":     "That token no longer works.",
-	"deleted":           "Your account and everything in it are deleted.",
-	"practice-saved":    "Saved. It counts in the numbers below.",
-	"episode-saved":     "Saved. You came through this one.",
-	"episode-deleted":   "Episode deleted.",
-	"pattern-saved":     "Your pattern is saved.",
-	"pattern-deleted":   "Pattern deleted.",
-	"statement-saved":   "Your statement is saved.",
-	"statement-deleted": "Statement deleted.",
-	"favourite-on":      "Added to your favourites.",
-	"favourite-off":     "Taken out of your favourites.",
-	"plan-saved":        "Your safety plan is saved.",
-	// The attachment questionnaire and signs (issue 3).
-	"attempt-started": "Your answers save as you go. You can stop at any point and come back.",
-	"attempt-resumed": "Welcome back. You're on the first screen with something left to answer.",
-	"attempt-saved":   "Your answers are saved. Carry on whenever you're ready.",
-	"attempt-done":    "All done. Here is what your answers show.",
-	"attempt-deleted": "Those answers are deleted.",
-	"signs-saved":     "Your signs are saved. Today's suggestions follow them now.",
+// flashMessage is what a flash code says. Flash messages are codes in a
+// short-lived cookie, never free text, so a planted cookie cannot put
+// words on the page: an unknown code says nothing.
+func flashMessage(code string) string {
+	switch code { // #nosec G101 -- messages about passwords, not credentials
+	case "checkin-saved":
+		return "Check-in saved."
+	case "checkin-updated":
+		return "Check-in updated."
+	case "checkin-deleted":
+		return "Check-in deleted."
+	case "signed-in":
+		return "Welcome back."
+	case "signed-out":
+		return "You're signed out."
+	case "everywhere":
+		return "You're signed out on every browser. Sign in again here whenever you like."
+	case "password":
+		return "Your password is changed. Other browsers and tokens were signed out."
+	case "reset":
+		return "Your new password is set. Your writing is all here."
+	case "prefs":
+		return "Settings saved."
+	case "revoked":
+		return "That session has ended."
+	case "token-revoked":
+		return "That token no longer works."
+	case "deleted":
+		return "Your account and everything in it are deleted."
+	case "practice-saved":
+		return "Saved. It counts in the numbers below."
+	case "episode-saved":
+		return "Saved. You came through this one."
+	case "episode-deleted":
+		return "Episode deleted."
+	case "pattern-saved":
+		return "Your pattern is saved."
+	case "pattern-deleted":
+		return "Pattern deleted."
+	case "statement-saved":
+		return "Your statement is saved."
+	case "statement-deleted":
+		return "Statement deleted."
+	case "favourite-on":
+		return "Added to your favourites."
+	case "favourite-off":
+		return "Taken out of your favourites."
+	case "plan-saved":
+		return "Your safety plan is saved."
+	case "attempt-started":
+		return "Your answers save as you go. You can stop at any point and come back."
+	case "attempt-resumed":
+		return "Welcome back. You're on the first screen with something left to answer."
+	case "attempt-saved":
+		return "Your answers are saved. Carry on whenever you're ready."
+	case "attempt-done":
+		return "All done. Here is what your answers show."
+	case "attempt-deleted":
+		return "Those answers are deleted."
+	case "signs-saved":
+		return "Your signs are saved. Today's suggestions follow them now."
+	}
+	return ""
 }
 
+// flash leaves a message for the next page, for a minute.
 func (s *Server) flash(w http.ResponseWriter, code string) {
-	// #nosec G124 -- Secure unless the operator serves plain HTTP on a private network (-insecure-cookies)
-	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Value: code, Path: "/", MaxAge: 60,
-		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, s.cookie("sb_flash", code, s.Clock().Add(time.Minute)))
 }
 
 // takeFlash reads and clears the flash. A code ending in "+care" also
@@ -245,11 +307,9 @@ func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool
 	if err != nil {
 		return "", false
 	}
-	// #nosec G124 -- as above: Secure unless -insecure-cookies
-	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Path: "/", MaxAge: -1,
-		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, s.cookie("sb_flash", "", time.Time{}))
 	code, care := strings.CutSuffix(c.Value, "+care")
-	return flashes[code], care
+	return flashMessage(code), care
 }
 
 // redirect ends a successful POST (post/redirect/get) with a flash.

@@ -2,9 +2,6 @@ package web
 
 import (
 	"net/http"
-	"time"
-
-	"github.com/securebase/securebase"
 )
 
 // Access says who may use a route.
@@ -24,25 +21,34 @@ type Route struct {
 	Name    string // for logs and metrics: never the raw path
 	// Owned names the kind of object {id} stands for ("checkin",
 	// "session", …), so the isolation tests know how to make one.
-	Owned  string
-	handle func(w http.ResponseWriter, r *http.Request) error
+	Owned string
+	// BodyLimit is the most a request may send, in bytes; 0 is maxBody,
+	// plenty for any form or JSON object.
+	BodyLimit int64
+	// Cached lets browsers keep the answer (static files, named by their
+	// hash); every other answer is no-store.
+	Cached bool
+	// Sessionless routes answer everyone alike and never read a session:
+	// static files and health checks cost no database read.
+	Sessionless bool
+	handle      func(w http.ResponseWriter, r *http.Request) error
 }
 
 // routeTable is every route of the server. Add a feature's routes here.
 func (s *Server) routeTable() []Route {
 	routes := []Route{
 		// Operations.
-		{Method: "GET", Pattern: "/healthz", Name: "healthz", handle: s.healthz},
-		{Method: "GET", Pattern: "/readyz", Name: "readyz", handle: s.readyz},
-		{Method: "GET", Pattern: "/static/{file...}", Name: "static", handle: s.serveStatic},
-		{Method: "GET", Pattern: "/favicon.ico", Name: "favicon", handle: s.favicon},
+		{Method: "GET", Pattern: "/healthz", Name: "healthz", Sessionless: true, handle: s.healthz},
+		{Method: "GET", Pattern: "/readyz", Name: "readyz", Sessionless: true, handle: s.readyz},
+		{Method: "GET", Pattern: "/static/{file...}", Name: "static", Cached: true, Sessionless: true, handle: s.serveStatic},
+		{Method: "GET", Pattern: "/favicon.ico", Name: "favicon", Cached: true, handle: s.favicon},
 		{Method: "GET", Pattern: "/sw.js", Name: "service worker", handle: s.serviceWorker},
 		{Method: "GET", Pattern: "/manifest.webmanifest", Name: "manifest", handle: s.manifest},
 
 		// Public pages.
 		{Method: "GET", Pattern: "/{$}", Name: "home", handle: s.home},
 		{Method: "GET", Pattern: "/help", Name: "help", handle: s.help},
-		{Method: "GET", Pattern: "/sos", Name: "sos", handle: s.sosPage},
+		{Method: "GET", Pattern: "/sos", Name: "sos", handle: s.visit(s.buildSOS)},
 		{Method: "GET", Pattern: "/signup", Name: "signup", handle: s.signupPage},
 		{Method: "POST", Pattern: "/signup", Name: "signup", handle: s.signup},
 		{Method: "POST", Pattern: "/recovery-key/download", Name: "recovery key download", handle: s.recoveryKeyDownload},
@@ -56,7 +62,7 @@ func (s *Server) routeTable() []Route {
 
 		// Signed in.
 		{Method: "POST", Pattern: "/signout", Access: SignedIn, Name: "signout", handle: s.signout},
-		{Method: "GET", Pattern: "/today", Access: SignedIn, Name: "today", handle: s.today},
+		{Method: "GET", Pattern: "/today", Access: SignedIn, Name: "today", handle: s.visit(s.buildToday)},
 		{Method: "POST", Pattern: "/checkins", Access: SignedIn, Name: "checkin create", handle: s.createCheckIn},
 		{Method: "GET", Pattern: "/checkins/{id}/edit", Access: SignedIn, Owned: "checkin", Name: "checkin edit", handle: s.editCheckIn},
 		{Method: "POST", Pattern: "/checkins/{id}", Access: SignedIn, Owned: "checkin", Name: "checkin update", handle: s.updateCheckIn},
@@ -64,34 +70,34 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/section/{name}", Access: SignedIn, Name: "section", handle: s.section},
 
 		// Attachment questionnaire and signs (A1, A2: attachment.go, attempt*.go, signs.go).
-		{Method: "GET", Pattern: "/attachment", Access: SignedIn, Name: "attachment", handle: s.attachment},
+		{Method: "GET", Pattern: "/attachment", Access: SignedIn, Name: "attachment", handle: s.visit(s.buildAttachment)},
 		{Method: "POST", Pattern: "/attachment/attempts", Access: SignedIn, Name: "attempt start", handle: s.startAttempt},
 		{Method: "GET", Pattern: "/attachment/attempts/{id}", Access: SignedIn, Owned: "attempt", Name: "attempt", handle: s.takeAttempt},
 		{Method: "POST", Pattern: "/attachment/attempts/{id}", Access: SignedIn, Owned: "attempt", Name: "attempt answer", handle: s.answerAttempt},
 		{Method: "GET", Pattern: "/attachment/attempts/{id}/result", Access: SignedIn, Owned: "attempt", Name: "attempt result", handle: s.attemptResult},
 		{Method: "POST", Pattern: "/attachment/attempts/{id}/delete", Access: SignedIn, Owned: "attempt", Name: "attempt delete", handle: s.deleteAttempt},
-		{Method: "GET", Pattern: "/attachment/signs", Access: SignedIn, Name: "signs", handle: s.signsPage},
+		{Method: "GET", Pattern: "/attachment/signs", Access: SignedIn, Name: "signs", handle: s.visit(s.buildSigns)},
 		{Method: "POST", Pattern: "/attachment/signs", Access: SignedIn, Name: "signs save", handle: s.saveSignsForm},
 		// Body: the regulation toolkit, the flow, what works, the safety plan.
 		{Method: "POST", Pattern: "/sos", Access: SignedIn, Name: "sos save", handle: s.saveSOS},
 		{Method: "GET", Pattern: "/sos/episodes/{id}", Access: SignedIn, Owned: "episode", Name: "episode", handle: s.episodePage},
 		{Method: "POST", Pattern: "/sos/episodes/{id}/delete", Access: SignedIn, Owned: "episode", Name: "episode delete", handle: s.deleteEpisode},
 		{Method: "GET", Pattern: "/body", Access: SignedIn, Name: "body", handle: s.bodyPage},
-		{Method: "GET", Pattern: "/body/breathe", Access: SignedIn, Name: "breathe", handle: s.breatheIndex},
+		{Method: "GET", Pattern: "/body/breathe", Access: SignedIn, Name: "breathe", handle: s.visit(s.buildBreatheIndex)},
 		{Method: "GET", Pattern: "/body/breathe/{id}", Access: SignedIn, Owned: "pattern", Name: "breathe pattern", handle: s.breathePattern},
 		{Method: "POST", Pattern: "/body/patterns", Access: SignedIn, Name: "pattern create", handle: s.createPattern},
 		{Method: "POST", Pattern: "/body/patterns/{id}/delete", Access: SignedIn, Owned: "pattern", Name: "pattern delete", handle: s.deletePattern},
-		{Method: "GET", Pattern: "/body/ground", Access: SignedIn, Name: "ground", handle: s.groundPage},
-		{Method: "GET", Pattern: "/body/name", Access: SignedIn, Name: "name", handle: s.namePage},
-		{Method: "GET", Pattern: "/body/pause", Access: SignedIn, Name: "pause", handle: s.pausePage},
-		{Method: "GET", Pattern: "/body/reassure", Access: SignedIn, Name: "reassure", handle: s.reassurePage},
+		{Method: "GET", Pattern: "/body/ground", Access: SignedIn, Name: "ground", handle: s.visit(s.buildGround)},
+		{Method: "GET", Pattern: "/body/name", Access: SignedIn, Name: "name", handle: s.visit(s.buildName)},
+		{Method: "GET", Pattern: "/body/pause", Access: SignedIn, Name: "pause", handle: s.visit(s.buildPause)},
+		{Method: "GET", Pattern: "/body/reassure", Access: SignedIn, Name: "reassure", handle: s.visit(s.buildReassure)},
 		{Method: "POST", Pattern: "/body/statements", Access: SignedIn, Name: "statement create", handle: s.createStatement},
 		{Method: "POST", Pattern: "/body/statements/{id}/delete", Access: SignedIn, Owned: "statement", Name: "statement delete", handle: s.deleteStatement},
 		{Method: "POST", Pattern: "/body/favourites", Access: SignedIn, Name: "favourite", handle: s.toggleFavourite},
 		{Method: "POST", Pattern: "/body/log", Access: SignedIn, Name: "tool use save", handle: s.logTool},
 		{Method: "GET", Pattern: "/body/works", Access: SignedIn, Name: "works", handle: s.worksPage},
 		{Method: "GET", Pattern: "/safety-plan", Access: SignedIn, Name: "safety plan", handle: s.planPage},
-		{Method: "GET", Pattern: "/safety-plan/edit", Access: SignedIn, Name: "safety plan edit", handle: s.planEdit},
+		{Method: "GET", Pattern: "/safety-plan/edit", Access: SignedIn, Name: "safety plan edit", handle: s.visit(s.buildPlanEdit)},
 		{Method: "POST", Pattern: "/safety-plan", Access: SignedIn, Name: "safety plan save", handle: s.savePlan},
 
 		{Method: "GET", Pattern: "/settings", Access: SignedIn, Name: "settings", handle: s.settings},
@@ -104,7 +110,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "POST", Pattern: "/settings/tokens/{id}/delete", Access: SignedIn, Owned: "token", Name: "token revoke", handle: s.revokeSession},
 		{Method: "GET", Pattern: "/settings/export.json", Access: SignedIn, Name: "export json", handle: s.exportJSON},
 		{Method: "GET", Pattern: "/settings/export.html", Access: SignedIn, Name: "export html", handle: s.exportHTML},
-		{Method: "POST", Pattern: "/settings/import", Access: SignedIn, Name: "import", handle: s.importData},
+		{Method: "POST", Pattern: "/settings/import", Access: SignedIn, Name: "import", BodyLimit: maxImport, handle: s.importData},
 		{Method: "GET", Pattern: "/settings/delete", Access: SignedIn, Name: "delete account", handle: s.deleteAccountPage},
 		{Method: "POST", Pattern: "/settings/delete", Access: SignedIn, Name: "delete account", handle: s.deleteAccount},
 
@@ -130,21 +136,8 @@ func (s *Server) routeTable() []Route {
 		{Method: "PUT", Pattern: "/api/v1/plan", Access: API, Name: "api plan save", handle: s.apiPutPlan},
 		{Method: "GET", Pattern: "/api/v1/works", Access: API, Name: "api works", handle: s.apiWorks},
 	}
-	for _, k := range s.kindAPIs() {
+	for _, k := range kindAPIs() {
 		routes = append(routes, k.routes(s)...)
 	}
 	return routes
-}
-
-// kindAPIs are the entry kinds served by the generic JSON API.
-func (s *Server) kindAPIs() []kindAPI {
-	return []kindAPI{
-		{kind: securebase.KindCheckIn, plural: "checkins", required: []string{"distress"}},
-		{kind: securebase.KindEpisode, plural: "episodes", check: checkEpisode,
-			occurred: func(p securebase.Payload) time.Time { return p.(*securebase.Episode).StartedAt }},
-		{kind: securebase.KindToolUse, plural: "tool-uses", check: checkToolUse,
-			occurred: func(p securebase.Payload) time.Time { return p.(*securebase.ToolUse).StartedAt }},
-		{kind: securebase.KindPattern, plural: "patterns", check: checkPattern},
-		{kind: securebase.KindStatement, plural: "statements", check: checkStatement},
-	}
 }

@@ -17,17 +17,16 @@ import (
 	"github.com/securebase/securebase/account"
 	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/content"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/safety"
 )
 
-// Deps are the services the server uses. All are required, except Assess:
-// without it the server loads the questionnaires built into the binary.
+// Deps are the services the server uses. All are required.
 type Deps struct {
 	Accounts *account.Service
-	Entries  securebase.EntryService
+	Entries  *entries.Service // every save, read and delete of a person's entries
 	DB       securebase.Pinger
 	Lines    *safety.Directory
-	Detector *safety.Detector
 	Logger   *slog.Logger
 	Clock    securebase.Clock
 	Metrics  *Metrics
@@ -70,11 +69,6 @@ func New(d Deps, cfg Config) (*Server, error) {
 	}
 	s := &Server{Deps: d, cfg: cfg}
 	var err error
-	if s.Assess == nil {
-		if s.Assess, err = assess.Load(); err != nil {
-			return nil, err
-		}
-	}
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err
 	}

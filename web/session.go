@@ -19,19 +19,11 @@ func (s *Server) cookieName() string {
 }
 
 func (s *Server) setSessionCookie(w http.ResponseWriter, in *account.SignedIn) {
-	// #nosec G124 -- HttpOnly, SameSite=Lax, and Secure unless the operator chose -insecure-cookies
-	http.SetCookie(w, &http.Cookie{
-		Name: s.cookieName(), Value: in.Secret.String(), Path: "/",
-		MaxAge:   int(time.Until(in.Session.ExpiresAt).Seconds()),
-		Secure:   !s.cfg.InsecureCookies,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode,
-	})
+	http.SetCookie(w, s.cookie(s.cookieName(), in.Secret.String(), in.Session.ExpiresAt))
 }
 
 func (s *Server) clearSessionCookie(w http.ResponseWriter) {
-	// #nosec G124 -- as in setSessionCookie
-	http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: "", Path: "/", MaxAge: -1,
-		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	http.SetCookie(w, s.cookie(s.cookieName(), "", time.Time{}))
 }
 
 // askToSignIn answers a signed-in route without a session. A GET is sent

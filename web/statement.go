@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/practice"
 )
 
@@ -67,15 +68,11 @@ func (s *Server) ownStatements(r *http.Request, a securebase.Actor) ([]ownStatem
 	return out, nil
 }
 
-func (s *Server) reassurePage(w http.ResponseWriter, r *http.Request) error {
-	return s.renderReassure(w, r, http.StatusOK, nil, "")
-}
-
-func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status int, f *form, errMsg string) error {
+func (s *Server) buildReassure(r *http.Request, _ *form) (page, error) {
 	a := principal(r).Actor
 	favs, err := s.favourites(r, a)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	isFav := map[string]bool{}
 	for _, id := range favs {
@@ -83,7 +80,7 @@ func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status i
 	}
 	v := reassureView{toolView: s.newToolView(practice.ToolReassure)}
 	if v.Own, err = s.ownStatements(r, a); err != nil {
-		return err
+		return page{}, err
 	}
 	for _, id := range favs {
 		if st, err := practice.StatementByID(id); err == nil {
@@ -98,8 +95,7 @@ func (s *Server) renderReassure(w http.ResponseWriter, r *http.Request, status i
 		}
 		v.Themes = append(v.Themes, tv)
 	}
-	s.render(w, r, status, "reassure", page{Title: "Reassurance", Nav: "body", Form: f, Error: errMsg, Data: v})
-	return nil
+	return page{view: "reassure", Title: "Reassurance", Nav: "body", Data: v}, nil
 }
 
 // createStatement saves a statement of the person's own.
@@ -108,27 +104,16 @@ func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	st := &securebase.Statement{Words: f.Get("text")}
-	e, err := securebase.NewEntry(st, f.Get("id"), s.Clock())
-	if err == nil {
-		_, err = s.Entries.CreateEntry(r.Context(), principal(r).Actor, e)
-	}
+	sv, err := s.Entries.Save(r.Context(), principal(r).Actor,
+		entries.Draft{Payload: &securebase.Statement{Words: f.Get("text")}, ID: f.Get("id")})
 	if err != nil {
-		if securebase.ErrorCode(err) != securebase.EINVALID {
-			return err
-		}
-		f.fail(err)
-		return s.renderReassure(w, r, http.StatusBadRequest, f, message(err))
+		return s.again(w, r, f, err, s.buildReassure)
 	}
-	return s.redirect(w, r, "/body/reassure#own", s.savedFlash("statement-saved", st))
+	return s.redirect(w, r, "/body/reassure#own", savedFlash("statement-saved", sv.Crisis))
 }
 
 func (s *Server) deleteStatement(w http.ResponseWriter, r *http.Request) error {
-	e, err := s.findOwned(r, securebase.KindStatement)
-	if err != nil {
-		return err
-	}
-	if err := s.Entries.DeleteEntry(r.Context(), principal(r).Actor, securebase.KindStatement, e.ID); err != nil {
+	if _, err := s.removeOwned(r, securebase.KindStatement); err != nil {
 		return err
 	}
 	return s.redirect(w, r, "/body/reassure#own", "statement-deleted")
@@ -158,19 +143,8 @@ func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) setFavourite(r *http.Request, a securebase.Actor, statement string) (bool, error) {
-	e, err := securebase.NewEntry(&securebase.Favourite{Statement: statement}, "", s.Clock()) // Keyed: the id follows
-	if err != nil {
-		return false, err
-	}
-	return s.Entries.CreateEntry(r.Context(), a, e)
-}
-
-// checkStatement is the API's check of an own statement.
-func checkStatement(p securebase.Payload) error {
-	if err := practice.ValidateStatement(p.(*securebase.Statement).Words); err != nil {
-		return securebase.FieldError("text", practice.FieldMessages(err)["text"])
-	}
-	return nil
+	sv, err := s.Entries.Save(r.Context(), a, entries.Draft{Payload: &securebase.Favourite{Statement: statement}}) // Keyed: the id follows
+	return sv.Created, err
 }
 
 // API: favourites are a set of library statement ids.

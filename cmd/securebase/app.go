@@ -12,7 +12,9 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/safety"
 	"github.com/securebase/securebase/sqlstore"
 	"github.com/securebase/securebase/web"
@@ -56,6 +58,10 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 	if err != nil {
 		return nil, fmt.Errorf("crisis-language detector: %w", err)
 	}
+	library, err := assess.Load()
+	if err != nil {
+		return nil, fmt.Errorf("questionnaires: %w", err)
+	}
 	db, err := sqlstore.Open(ctx, cfg.Database, sqlstore.Options{ReadConns: cfg.ReadConns})
 	if err != nil {
 		return nil, err
@@ -70,7 +76,8 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		n, _ := db.CountUsers(context.Background())
 		return float64(n)
 	})
-	srv, err := web.New(web.Deps{Accounts: accounts, Entries: db, DB: db, Lines: lines, Detector: detector,
+	saves := entries.New(entries.Deps{Store: db, Detector: detector, Assess: library, Lines: lines, Clock: time.Now})
+	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library,
 		Logger: log, Clock: time.Now, Metrics: metrics},
 		web.Config{InsecureCookies: cfg.InsecureCookies, TrustProxy: cfg.TrustProxy, TimeZone: zone, Version: version})
 	if err != nil {

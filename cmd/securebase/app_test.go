@@ -84,6 +84,9 @@ func TestConfig(t *testing.T) {
 	if cfg.Addr != "127.0.0.1:7777" || cfg.TimeZone != "Europe/Berlin" || cfg.Database != "sqlite:data/securebase.db" {
 		t.Fatalf("flag over env over default: %+v", cfg)
 	}
+	if _, _, err := parseConfig("serve", []string{"-read-conns", "4"}, getenv, io.Discard); err != nil {
+		t.Fatalf("-read-conns at the default: %v", err)
+	}
 	for name, c := range map[string]struct {
 		args []string
 		env  map[string]string
@@ -95,6 +98,9 @@ func TestConfig(t *testing.T) {
 		"same ports":   {[]string{"-addr", "127.0.0.1:1", "-metrics-addr", "127.0.0.1:1"}, nil, "-metrics-addr"},
 		"tiny argon":   {[]string{"-argon2-memory", "64"}, nil, "-argon2-memory"},
 		"bad db":       {[]string{"-database", "mysql://x"}, nil, "database"},
+		"few readers":  {[]string{"-read-conns", "2"}, nil, "-read-conns 2: use 4 or more for sqlite"},
+		"few pg":       {[]string{"-read-conns", "8", "-database", "postgres://db.internal/x"}, nil, "-read-conns 8: use 16 or more for postgres"},
+		"few in env":   {nil, map[string]string{"SECUREBASE_READ_CONNS": "1"}, "-read-conns 1"},
 	} {
 		_, _, err := parseConfig("serve", c.args, func(k string) string { return c.env[k] }, io.Discard)
 		if err == nil && name == "bad db" {

@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/securebase/securebase/internal/testenv"
 )
 
 // signUpIn makes an account in the browser and lands on Today.
@@ -290,10 +292,8 @@ var pageLoad = page.LoadEventFired
 // stall around it fails the test, and so does a run where more than a
 // tenth of the changes fell into stalls.
 func TestPacerTiming(t *testing.T) {
+	testenv.Slow(t) // five minutes long
 	needBrowser(t)
-	if testing.Short() {
-		t.Skip("five minutes long")
-	}
 	t.Parallel()
 	app := startApp(t)
 	b := newBrowser(t, app.URL, 800, 900)

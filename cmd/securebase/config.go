@@ -14,6 +14,7 @@ import (
 
 	"github.com/securebase/securebase/account"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/sqlstore"
 )
 
 // Config is everything the binary can be told. Each field comes from a
@@ -62,7 +63,7 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.IntVar(&c.HashConcurrency, "hash-concurrency", max(runtime.GOMAXPROCS(0), 2), "password hashes run at once (each uses argon2-memory)")
 	fs.IntVar(&c.Argon2Memory, "argon2-memory", int(crypt.DefaultParams().Memory), "argon2id memory in KiB")
 	fs.IntVar(&c.Argon2Time, "argon2-time", int(crypt.DefaultParams().Time), "argon2id passes")
-	fs.IntVar(&c.ReadConns, "read-conns", 0, "database read connections (0 picks a default)")
+	fs.IntVar(&c.ReadConns, "read-conns", 0, "database read connections (0 picks the default: 4 on SQLite, 16 on PostgreSQL, also the least)")
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long to let requests finish on shutdown")
 	defaults := account.DefaultConfig()
 	fs.IntVar(&c.AccountAttempts, "signin-account-limit", defaults.AccountAttempts, "sign-in attempts per account per 15 minutes")
@@ -125,6 +126,9 @@ func (c *Config) validate() error {
 		if v < 1 {
 			errs = append(errs, fmt.Errorf("%s %d: use 1 or more", name, v))
 		}
+	}
+	if d, _, err := sqlstore.ParseURL(c.Database); err == nil && c.ReadConns != 0 && c.ReadConns < sqlstore.DefaultReadConns(d) {
+		errs = append(errs, fmt.Errorf("-read-conns %d: use %d or more for %s, or leave it out for that default", c.ReadConns, sqlstore.DefaultReadConns(d), d))
 	}
 	if c.ShutdownTimeout < 0 {
 		errs = append(errs, errors.New("-shutdown-timeout must not be negative"))

@@ -1,36 +1,14 @@
 package main
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 
-	"github.com/securebase/securebase/sqlstore"
+	"github.com/securebase/securebase/internal/testenv"
 )
-
-// postgresURL returns a URL to a fresh schema of TEST_POSTGRES_URL; it
-// skips without one, and fails under CI=true.
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	u, err := sqlstore.TestPostgresSchema(t, os.Getenv("TEST_POSTGRES_URL"), "t_"+hex.EncodeToString(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if u == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("CI=true but TEST_POSTGRES_URL is not set")
-		}
-		t.Skip("TEST_POSTGRES_URL not set")
-	}
-	return u
-}
 
 // noRedirect is an HTTP client that shows redirects instead of following.
 var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -77,7 +55,7 @@ func sessionCookie(res *http.Response) string {
 // schema at the same moment (migrations under the advisory lock): a
 // session made on one works on the other, and what one saves the other shows.
 func TestTwoInstancesOnePostgres(t *testing.T) {
-	db := postgresURL(t)
+	db := testenv.Postgres(t)
 	apps := make(chan *running, 2)
 	for range 2 {
 		go func() { apps <- startApp(t, "-database", db) }()

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/securebase/securebase/internal/testenv"
 )
 
 // ecrData is the openpsychometrics.org ECR data set (51,491 people, 5-point
@@ -26,12 +28,7 @@ func runScore(t *testing.T, stdin string, args ...string) (stdout, stderr string
 // command and checks the published reliability on the complete cases.
 func TestScoreCommandOnRealData(t *testing.T) {
 	data, err := os.ReadFile(ecrData)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("the ECR data set is required in CI: %v", err)
-		}
-		t.Skipf("skipping: %v (the shared data set is not checked out here)", err)
-	}
+	testenv.Need(t, "the ECR data set of the shared data (../shared/data)", err)
 	stdout, stderr, err := runScore(t, string(data), "-instrument", "ecr", "-min", "1", "-max", "5")
 	if err != nil {
 		t.Fatalf("score: %v\n%s", err, stderr)

@@ -132,7 +132,8 @@ function run(form) {
     const sent = await window.sbOutbox.flush();
     const answer = sent[body.id];
     const crisis = answer ? Boolean(answer.crisis) : false;
-    finish(answer ? "saved" : "queued", crisis || (after !== undefined && after >= 8), body.id);
+    const high = Number(form.dataset.distressHigh); // the scale is the server's (securebase.DistressHigh)
+    finish(answer ? "saved" : "queued", crisis || (after !== undefined && after >= high), body.id);
   });
 
   function finish(kind, care, id) {

@@ -40,24 +40,20 @@ import (
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
 	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/internal/testenv"
 	"github.com/securebase/securebase/proof"
 	"github.com/securebase/securebase/sqlstore"
 )
 
-// yearOfUse is how many entries of each kind a heavy user makes in a year
-// (ENGINEERING.md: 365 check-ins, about 1,000 log entries, 300 thought
-// records, 12 questionnaires). A kind not listed gets defaultYear, and
-// the report says so.
-var yearOfUse = map[securebase.Kind]int{
-	securebase.KindCheckIn:   365, // one a day
-	securebase.KindAttempt:   12,  // the questionnaire about monthly
-	securebase.KindSigns:     1,   // one checklist, kept up to date
-	securebase.KindEpisode:   150, // "I'm activated" a few times a week
-	securebase.KindToolUse:   800, // with the episodes, about 1,000 logged uses
-	securebase.KindPattern:   4,   // a few own breathing patterns
-	securebase.KindStatement: 20,  // own reassurance statements
-	securebase.KindFavourite: 15,  // favourites among the library's statements
-	securebase.KindPlan:      1,   // one safety plan
+// perYear is how many entries of a kind a heavy user makes in a year:
+// the kind's PerYear in the registry (securebase.KindInfos), or
+// defaultYear when it has none, which the report says.
+func perYear(k securebase.Kind) (int, bool) {
+	in, _ := securebase.InfoOf(k)
+	if in.PerYear == 0 {
+		return defaultYear, false
+	}
+	return in.PerYear, true
 }
 
 const defaultYear = 365
@@ -125,8 +121,8 @@ func run(c config) error {
 		if _, err := proof.SampleFor(k); err != nil {
 			return err
 		}
-		if _, ok := yearOfUse[k]; !ok {
-			fmt.Printf("note: entry kind %q has no yearly count in proof/cmd/bench (yearOfUse); seeding %d a year\n", k, defaultYear)
+		if _, ok := perYear(k); !ok {
+			fmt.Printf("note: entry kind %q has no PerYear in securebase.KindInfos; seeding %d a year\n", k, defaultYear)
 		}
 	}
 	bin, err := proof.Binary()
@@ -216,19 +212,13 @@ func numCPU() int {
 // freshSchema makes an empty schema on base and returns its URL and a
 // func that drops it.
 func freshSchema(base string) (string, func(), error) {
-	var drops []func()
-	t := cleanup{&drops}
-	u, err := sqlstore.TestPostgresSchema(t, base, proof.SchemaName())
-	return u, func() {
-		for _, d := range drops {
-			d()
-		}
-	}, err
+	var drop func()
+	u, err := testenv.Schema(base, func(f func()) { drop = f })
+	if err != nil {
+		return "", func() {}, err
+	}
+	return u, drop, nil
 }
-
-type cleanup struct{ fns *[]func() }
-
-func (c cleanup) Cleanup(f func()) { *c.fns = append(*c.fns, f) }
 
 // seed signs up users from..to-1 (bench00000, …) and gives each a year
 // (or days) of use of every entry kind; bench00000 also has three
@@ -254,15 +244,12 @@ func seed(dbURL string, from, to, days int) (int, error) {
 		}
 		var entries []*securebase.Entry
 		for _, k := range securebase.Kinds() {
-			perYear, ok := yearOfUse[k]
-			if !ok {
-				perYear = defaultYear
-			}
+			year, _ := perYear(k)
 			s, err := proof.SampleFor(k)
 			if err != nil {
 				return total, err
 			}
-			n := s.Distinct(max(perYear*days/365, 1))
+			n := s.Distinct(max(year*days/365, 1))
 			for j := range n {
 				at := now.Add(-time.Duration(float64(j+1)*float64(days)/float64(n)*24) * time.Hour).Add(-time.Duration(rand.IntN(600)) * time.Minute) // #nosec G404 -- load data, not a secret
 				id, text := s.ID(string(k), j), note()

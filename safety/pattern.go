@@ -15,13 +15,16 @@ import (
 //	{NAME}        a named fragment from ruleMacros
 //	$             the end of a sentence or of the text
 //	,             a comma, colon or dash
+//	A ... B       A, then B later in the same sentence, at most maxGap
+//	              words after it, with no negation or "but" between
+//	              (risk lines only; see rules.go)
 //
 // Every line is expanded into plain word sequences when the Detector is
 // built, and the sequences go into a trie, so matching never backtracks.
 
 // maxExpansions bounds what one rule line may expand to; a bigger number
 // means a typo in the grammar, not a useful rule.
-const maxExpansions = 4096
+const maxExpansions = 16384
 
 // expand turns one rule line into all the word sequences it stands for.
 func expand(line string, macros map[string]string) ([][]string, error) {
@@ -156,8 +159,7 @@ type trie struct {
 
 type trieNode struct {
 	next []trieEdge
-	rule int32 // index into Detector.rules, or -1
-	cue  int32 // index into Detector.cues, or -1
+	acts []int32 // indexes into Detector.acts: what a sequence ending here means
 }
 
 type trieEdge struct {
@@ -166,7 +168,7 @@ type trieEdge struct {
 }
 
 func newTrie() *trie {
-	return &trie{nodes: []trieNode{{rule: -1, cue: -1}}} // node 0 is the unused root slot
+	return &trie{nodes: []trieNode{{}}} // node 0 is the unused root slot
 }
 
 func (t *trie) child(n int32, s sym) int32 {
@@ -204,6 +206,6 @@ func (t *trie) insert(seq []sym, rootSize int) int32 {
 }
 
 func (t *trie) newNode() int32 {
-	t.nodes = append(t.nodes, trieNode{rule: -1, cue: -1})
+	t.nodes = append(t.nodes, trieNode{})
 	return int32(len(t.nodes) - 1) // #nosec G115 -- trie nodes of the embedded lexicon, far below 2^31
 }

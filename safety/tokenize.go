@@ -9,29 +9,25 @@ import (
 // together so the context rules can ask who is speaking: for a word inside
 // quotation marks it is the index of the opening mark; for an opening mark
 // it is the index of its closing mark (or -1 while unclosed); otherwise -1.
-// h is set only for a word the vocabulary does not know: a hash of its
-// letters, so the statistical layer (model.go) can still weigh it.
+// name marks a word the vocabulary does not know, written Capitalised
+// after another word: most often a person's name ("I told Priya").
 type token struct {
-	s sym
-	q int32
-	h uint32
+	s    sym
+	q    int32
+	name bool
 }
 
 // maxWordBytes caps the length of one word. No rule word is longer, so a
 // longer run of letters is unknown without looking it up.
 const maxWordBytes = 48
 
-// scratch holds the buffers of one Check, reused through a sync.Pool so a
+// scratch holds the buffers of one check, reused through a sync.Pool so a
 // check of a paragraph allocates nothing.
 type scratch struct {
-	toks    []token
-	word    []byte
-	alt     []byte
-	risk    []match
-	idiom   []match
-	protect []match
-	cue     []match // cue phrases for the sentence-window rules (context_window.go)
-	mask    []match // phrases that may cancel their whole sentence (context_mask.go)
+	toks []token
+	word []byte
+	alt  []byte
+	hits []hit // every rule piece found, ordered by end
 }
 
 // tokenizer turns text into tokens in one pass over its bytes. It lowers
@@ -298,7 +294,7 @@ func (t *tokenizer) plain(w []byte) {
 		return
 	}
 	if !hasRepeat(w) {
-		t.emitUnknown(w)
+		t.emitUnknown()
 		return
 	}
 	for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
@@ -308,35 +304,14 @@ func (t *tokenizer) plain(w []byte) {
 			return
 		}
 	}
-	t.emitUnknown(w)
+	t.emitUnknown()
 }
 
-// emitUnknown appends a word the vocabulary does not know, with the hash
-// of its letters.
-func (t *tokenizer) emitUnknown(w []byte) {
+// emitUnknown appends a word the vocabulary does not know, marked as a
+// name when it was Capitalised after another word.
+func (t *tokenizer) emitUnknown() {
 	t.emit(symUnknown)
-	if t.name {
-		t.toks[len(t.toks)-1].h = nameHash
-		return
-	}
-	t.toks[len(t.toks)-1].h = wordHash(w)
-}
-
-// nameHash stands for every Capitalised word that the vocabulary does not
-// know and that follows another word: most often a person's name ("I told
-// Priya", "Marcus says"). The model names it "<name>"; the context checks
-// count it as someone else.
-var nameHash = wordHash([]byte("<name>"))
-
-// wordHash is 32-bit FNV-1a. The model's feature names are hashed the same
-// way, so a known lemma and an unknown word share one hash space.
-func wordHash(w []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return h
+	t.toks[len(t.toks)-1].name = t.name
 }
 
 func hasRepeat(w []byte) bool {

@@ -56,7 +56,7 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
 			}
 			first = l
 		}
-		why, line := d.cancelled(toks, hits, first, h, bits, r.code == "selfharm")
+		why, line := d.cancelled(toks, hits, first, h, bits, r.code)
 		if why == "" {
 			if code == "" {
 				code = r.code
@@ -115,12 +115,15 @@ func (d *Detector) gapClear(toks []token, from, to int) bool {
 // returns why it is cancelled, or "".
 // For an idiom it also returns the idiom's line in rules.txt. The reasons
 // are constants, so deciding allocates nothing.
-func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uint8, injury bool) (string, int) {
-	if vetoed(veto) {
-		if veto&vetoRecovery != 0 {
+func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uint8, code string) (string, int) {
+	if vetoed(veto, code) {
+		switch {
+		case veto&vetoRecovery != 0:
 			return "stated recovery in the sentence", 0
+		case veto&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied:
+			return "a question answered no", 0
 		}
-		return "a question answered no", 0
+		return "told as the past", 0
 	}
 	for _, p := range [2]hit{first, last} {
 		if id, ok := d.idiomOver(hits, p); ok {
@@ -145,7 +148,7 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, left, leftEnd, fa.selfRef) {
 		return "someone else is the subject", 0
 	}
-	if injury && d.accidentNear(toks, int(first.start), int(last.end)) {
+	if code == "selfharm" && d.accidentNear(toks, int(first.start), int(last.end)) {
 		return "an accident", 0
 	}
 	return "", 0
@@ -311,7 +314,9 @@ func (d *Detector) subjectIsOther(toks []token, p int, strict bool, left, leftEn
 	case isBreak(s) || s == symComma || f&flagWriter != 0:
 		return false
 	case f&flagOther != 0 || toks[k].name:
-		if !d.isObject(toks, k) {
+		// Right before a verb that agrees with its subject, a person is
+		// that subject even after a preposition ("a woman wanting to").
+		if strict || !d.isObject(toks, k) {
 			return true
 		}
 	case strict && f&(flagSoft|flagNegStop|flagGapStop|flagObjectTaker|flagDeterminer) == 0:

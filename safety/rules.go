@@ -27,10 +27,17 @@ const (
 
 // Veto bits. A sentence is cancelled by stated recovery, or by a question
 // someone asked that the writer answered no (both halves needed).
+//
+// Told as the past ("when I was fifteen I wanted to die") cancels a wish or
+// plan in its sentence, unless the sentence says it is back ("again",
+// "tonight", "it's come back"). Past attempts and self-injury are history
+// that stays yes; they are not cancelled by it.
 const (
 	vetoRecovery uint8 = 1 << iota
 	vetoAsked
 	vetoDenied
+	vetoPast
+	vetoRecur
 )
 
 func vetoBit(name string) (uint8, bool) {
@@ -41,13 +48,21 @@ func vetoBit(name string) (uint8, bool) {
 		return vetoAsked, true
 	case "denied":
 		return vetoDenied, true
+	case "past":
+		return vetoPast, true
+	case "recur":
+		return vetoRecur, true
 	}
 	return 0, false
 }
 
-// vetoed reports whether a sentence holding these veto bits is cancelled.
-func vetoed(bits uint8) bool {
-	return bits&vetoRecovery != 0 || bits&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied
+// vetoed reports whether a sentence holding these veto bits cancels a
+// match with this reason code.
+func vetoed(bits uint8, code string) bool {
+	if bits&vetoRecovery != 0 || bits&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied {
+		return true
+	}
+	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
 }
 
 // Codes are the reasons a risk line can give. A reviewer reads them in
@@ -118,7 +133,7 @@ type ruleSet struct {
 //	risk CODE: PATTERN       crisis language; CODE is one of riskCodes
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked or denied
+//	veto NAME: PATTERN       recovery, asked, denied, past or recur
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {
@@ -230,7 +245,10 @@ func (d *Detector) addSequences(ri int32, side uint8, pattern string, defines ma
 			if strings.ContainsAny(w, "?!.;:'") {
 				return fmt.Errorf("%q is not a word (use [x] for optional words)", w)
 			}
-			d.v.resolve(w) // a filler resolves to nothing, as it does in text
+			if seq, ok := d.v.words[w]; ok && len(seq) == 0 {
+				return fmt.Errorf("%q is a filler, dropped from text before matching; leave it out", w)
+			}
+			d.v.resolve(w)
 		}
 		text := strings.ReplaceAll(strings.Join(words, " "), "$", ".")
 		toks := d.v.tokenize(text, sc, false)

@@ -48,6 +48,7 @@ var classFlags = map[string]uint32{
 	"soft": flagSoft, "accident": flagAccident, "subject": flagSubject, "negraise": flagNegRaise,
 	"speaker": flagSpeaker, "objecttaker": flagObjectTaker, "determiner": flagDeterminer,
 	"notobject": flagNotObject, "gapstop": flagGapStop, "negstop": flagNegStop, "aux": flagAux, "neutral": flagNeutral, "predicate": flagPredicate,
+	"common": 0, // only makes the words known, so a Capitalised one is not a name
 }
 
 // fillers are dropped before matching, so "I just really want to die" and
@@ -87,7 +88,8 @@ var irregularWords = map[string]string{
 	"has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "doing": "do",
 	"went": "go", "gone": "go", "goes": "go", "going": "go",
 	"dying": "die", "dyin": "die", "died": "die", "dies": "die", "killin": "kill",
-	"thought": "think", "thoughts": "think", "took": "take", "taken": "take",
+	"thought": "think", "thoughts": "thoughts", // the noun stays a noun: "thoughts of suicide" is not "think of suicide"
+	 "took": "take", "taken": "take",
 	"wrote": "write", "written": "write", "gave": "give", "given": "give",
 	"felt": "feel", "feelings": "feel", "hung": "hang", "shot": "shoot", "woke": "wake",
 	"woken": "wake", "slept": "sleep", "hid": "hide", "hidden": "hide", "bled": "bleed",
@@ -114,7 +116,7 @@ var inflectableWords = strings.Fields(`want wish need hope die kill end take hur
 	character kid parent song movie film book show video lyric sister brother daughter son
 	student client patient colleague coworker roommate cousin teen teenager girl boy
 	therapist doctor nurse teacher episode series novel article villain hero narrator
-	guy woman man lady person singer rapper artist actor actress cut thought plan
+	guy woman man lady person singer rapper artist actor actress cut plan
 	unalive od prescription bottle pack rope gun blade razor noose line hotline helpline
 	day night week laugh work study use stand`)
 
@@ -270,7 +272,7 @@ func (v *vocab) checkLemmas() error {
 // their own.
 func distinctWord(w string) bool {
 	switch w {
-	case "meaning", "news", "lyrics", "building", "scared", "feeling", "ending", "wedding", "morning", "evening", "towards", "meeting":
+	case "meaning", "news", "lyrics", "building", "scared", "feeling", "ending", "wedding", "morning", "evening", "towards", "meeting", "thoughts":
 		return true
 	}
 	return false

@@ -6,12 +6,7 @@ import "github.com/securebase/securebase"
 // language. It runs in memory at save time; what matched is never kept,
 // logged or returned, and saving goes ahead either way.
 func (s *Server) crisisIn(p securebase.Payload) bool {
-	for _, t := range p.Text() {
-		if t != "" && s.Detector.Check(t) {
-			return true
-		}
-	}
-	return false
+	return s.Detector.CheckEntry(p.Text()...).Crisis
 }
 
 // savedFlash is the flash after a save: with "+care" when the crisis

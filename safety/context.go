@@ -144,7 +144,8 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	if first != last {
 		left, leftEnd = int(first.start), int(first.end)
 	}
-	strict := d.v.flags[toks[last.start].s]&flagPredicate != 0
+	strict := d.v.flags[toks[last.start].s]&flagPredicate != 0 ||
+		first != last && d.v.flags[toks[last.start].s]&(flagAux|flagNeg) != 0 // "... be dead", "... not exist"
 	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, left, leftEnd, fa.selfRef) {
 		return "someone else is the subject", 0
 	}

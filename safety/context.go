@@ -144,8 +144,10 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	if first != last {
 		left, leftEnd = int(first.start), int(first.end)
 	}
-	strict := d.v.flags[toks[last.start].s]&flagPredicate != 0 ||
-		first != last && d.v.flags[toks[last.start].s]&(flagAux|flagNeg) != 0 // "... be dead", "... not exist"
+	strict := d.v.flags[toks[last.start].s]&flagPredicate != 0
+	if first != last && !strict && d.v.flags[toks[last.start].s]&(flagAux|flagNeg) != 0 && int(last.start)+1 < int(last.end) {
+		strict = d.v.flags[toks[last.start+1].s]&flagPredicate != 0 // "... be dead", "... not exist"
+	}
 	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, left, leftEnd, fa.selfRef) {
 		return "someone else is the subject", 0
 	}

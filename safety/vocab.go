@@ -100,7 +100,7 @@ var irregularWords = map[string]string{
 	"shown": "show", "known": "know", "thrown": "throw", "grown": "grow", "sat": "sit",
 	"suicides": "suicide", "tablets": "tablet", "people": "people", "knives": "knife",
 	// "scared" is not a form of "scar" (a self-injury word).
-	"scared": "scared", "panicking": "panic", "panicked": "panic",
+	"scared": "scared", "panicking": "panic", "panicked": "panic", "sank": "sink", "sunk": "sink",
 }
 
 // inflectable lemmas get their regular forms generated (-s, -ed, -ing).

@@ -148,7 +148,8 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	if first != last && !strict && d.v.flags[toks[last.start].s]&(flagAux|flagNeg) != 0 && int(last.start)+1 < int(last.end) {
 		strict = d.v.flags[toks[last.start+1].s]&flagPredicate != 0 // "... be dead", "... not exist"
 	}
-	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, left, leftEnd, fa.selfRef) {
+	possOther := code != "means" && code != "prep" && code != "farewell" && code != "plan"
+	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, possOther, left, leftEnd, fa.selfRef) {
 		return "someone else is the subject", 0
 	}
 	if code == "selfharm" && d.accidentNear(toks, int(first.start), int(last.end)) {
@@ -298,14 +299,14 @@ func (d *Detector) negRaised(toks []token, subj int) bool {
 // die"), left is where its left side starts and leftEnd where it ends: "to
 // die" right after the wish takes the wish's subject; a word between them
 // is the subject of the dying ("I want him to die").
-func (d *Detector) subjectIsOther(toks []token, p int, strict bool, left, leftEnd int, leftSelf bool) bool {
+func (d *Detector) subjectIsOther(toks []token, p int, strict, possOther bool, left, leftEnd int, leftSelf bool) bool {
 	k := d.skipAux(toks, p-1)
 	if left >= 0 {
 		if k >= 0 && toks[k].s == d.v.to {
 			k = d.skipAux(toks, k-1)
 		}
 		if k < leftEnd {
-			return !leftSelf && d.subjectIsOther(toks, left, d.v.flags[toks[left].s]&flagPredicate != 0, -1, -1, false)
+			return !leftSelf && d.subjectIsOther(toks, left, d.v.flags[toks[left].s]&flagPredicate != 0, possOther, -1, -1, false)
 		}
 	}
 	if k < 0 {
@@ -318,8 +319,10 @@ func (d *Detector) subjectIsOther(toks []token, p int, strict bool, left, leftEn
 		return false
 	case f&flagOther != 0 || toks[k].name:
 		// Right before a verb that agrees with its subject, a person is
-		// that subject even after a preposition ("a woman wanting to").
-		if strict || !d.isObject(toks, k) {
+		// that subject even after a preposition ("a woman wanting to");
+		// someone's attempt or wish is theirs ("dad's suicide attempt"),
+		// though their pills or knife may be the writer's means.
+		if strict || possOther && toks[k].poss || !toks[k].poss && !d.isObject(toks, k) {
 			return true
 		}
 	case strict && f&(flagSoft|flagNegStop|flagGapStop|flagObjectTaker|flagDeterminer) == 0:
@@ -351,7 +354,9 @@ func (d *Detector) nearestIsOther(toks []token, start int) bool {
 		if f&flagWriter != 0 {
 			return false
 		}
-		if (f&flagOther != 0 || toks[k].name) && !d.isObject(toks, k) {
+		// A possessive is not a subject: in "my dad's old knife is by my
+		// bed" the knife is the writer's concern.
+		if (f&flagOther != 0 || toks[k].name) && !toks[k].poss && !d.isObject(toks, k) {
 			return true
 		}
 	}

@@ -15,6 +15,7 @@ type token struct {
 	s    sym
 	q    int32
 	name bool
+	poss bool // written with a possessive 's or s' ("dad's knife"): not a subject
 }
 
 // maxWordBytes caps the length of one word. No rule word is longer, so a
@@ -76,9 +77,12 @@ func (v *vocab) tokenize(text string, sc *scratch, final bool) []token {
 				word = t.flush(word)
 				t.quote('\'')
 			default: // closing a quotation, or a possessive like friends'
+				inQuote := t.open >= 0 && t.qkind == '\''
 				word = t.flush(word)
-				if t.open >= 0 && t.qkind == '\'' {
+				if inQuote {
 					t.quote('\'')
+				} else if n := len(t.toks); inWord && n > 0 {
+					t.toks[n-1].poss = true
 				}
 			}
 		case r == '*' && (len(word) > 0 || isWordRune(next)):
@@ -260,6 +264,8 @@ func (t *tokenizer) word(w []byte, depth int) {
 		t.word(stem, depth+1)
 		if isSubjectIs(stem) {
 			t.emit(t.v.be)
+		} else if n := len(t.toks); n > 0 && t.toks[n-1].s >= symFirstWord || n > 0 && t.toks[n-1].s == symUnknown {
+			t.toks[n-1].poss = true
 		}
 	default:
 		t.plain(w[:ap])

@@ -79,6 +79,7 @@ var contractionWords = map[string]string{
 	"sewerslide": "suicidal", "2": "to", "noone": "nobody", "meself": "myself",
 	"bf": "boyfriend", "gf": "girlfriend", "bestie": "friend", "bff": "friend",
 	"mum": "mom", "anymore": "any more", "id": "i would", "youd": "you would", "theyd": "they would",
+	"youve": "you have", "theyve": "they have", "weve": "we have", "youll": "you will", "theyll": "they will",
 }
 
 // irregular maps inflected forms to their lemma where the regular rules in

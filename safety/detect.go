@@ -86,6 +86,7 @@ func NewDetector() (*Detector, error) {
 	if n := len(v.names); len(d.trie.root) < n {
 		d.trie.root = append(d.trie.root, make([]int32, n-len(d.trie.root))...)
 	}
+	d.trie.freeze()
 	return d, nil
 }
 
@@ -173,7 +174,7 @@ func (d *Detector) find(toks []token, from, to int, sc *scratch) {
 		}
 		n := t.root[s]
 		for j := i; n != 0; {
-			for _, a := range t.nodes[n].acts {
+			for _, a := range t.actsAt(n) {
 				hits = append(hits, hit{start: int32(i), end: int32(j + 1), act: a}) // #nosec G115 -- token indexes: texts are bounded by the request body limit, far below 2^31
 			}
 			j++

@@ -207,6 +207,7 @@ func parseRules(text string) (*ruleSet, error) {
 // compile adds every rule's word sequences to the trie.
 func (d *Detector) compile(rs *ruleSet, sc *scratch) error {
 	d.rules = rs.rules
+	cache := map[string][]sym{}
 	for i, r := range rs.rules {
 		sides := []string{r.source}
 		if r.gap {
@@ -221,7 +222,7 @@ func (d *Detector) compile(rs *ruleSet, sc *scratch) error {
 			if r.gap {
 				s = sideLeft + uint8(k) // #nosec G115 -- k is 0 or 1
 			}
-			if err := d.addSequences(int32(i), s, strings.TrimSpace(side), rs.defines, sc); err != nil { // #nosec G115 -- a few hundred rule lines
+			if err := d.addSequences(int32(i), s, strings.TrimSpace(side), rs.defines, cache, sc); err != nil { // #nosec G115 -- a few hundred rule lines
 				return fmt.Errorf("rules.txt:%d: %w", r.line, err)
 			}
 		}
@@ -229,46 +230,71 @@ func (d *Detector) compile(rs *ruleSet, sc *scratch) error {
 	return nil
 }
 
+// wordSyms normalises one rule word the way the tokenizer reads text, once
+// per word: "im" is i be, "died" is die.
+func (d *Detector) wordSyms(w string, cache map[string][]sym, sc *scratch) ([]sym, error) {
+	if syms, ok := cache[w]; ok {
+		return syms, nil
+	}
+	if strings.ContainsAny(w, "?!.;:'") {
+		return nil, fmt.Errorf("%q is not a word (use [x] for optional words)", w)
+	}
+	if seq, ok := d.v.words[w]; ok && len(seq) == 0 {
+		return nil, fmt.Errorf("%q is a filler, dropped from text before matching; leave it out", w)
+	}
+	d.v.resolve(w)
+	toks := d.v.tokenize(w, sc, false)
+	syms := make([]sym, len(toks))
+	for i, t := range toks {
+		if t.s < symFirstWord {
+			return nil, fmt.Errorf("%q did not normalise", w)
+		}
+		syms[i] = t.s
+	}
+	cache[w] = syms
+	return syms, nil
+}
+
 // addSequences expands one pattern and puts each of its word sequences in
 // the trie with its meaning.
-func (d *Detector) addSequences(ri int32, side uint8, pattern string, defines map[string]string, sc *scratch) error {
+func (d *Detector) addSequences(ri int32, side uint8, pattern string, defines map[string]string, cache map[string][]sym, sc *scratch) error {
 	seqs, err := expand(pattern, defines)
 	if err != nil {
 		return err
 	}
 	r := d.rules[ri]
+	var seq []sym
 	for _, words := range seqs {
+		seq = seq[:0]
 		for _, w := range words {
-			if w == "$" || w == "," {
-				continue
+			switch w {
+			case "$":
+				seq = d.v.fold(seq, symBound)
+			case ",":
+				seq = d.v.fold(seq, symComma)
+			default:
+				syms, err := d.wordSyms(w, cache, sc)
+				if err != nil {
+					return err
+				}
+				for _, s := range syms {
+					seq = d.v.fold(seq, s)
+				}
 			}
-			if strings.ContainsAny(w, "?!.;:'") {
-				return fmt.Errorf("%q is not a word (use [x] for optional words)", w)
-			}
-			if seq, ok := d.v.words[w]; ok && len(seq) == 0 {
-				return fmt.Errorf("%q is a filler, dropped from text before matching; leave it out", w)
-			}
-			d.v.resolve(w)
 		}
-		text := strings.ReplaceAll(strings.Join(words, " "), "$", ".")
-		toks := d.v.tokenize(text, sc, false)
-		if len(toks) == 0 || toks[0].s < symFirstWord {
+		text := strings.Join(words, " ")
+		if len(seq) == 0 || seq[0] < symFirstWord {
 			return fmt.Errorf("a sequence of %q is empty or starts with punctuation", pattern)
 		}
-		seq := make([]sym, len(toks))
 		a := act{rule: ri, side: side, negatable: true}
-		for i, t := range toks {
-			if t.s == symUnknown || t.s == symQuote {
-				return fmt.Errorf("%q did not normalise", text)
-			}
-			seq[i] = t.s
-			f := d.v.flags[t.s]
+		for _, s := range seq {
+			f := d.v.flags[s]
 			a.selfRef = a.selfRef || f&flagSelf != 0
 			a.negatable = a.negatable && f&flagNeg == 0
 		}
 		end := d.trie.insert(seq, len(d.v.names))
 		dup := false
-		for _, old := range d.trie.nodes[end].acts {
+		for _, old := range d.trie.nodeActs[end] {
 			o := d.acts[old]
 			ok := d.rules[o.rule].kind
 			if (ok == kindRisk) != (r.kind == kindRisk) && (ok == kindIdiom || r.kind == kindIdiom) {
@@ -281,7 +307,7 @@ func (d *Detector) addSequences(ri int32, side uint8, pattern string, defines ma
 		if dup {
 			continue
 		}
-		d.trie.nodes[end].acts = append(d.trie.nodes[end].acts, int32(len(d.acts))) // #nosec G115 -- sequences of our own embedded rules
+		d.trie.nodeActs[end] = append(d.trie.nodeActs[end], int32(len(d.acts))) // #nosec G115 -- sequences of our own embedded rules
 		d.acts = append(d.acts, a)
 	}
 	return nil

@@ -158,38 +158,77 @@ func (t *tokenizer) quote(kind rune) {
 	t.toks = append(t.toks, token{s: symQuote, q: -1})
 }
 
-// emit appends one sym, folding repeated marks and the few word pairs that
-// must become one word before matching ("no one" -> nobody, so "no one
-// knows" is not read as a negation; "kind of" is a filler).
+// foldOp says what appending s after last does: append it, drop it,
+// replace last with it, or drop last. It is the one place for the few
+// folds that must happen before matching: repeated marks collapse, "no
+// one" is nobody (so "no one knows" is not a negation), "kind of" is a
+// filler. Text (emit) and rules (fold) both use it.
+func (v *vocab) foldOp(last, s sym, first bool) (op int, with sym) {
+	switch s {
+	case symBound:
+		if first || last == symBound {
+			return foldDrop, 0
+		}
+		if last == symComma {
+			return foldReplace, symBound
+		}
+	case symComma:
+		if first || last == symBound || last == symComma {
+			return foldDrop, 0
+		}
+	case v.one:
+		if !first && last == v.no {
+			return foldReplace, v.nobody
+		}
+	case v.of:
+		if !first && (last == v.kind || last == v.sort) {
+			return foldPop, 0
+		}
+	}
+	return foldAppend, s
+}
+
+const (
+	foldAppend = iota
+	foldDrop
+	foldReplace
+	foldPop
+)
+
+// fold appends s to a rule's sequence as emit would to text.
+func (v *vocab) fold(seq []sym, s sym) []sym {
+	last := symBound
+	if len(seq) > 0 {
+		last = seq[len(seq)-1]
+	}
+	switch op, with := v.foldOp(last, s, len(seq) == 0); op {
+	case foldDrop:
+	case foldReplace:
+		seq[len(seq)-1] = with
+	case foldPop:
+		seq = seq[:len(seq)-1]
+	default:
+		seq = append(seq, s)
+	}
+	return seq
+}
+
+// emit appends one sym to the text's tokens, folded (see foldOp).
 func (t *tokenizer) emit(s sym) {
 	n := len(t.toks)
 	var last sym = symBound
 	if n > 0 {
 		last = t.toks[n-1].s
 	}
-	switch s {
-	case symBound:
-		if last == symBound {
-			return
-		}
-		if last == symComma {
-			t.toks[n-1].s = symBound
-			return
-		}
-	case symComma:
-		if last == symBound || last == symComma {
-			return
-		}
-	case t.v.one:
-		if last == t.v.no && n > 0 {
-			t.toks[n-1].s = t.v.nobody
-			return
-		}
-	case t.v.of:
-		if n > 0 && (last == t.v.kind || last == t.v.sort) {
-			t.toks = t.toks[:n-1]
-			return
-		}
+	switch op, with := t.v.foldOp(last, s, n == 0); op {
+	case foldDrop:
+		return
+	case foldReplace:
+		t.toks[n-1].s = with
+		return
+	case foldPop:
+		t.toks = t.toks[:n-1]
+		return
 	}
 	q := int32(-1)
 	if t.open >= 0 {

@@ -163,7 +163,7 @@ type trie struct {
 	maxLen int
 
 	// while building
-	next     map[uint64]int32   // parent<<32 | sym -> child
+	next     map[uint64]int32  // parent<<32 | sym -> child
 	nodeActs map[int32][]int32 // node -> acts, in the order added
 	count    int32             // nodes so far, node 0 unused
 }
@@ -242,7 +242,7 @@ func (t *trie) freeze() {
 	t.nodes = make([]trieNode, t.count)
 	t.edges = make([]trieEdge, len(keys))
 	for i, k := range keys {
-		parent := int32(k >> 32) // #nosec G115 -- written by edgeKey from an int32
+		parent := int32(k >> 32)                                  // #nosec G115 -- written by edgeKey from an int32
 		t.edges[i] = trieEdge{s: sym(uint32(k)), node: t.next[k]} // #nosec G115 -- as above
 		if t.nodes[parent].e1 == 0 {
 			t.nodes[parent].e0 = int32(i) // #nosec G115 -- fewer edges than nodes, far below 2^31

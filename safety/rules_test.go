@@ -171,4 +171,3 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
-

@@ -90,7 +90,7 @@ var irregularWords = map[string]string{
 	"went": "go", "gone": "go", "goes": "go", "going": "go",
 	"dying": "die", "dyin": "die", "died": "die", "dies": "die", "killin": "kill",
 	"thought": "think", "thoughts": "thoughts", // the noun stays a noun: "thoughts of suicide" is not "think of suicide"
-	 "took": "take", "taken": "take",
+	"took": "take", "taken": "take",
 	"wrote": "write", "written": "write", "gave": "give", "given": "give",
 	"felt": "feel", "feelings": "feel", "hung": "hang", "shot": "shoot", "woke": "wake",
 	"woken": "wake", "slept": "sleep", "hid": "hide", "hidden": "hide", "bled": "bleed",

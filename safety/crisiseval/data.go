@@ -161,35 +161,42 @@ func LoadGoEmotions(dir string, splits ...string) ([]Comment, error) {
 	}
 	var out []Comment
 	for _, split := range splits {
-		path := filepath.Join(base, split+".tsv")
-		f, err := os.Open(path) // #nosec G304 -- as above
+		cs, err := readSplit(filepath.Join(base, split+".tsv"), names)
 		if err != nil {
 			return nil, err
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		for n := 1; sc.Scan(); n++ {
-			parts := strings.Split(sc.Text(), "\t")
-			if len(parts) != 3 {
-				f.Close()
-				return nil, fmt.Errorf("%s:%d: want 3 fields, got %d", path, n, len(parts))
-			}
-			c := Comment{Text: parts[0]}
-			for _, id := range strings.Split(parts[1], ",") {
-				k, err := strconv.Atoi(id)
-				if err != nil || k < 0 || k >= len(names) {
-					f.Close()
-					return nil, fmt.Errorf("%s:%d: bad label %q", path, n, id)
-				}
-				c.Emotions = append(c.Emotions, names[k])
-			}
-			out = append(out, c)
+		out = append(out, cs...)
+	}
+	return out, nil
+}
+
+// readSplit reads one GoEmotions file: text TAB label ids TAB comment id.
+func readSplit(path string, names []string) ([]Comment, error) {
+	f, err := os.Open(path) // #nosec G304 -- a data folder named by the developer running the evaluation
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []Comment
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		parts := strings.Split(sc.Text(), "\t")
+		if len(parts) != 3 {
+			return nil, fmt.Errorf("%s:%d: want 3 fields, got %d", path, n, len(parts))
 		}
-		err = sc.Err()
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+		c := Comment{Text: parts[0]}
+		for _, id := range strings.Split(parts[1], ",") {
+			k, err := strconv.Atoi(id)
+			if err != nil || k < 0 || k >= len(names) {
+				return nil, fmt.Errorf("%s:%d: bad label %q", path, n, id)
+			}
+			c.Emotions = append(c.Emotions, names[k])
 		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return out, nil
 }

@@ -10,7 +10,7 @@ FUZZTIME ?= 60s
 KILLS ?= 200
 BENCH_FLAGS ?=
 
-.PHONY: test ci lint proof durability fuzz bench bench-quick
+.PHONY: test ci lint proof durability fuzz bench bench-quick crisis-eval
 
 # The README's test command.
 test:
@@ -51,3 +51,9 @@ bench:
 # A quick look: 3 s runs, 1,000 users.
 bench-quick:
 	$(GO) run ./proof/cmd/bench -d 3s -users 1000 $(BENCH_FLAGS)
+
+# The crisis-language check on real and fresh writing: C-SSRS users,
+# GoEmotions, the fresh journal set, each figure with its 95% interval
+# (docs/safety.md). Needs ../shared/data beside the repository.
+crisis-eval:
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal.jsonl

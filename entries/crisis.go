@@ -10,10 +10,5 @@ import (
 // logged or returned, and saving goes ahead either way. It is the one call
 // of the detector on the save path.
 func crisisIn(d *safety.Detector, p securebase.Payload) bool {
-	for _, t := range p.Text() {
-		if t != "" && d.Check(t) {
-			return true
-		}
-	}
-	return false
+	return d.CheckEntry(p.Text()...).Crisis
 }

@@ -1,5 +1,7 @@
 package safety
 
+import "strconv"
+
 // The context checks look a few tokens around a risk match. Each looks at
 // a bounded window, so the whole check stays linear in the text length.
 
@@ -9,7 +11,212 @@ const (
 	reporterWindow = 8  // words before a quotation to find who said it
 	accidentBefore = 6
 	accidentAfter  = 8
+	protectReach   = 12 // words either side of a match to look for a reason to live
 )
+
+// explainer collects findings for Explain; nil when only deciding.
+type explainer struct {
+	text, sentence int
+	found          []Finding
+}
+
+func (ex *explainer) add(d *Detector, h hit, outcome string) {
+	if ex == nil {
+		return
+	}
+	r := d.rules[d.acts[h.act].rule]
+	ex.found = append(ex.found, Finding{Text: ex.text, Sentence: ex.sentence, Code: r.code,
+		Rule: "rules.txt:" + strconv.Itoa(r.line), Pattern: r.source, Outcome: outcome})
+}
+
+// judge decides one sentence from the hits that start in it
+// (ordered by start). It returns the reason code of the first risk match
+// that passes every check, or "". With an explainer it goes on and records
+// every risk match.
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
+	var bits uint8
+	for _, h := range hits {
+		ac := d.acts[h.act]
+		if r := &d.rules[ac.rule]; r.kind == kindVeto && !(ac.negatable && d.negated(toks, int(h.start))) {
+			bits |= r.veto
+		}
+	}
+	code := ""
+	for i, h := range hits {
+		ac := d.acts[h.act]
+		r := &d.rules[ac.rule]
+		if r.kind != kindRisk || ac.side == sideLeft {
+			continue
+		}
+		first := h
+		if ac.side == sideRight {
+			l, ok := d.leftPartner(toks, hits, i)
+			if !ok {
+				continue
+			}
+			first = l
+		}
+		why, line := d.cancelled(toks, hits, first, h, bits, r.code)
+		if why == "" {
+			if code == "" {
+				code = r.code
+			}
+			ex.add(d, h, "yes")
+			if ex == nil {
+				return code
+			}
+			continue
+		}
+		if ex != nil && line > 0 {
+			why += " (rules.txt:" + strconv.Itoa(line) + ")"
+		}
+		ex.add(d, h, why)
+	}
+	return code
+}
+
+// leftPartner finds, for the right side of a gapped rule at hits[i], a
+// left side of the same rule that ends at most maxGap words before it,
+// with no negation or clause break ("but") between them.
+func (d *Detector) leftPartner(toks []token, hits []hit, i int) (hit, bool) {
+	h := hits[i]
+	rule := d.acts[h.act].rule
+	for j := i - 1; j >= 0; j-- {
+		l := hits[j]
+		if int(l.start) < int(h.start)-maxGap-d.trie.maxLen {
+			break
+		}
+		la := d.acts[l.act]
+		if la.rule != rule || la.side != sideLeft || l.end > h.start || h.start-l.end > maxGap {
+			continue
+		}
+		if d.gapClear(toks, int(l.end), int(h.start)) {
+			return l, true
+		}
+	}
+	return hit{}, false
+}
+
+// gapClear reports that the words between the two sides of a gapped rule
+// hold no negation and no clause break: "I hope I don't die" and "I want
+// to sleep but I'm scared I'll die" are not a wish to die.
+func (d *Detector) gapClear(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		s := toks[k].s
+		if isBreak(s) || d.v.flags[s]&(flagNeg|flagGapStop) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// cancelled runs the context checks on a risk match running from first
+// (its left side, or itself) to last (its right side, or itself), and
+// returns why it is cancelled, or "".
+// For an idiom it also returns the idiom's line in rules.txt. The reasons
+// are constants, so deciding allocates nothing.
+func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uint8, code string) (string, int) {
+	if vetoed(veto, code) {
+		switch {
+		case veto&vetoRecovery != 0:
+			return "stated recovery in the sentence", 0
+		case veto&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied:
+			return "a question answered no", 0
+		}
+		return "told as the past", 0
+	}
+	for _, p := range [2]hit{first, last} {
+		if id, ok := d.idiomOver(hits, p); ok {
+			return "idiom", d.rules[d.acts[id.act].rule].line
+		}
+	}
+	if d.protected(toks, hits, first.start, last.end) {
+		return "a reason to live in the clause", 0
+	}
+	fa, la := d.acts[first.act], d.acts[last.act]
+	if fa.negatable && d.negated(toks, int(first.start)) {
+		return "negation", 0
+	}
+	if q := toks[first.start].q; q >= 0 && d.quotedOther(toks, q) {
+		return "quoted from someone else", 0
+	}
+	left, leftEnd := -1, -1
+	if first != last {
+		left, leftEnd = int(first.start), int(first.end)
+	}
+	strict := d.v.flags[toks[last.start].s]&flagPredicate != 0
+	if first != last && !strict && d.v.flags[toks[last.start].s]&(flagAux|flagNeg) != 0 && int(last.start)+1 < int(last.end) {
+		strict = d.v.flags[toks[last.start+1].s]&flagPredicate != 0 // "... be dead", "... not exist"
+	}
+	possOther := code != "means" && code != "prep" && code != "farewell" && code != "plan"
+	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, possOther, left, leftEnd, fa.selfRef) {
+		return "someone else is the subject", 0
+	}
+	if code == "selfharm" && d.accidentNear(toks, int(first.start), int(last.end)) {
+		return "an accident", 0
+	}
+	return "", 0
+}
+
+// idiomOver reports an idiom that overlaps the piece p without lying
+// wholly inside it: "want to die" is cancelled by "die of embarrassment",
+// but "wish I could sleep forever" is not cancelled by an idiom it holds.
+func (d *Detector) idiomOver(hits []hit, p hit) (hit, bool) {
+	from := p.start - int32(d.trie.maxLen) // #nosec G115 -- the longest rule, a few words
+	for i := firstStartAfter(hits, from-1); i < len(hits) && hits[i].start < p.end; i++ {
+		h := hits[i]
+		if d.rules[d.acts[h.act].rule].kind != kindIdiom || h.end <= p.start {
+			continue
+		}
+		if !(p.start <= h.start && h.end <= p.end) {
+			return h, true
+		}
+	}
+	return hit{}, false
+}
+
+// protected reports a reason to live in the same clause as the match that
+// is not part of it: "thinking about my own death makes me want to live
+// more fully". After "but" it is another clause, so "I want to die but I
+// have to live for my kids" still says yes.
+func (d *Detector) protected(toks []token, hits []hit, start, end int32) bool {
+	for i := firstStartAfter(hits, start-protectReach-1); i < len(hits) && hits[i].start <= end+protectReach; i++ {
+		h := hits[i]
+		if d.rules[d.acts[h.act].rule].kind != kindProtect || (start <= h.start && h.end <= end) {
+			continue
+		}
+		if d.sameClause(toks, int(min(start, h.start)), int(max(end, h.end))-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameClause reports no sentence end, comma or clause word between a and b.
+func (d *Detector) sameClause(toks []token, a, b int) bool {
+	for k := a + 1; k < b; k++ {
+		s := toks[k].s
+		if s == symBound || s == symComma || d.v.flags[s]&flagSoft != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// firstStartAfter returns the index of the first hit starting after pos.
+// It is sort.Search written out, to keep checks free of allocations.
+func firstStartAfter(hs []hit, pos int32) int {
+	lo, hi := 0, len(hs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if hs[mid].start > pos {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
 
 // isBreak reports tokens that end a clause for the context scans.
 func isBreak(s sym) bool { return s == symBound || s == symQuote }
@@ -33,7 +240,7 @@ func (d *Detector) negated(toks []token, start int) bool {
 			// negation is of the stopping, not of what follows.
 			next := toks[k+1].s
 			return next != d.v.stop && next != d.v.help
-		case f&flagSoft != 0:
+		case f&(flagSoft|flagNegStop) != 0:
 			return false
 		case f&flagSubject != 0:
 			return d.negRaised(toks, k)
@@ -70,31 +277,91 @@ func (d *Detector) negRaised(toks []token, subj int) bool {
 	return false
 }
 
-// subjectIsOther reports that the nearest person before the match is
-// someone other than the writer: "my sister self-harms", "he wants to
-// die". With no person in reach the writer is the subject ("Want to die.").
-// A person named as an object is skipped: in "I asked my doctor for more
-// pills" and "I'd be doing everyone a favour" the writer is still the one
-// speaking of themselves.
-func (d *Detector) subjectIsOther(toks []token, start int) bool {
-	for k := start - 1; k >= 0 && k >= start-subjectWindow; k-- {
+// subjectIsOther reports that the words at p are said of someone or
+// something other than the writer. It looks at the word just before them,
+// past auxiliaries ("have been", "would"):
+//
+//   - the writer (I, me, my), or nothing at all ("Want to die.", "so tired,
+//     want to die"): the writer;
+//   - someone else ("he wants to die", "Priya says"): someone else, unless
+//     they are the object of a verb or preposition before ("I asked my
+//     doctor"), when the search goes on further back;
+//   - a conjunction or a placeholder ("and", "it", "that"): the nearest
+//     person further back decides ("she's sad and wants to die"; "it would
+//     be easier to die" has none, so the writer);
+//   - any other word, when the match starts with a verb that agrees with
+//     its subject (class predicate: want, need, die): that word is the
+//     subject ("this comment needs to die", "capitalism to die"), so not
+//     the writer. Before a noun phrase ("the urge to cut", "googled suicide
+//     methods") the nearest person decides instead.
+//
+// For the right side of a gapped rule in the infinitive ("I want ... to
+// die"), left is where its left side starts and leftEnd where it ends: "to
+// die" right after the wish takes the wish's subject; a word between them
+// is the subject of the dying ("I want him to die").
+func (d *Detector) subjectIsOther(toks []token, p int, strict, possOther bool, left, leftEnd int, leftSelf bool) bool {
+	k := d.skipAux(toks, p-1)
+	if left >= 0 {
+		if k >= 0 && toks[k].s == d.v.to {
+			k = d.skipAux(toks, k-1)
+		}
+		if k < leftEnd {
+			return !leftSelf && d.subjectIsOther(toks, left, d.v.flags[toks[left].s]&flagPredicate != 0, possOther, -1, -1, false)
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	s := toks[k].s
+	f := d.v.flags[s]
+	switch {
+	case isBreak(s) || s == symComma || f&flagWriter != 0:
+		return false
+	case f&flagOther != 0 || toks[k].name:
+		// Right before a verb that agrees with its subject, a person is
+		// that subject even after a preposition ("a woman wanting to");
+		// someone's attempt or wish is theirs ("dad's suicide attempt"),
+		// though their pills or knife may be the writer's means.
+		if strict || possOther && toks[k].poss || !toks[k].poss && !d.isObject(toks, k) {
+			return true
+		}
+	case strict && f&(flagSoft|flagNegStop|flagGapStop|flagObjectTaker|flagDeterminer) == 0:
+		return true
+	}
+	return d.nearestIsOther(toks, k)
+}
+
+// skipAux steps back from k over auxiliaries and negations.
+func (d *Detector) skipAux(toks []token, k int) int {
+	for k >= 0 && d.v.flags[toks[k].s]&(flagAux|flagNeg) != 0 {
+		k--
+	}
+	return k
+}
+
+// nearestIsOther reports that the nearest person at or before k, in the
+// same sentence, is someone else. A person named as an object is skipped:
+// in "I asked my doctor for more pills" and "I'd be doing everyone a
+// favour" the writer is still the one speaking of themselves. With no
+// person in reach the writer is the subject.
+func (d *Detector) nearestIsOther(toks []token, start int) bool {
+	for k := start; k >= 0 && k > start-subjectWindow; k-- {
 		s := toks[k].s
 		if isBreak(s) {
 			return false
 		}
 		f := d.v.flags[s]
-		if f&flagFirst != 0 {
+		if f&flagWriter != 0 {
 			return false
 		}
-		if (f&flagOther != 0 || isName(toks[k])) && !d.isObject(toks, k) {
+		// A possessive is not a subject: in "my dad's old knife is by my
+		// bed" the knife is the writer's concern.
+		if (f&flagOther != 0 || toks[k].name) && !toks[k].poss && !d.isObject(toks, k) {
 			return true
 		}
 	}
 	return false
 }
-
-// isName reports a token the tokenizer read as a name (tokenize.go).
-func isName(t token) bool { return t.s == symUnknown && t.h == nameHash }
 
 // isObject reports that the person word at k is the object of a verb or
 // preposition ("asked my doctor", "to my mum", "doing everyone a
@@ -102,7 +369,7 @@ func isName(t token) bool { return t.s == symUnknown && t.h == nameHash }
 // never skipped, and neither is a person followed by "who" ("my friend who
 // wants to die").
 func (d *Detector) isObject(toks []token, k int) bool {
-	if d.v.flags[toks[k].s]&flagNotObject != 0 {
+	if d.v.flags[toks[k].s]&(flagNotObject|flagSubject) != 0 {
 		return false
 	}
 	if k+1 < len(toks) && toks[k+1].s == d.v.who {

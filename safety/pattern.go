@@ -3,6 +3,7 @@ package safety
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -15,13 +16,16 @@ import (
 //	{NAME}        a named fragment from ruleMacros
 //	$             the end of a sentence or of the text
 //	,             a comma, colon or dash
+//	A ... B       A, then B later in the same sentence, at most maxGap
+//	              words after it, with no negation or "but" between
+//	              (risk lines only; see rules.go)
 //
 // Every line is expanded into plain word sequences when the Detector is
 // built, and the sequences go into a trie, so matching never backtracks.
 
 // maxExpansions bounds what one rule line may expand to; a bigger number
 // means a typo in the grammar, not a useful rule.
-const maxExpansions = 4096
+const maxExpansions = 16384
 
 // expand turns one rule line into all the word sequences it stands for.
 func expand(line string, macros map[string]string) ([][]string, error) {
@@ -147,18 +151,26 @@ func (p *ruleParser) skipSpace() {
 
 // trie is a word trie over syms. The root is a dense table because nearly
 // every token of a text starts a lookup there; deeper nodes have few
-// children and scan a short slice.
+// children, stored side by side in one array and scanned. While rules are
+// added the children live in a map; freeze packs them, so building tens of
+// thousands of sequences allocates little and checking touches compact
+// memory.
 type trie struct {
 	root   []int32 // sym -> node, 0 for none
 	nodes  []trieNode
+	edges  []trieEdge
+	acts   []int32 // indexes into Detector.acts, grouped by node
 	maxLen int
+
+	// while building
+	next     map[uint64]int32  // parent<<32 | sym -> child
+	nodeActs map[int32][]int32 // node -> acts, in the order added
+	count    int32             // nodes so far, node 0 unused
 }
 
-type trieNode struct {
-	next []trieEdge
-	rule int32 // index into Detector.rules, or -1
-	cue  int32 // index into Detector.cues, or -1
-}
+// trieNode is a frozen node: its children are edges[e0:e1] and what a
+// sequence ending here means is acts[a0:a1].
+type trieNode struct{ e0, e1, a0, a1 int32 }
 
 type trieEdge struct {
 	s    sym
@@ -166,11 +178,15 @@ type trieEdge struct {
 }
 
 func newTrie() *trie {
-	return &trie{nodes: []trieNode{{rule: -1, cue: -1}}} // node 0 is the unused root slot
+	return &trie{next: map[uint64]int32{}, nodeActs: map[int32][]int32{}, count: 1}
 }
 
+func edgeKey(n int32, s sym) uint64 { return uint64(uint32(n))<<32 | uint64(uint32(s)) } // #nosec G115 -- both are non-negative indexes
+
+// child is the node under n for s, or 0. It works on a frozen trie.
 func (t *trie) child(n int32, s sym) int32 {
-	for _, e := range t.nodes[n].next {
+	nd := t.nodes[n]
+	for _, e := range t.edges[nd.e0:nd.e1] {
 		if e.s == s {
 			return e.node
 		}
@@ -178,8 +194,14 @@ func (t *trie) child(n int32, s sym) int32 {
 	return 0
 }
 
-// insert adds seq and returns its end node. rootSize is the vocabulary
-// size, which grows while rules are read.
+// nodeActs returns what sequences ending at n mean, on a frozen trie.
+func (t *trie) actsAt(n int32) []int32 {
+	nd := t.nodes[n]
+	return t.acts[nd.a0:nd.a1]
+}
+
+// insert adds seq while building and returns its end node. rootSize is
+// the vocabulary size, which grows while rules are read.
 func (t *trie) insert(seq []sym, rootSize int) int32 {
 	if len(t.root) < rootSize {
 		t.root = append(t.root, make([]int32, rootSize-len(t.root))...)
@@ -190,10 +212,10 @@ func (t *trie) insert(seq []sym, rootSize int) int32 {
 		t.root[seq[0]] = n
 	}
 	for _, s := range seq[1:] {
-		c := t.child(n, s)
-		if c == 0 {
+		c, ok := t.next[edgeKey(n, s)]
+		if !ok {
 			c = t.newNode()
-			t.nodes[n].next = append(t.nodes[n].next, trieEdge{s: s, node: c})
+			t.next[edgeKey(n, s)] = c
 		}
 		n = c
 	}
@@ -204,6 +226,34 @@ func (t *trie) insert(seq []sym, rootSize int) int32 {
 }
 
 func (t *trie) newNode() int32 {
-	t.nodes = append(t.nodes, trieNode{rule: -1, cue: -1})
-	return int32(len(t.nodes) - 1) // #nosec G115 -- trie nodes of the embedded lexicon, far below 2^31
+	t.count++
+	return t.count - 1
+}
+
+// freeze packs the children and meanings into arrays, ordered by parent
+// and sym, so the trie is the same whatever order the map returns, and
+// drops the build maps.
+func (t *trie) freeze() {
+	keys := make([]uint64, 0, len(t.next))
+	for k := range t.next {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	t.nodes = make([]trieNode, t.count)
+	t.edges = make([]trieEdge, len(keys))
+	for i, k := range keys {
+		parent := int32(k >> 32)                                  // #nosec G115 -- written by edgeKey from an int32
+		t.edges[i] = trieEdge{s: sym(uint32(k)), node: t.next[k]} // #nosec G115 -- as above
+		if t.nodes[parent].e1 == 0 {
+			t.nodes[parent].e0 = int32(i) // #nosec G115 -- fewer edges than nodes, far below 2^31
+		}
+		t.nodes[parent].e1 = int32(i + 1) // #nosec G115 -- as above
+	}
+	for n := int32(0); n < t.count; n++ {
+		acts := t.nodeActs[n]
+		t.nodes[n].a0 = int32(len(t.acts)) // #nosec G115 -- as above
+		t.acts = append(t.acts, acts...)
+		t.nodes[n].a1 = int32(len(t.acts)) // #nosec G115 -- as above
+	}
+	t.next, t.nodeActs = nil, nil
 }

@@ -1,378 +1,314 @@
 package safety
 
-// The phrases below were chosen from the Suicide Risk Lexicon v1.0 (Low,
-// Rankin, Bentley, Nock & Ghosh; construct-tracker project; Apache License
-// 2.0, see ../shared/data/suicide-risk-lexicon/SOURCE.md). We used its
-// constructs "Passive suicidal ideation", "Active suicidal ideation &
-// suicidal planning", "Lethal means for suicide" (only together with
-// self-directed intent), "Direct self-injury" and "Other suicidal
-// language", rewrote its phrases into the grammar of pattern.go and added
-// our own. Lexicon phrases that are mostly everyday speech in this app
-// ("I hate my life", "can't do this anymore", "my life is over", "dying",
-// "kill me", "cutting") are left out on purpose; docs/safety.md says why.
-// This notice is kept with the derived phrases, as the licence asks.
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+)
 
-// ruleKind says what a match means.
+// rulesText is every rule of the crisis-language check, in the one
+// notation described at the top of the file. It is derived in part from
+// the Suicide Risk Lexicon (Low, Rankin, Bentley, Nock & Ghosh;
+// construct-tracker project; Apache License 2.0); the notice is kept in
+// the file and in docs/safety.md.
+//
+//go:embed rules.txt
+var rulesText string
+
+// ruleKind says what a rule line means.
 type ruleKind uint8
 
 const (
-	kindRisk    ruleKind = iota + 1 // crisis language
-	kindIdiom                       // a figure of speech that cancels an overlapping risk match
-	kindProtect                     // a reason to live that cancels risk in the same clause
-	kindMask                        // may cancel its whole sentence; see context_mask.go
+	kindRisk    ruleKind = iota + 1 // crisis language about the writer
+	kindIdiom                       // a figure of speech: cancels a risk piece it overlaps
+	kindProtect                     // a reason to live: cancels risk in its clause
+	kindVeto                        // cancels every risk match in its sentence (see vetoes)
 )
 
-// ruleGroup is a list of rule lines sharing a kind. Injury marks
-// self-injury verbs, which are also said of accidents ("I cut myself
-// shaving"), so they get the accident check.
-type ruleGroup struct {
+// Veto bits. A sentence is cancelled by stated recovery, or by a question
+// someone asked that the writer answered no (both halves needed).
+//
+// Told as the past ("when I was fifteen I wanted to die") cancels a wish or
+// plan in its sentence, unless the sentence says it is back ("again",
+// "tonight", "it's come back"). Past attempts and self-injury are history
+// that stays yes; they are not cancelled by it.
+const (
+	vetoRecovery uint8 = 1 << iota
+	vetoAsked
+	vetoDenied
+	vetoPast
+	vetoRecur
+)
+
+func vetoBit(name string) (uint8, bool) {
+	switch name {
+	case "recovery":
+		return vetoRecovery, true
+	case "asked":
+		return vetoAsked, true
+	case "denied":
+		return vetoDenied, true
+	case "past":
+		return vetoPast, true
+	case "recur":
+		return vetoRecur, true
+	}
+	return 0, false
+}
+
+// vetoed reports whether a sentence holding these veto bits cancels a
+// match with this reason code.
+func vetoed(bits uint8, code string) bool {
+	if bits&vetoRecovery != 0 || bits&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied {
+		return true
+	}
+	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
+}
+
+// Codes are the reasons a risk line can give. A reviewer reads them in
+// `securebase crisis-check -why`; users never see them.
+var riskCodes = []string{
+	"wish",     // wanting to die or not to exist, passive or active
+	"intent",   // saying one will or wants to kill oneself
+	"plan",     // a plan, a method, a date
+	"prep",     // preparing: stockpiling, researching, putting affairs in order
+	"farewell", // goodbye notes, last words, giving things away for after
+	"means",    // a method or place tied to oneself: a bridge, the wheel, a rope
+	"attempt",  // a past attempt, an overdose taken
+	"selfharm", // self-injury
+	"burden",   // others better off without one
+	"hopeless", // no reason to live, can't go on
+}
+
+func isRiskCode(c string) bool {
+	for _, k := range riskCodes {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// rule is one line of rules.txt.
+type rule struct {
 	kind   ruleKind
-	mask   uint8 // for kindMask
-	injury bool
-	lines  []string
+	code   string // the reason code of a risk line, or the veto's name
+	veto   uint8
+	source string // the pattern as written
+	line   int    // line number in rules.txt
+	gap    bool   // "A ... B"
 }
 
-// ruleMacros are fragments shared by several lines.
-var ruleMacros = map[string]string{
-	"SELF": "myself|my self",
-	// wanting one's own death; "could" is left out ("I could die of happiness")
-	"DESIRE": "want to|need to|wish to|wish i could|wish i can|would like to|long to|ready to|" +
-		"deserve to|should|hope to|beg to|pray to|let me|feel like|want|urge to|tempted to|welcome|crave|dream of|dream about|" +
-		"fantasise about|fantasize about|look forward to|long for|yearn for|pray for|wish for|think about",
-	// intent or plan toward an act
-	"INTENT": "want to|need to|go to|plan to|about to|ready to|try to|decide to|urge to|tempted to|" +
-		"think about|think of|consider|contemplate|could|might|will|would|wish i could|feel like|" +
-		"scared i will|scared i might|afraid i will|afraid i might|keep think about|can not stop think about",
-	// states of being dead or gone
-	"GONE": "die|be dead|not be alive|not exist|stop exist|cease to exist|not wake up|never wake up|" +
-		"sleep forever|not be here|not be around|disappear|vanish|be go forever|be go for good|stop breathe|be six feet under|not be on (this|the) (earth|planet)|" +
-		"disappear forever|disappear for good|fall asleep and (not|never) wake up|fall asleep forever|fade away|be go $|" +
-		"[go to] (sleep|bed) and (not|never) wake up|[go to] sleep and (stay asleep|stay there|never come back)|stay asleep forever|stop live|" +
-		"death|my death|my own death|leave (this|the) (world|earth|planet)|die in my sleep|" +
-		"end it all|end everything|end my life|kill {SELF}|unalive {SELF}|unalive",
-	"PILLS":   "pill|tablet|med|medication|painkiller|sleeping pill|prescription",
-	"DRUG":    "{PILLS}|paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|insulin|antidepressant|xanax|benzo|opioid|oxy",
-	"GROUP":   "everyone|everybody|world|family|kids|child|friend|people|they|them|all|everything|parent",
-	"HEIGHT":  "bridge|building|roof|rooftop|cliff|balcony|ledge|window|park garage|overpass|tower",
-	"VEHICLE": "train|car|bus|truck|lorry|tram|subway|traffic",
+// Sides of a gapped rule.
+const (
+	sideWhole uint8 = iota
+	sideLeft
+	sideRight
+)
+
+// act is what one compiled word sequence means: a rule, and for a gapped
+// rule which side it is.
+type act struct {
+	rule      int32
+	side      uint8
+	selfRef   bool // holds i/me/my/myself: the writer is named in it
+	negatable bool // holds no negation of its own
 }
 
-// ruleGroups is every rule, in the order they are checked.
-var ruleGroups = []ruleGroup{
-	{kind: kindRisk, lines: []string{
-		// active ideation and planning: self-directed acts
-		"kill {SELF}", "off {SELF}", "unalive {SELF}", "end {SELF}", "do {SELF} in",
-		"end my [own] life", "take my [own] life", "end it all", "end everything $",
-		"end (it|thing) ($|,|tonight|today|soon|tomorrow|this week|this weekend|for good|once and for all)",
-		"commit suicide", "attempt suicide", "consider suicide", "contemplate suicide", "plan suicide",
-		"suicide (attempt|plan|note|letter|method|pact|ideation)", "my suicide",
-		"(hang|shoot|drown|stab|poison|gas|electrocute|suffocate|strangle) {SELF}",
-		"(starve|drink) {SELF} to death", "set {SELF} on fire", "burn {SELF} alive",
-		"(slit|slash|cut|slice|open) my (wrist|throat|vein)",
-		"(gun|pistol|knife|blade|razor) to my (head|throat|wrist|temple)", "(gun|pistol) in my mouth",
-		"(rope|noose) around my neck", "(tie|make|buy|get|have) a noose",
-		"(throw|hurl|fling) {SELF} (off|from|in front of|under|down)",
-		"{INTENT} jump (off|from) [a|the|my] {HEIGHT}", "{INTENT} jump in front of [a|the] {VEHICLE}",
-		"{INTENT} (step|walk|run) (in front of|into) [a|the] {VEHICLE}", "{INTENT} (step|jump|walk) in front of (it|one)",
-		"{INTENT} (crash|drive|wreck) my car", "{INTENT} drive off [a|the] (cliff|bridge|road)",
-		"{INTENT} (overdose|od)", "overdose", "take an overdose", "od on", "i od",
-		"{INTENT} take (all|every) [of] (my|the) {PILLS} [at once]", "{INTENT} take every {PILLS}", "swallow all (my|the) {PILLS}",
-		"(take|swallow) [a|the] whole (bottle|pack|packet) [of {PILLS}]", "{INTENT} take [a] (bunch|handful|lot|load|fistful) of {PILLS}",
-		"(save|stockpile|hoard|stash) [up] [my|the|all my|all the|some|enough|extra] {PILLS}", "collect {PILLS} from (every|each|all my)",
-		"how many {PILLS} [would|will|do|does] it take", "how many {PILLS} it (would|will) take", "how many {PILLS} to (die|kill|od|overdose)",
-		"enough {PILLS} to (die|kill|not wake up|od|overdose)", "lethal dose",
-		"(way|method) to (die|kill {SELF}|end it|end my life)",
-		"(easy|quick|painless|peaceful|best|fast) (way|method) to (die|end it)",
-		"how (to|do i|can i|could i) (die|end it all|end my life|disappear forever)",
-		"(rope|noose|gun|pistol|razor|blade) (to|for) (end it|end my life|kill {SELF}|use on {SELF})",
-		"give away my (belonging|possession|pet|cat|dog)", "start give away my (thing|stuff)",
-		"better off without me , (everyone|everybody|the world|they all|all of them)",
-		"{DESIRE} (delete|erase) {SELF} $", "on the ledge", "deserve to (suffer|bleed|feel pain|be in pain)",
-		"write [a|my|some] (goodbye|farewell) (letter|note) to (everyone|my family|my kid|my parent|my friend)",
-		"call [the|a] (suicide|crisis) (hotline|line|helpline)", "call (988|samaritans|lifeline)",
-		"{INTENT} unalive", "(think about|think of|urge to|tempted to|keep think about) jump $",
-		"(have|get|got) the {PILLS} ready", "{PILLS} be ready", "stand on the edge of [the|a] {HEIGHT}",
-		"(fight|try|struggle) to stay alive", "(stay|be) alive be (too hard|exhaust|unbearable|pointless)",
-		"want out of (life|this life|existence|exist)", "too (painful|hard) to (go on|keep go|keep live)",
-		// passive ideation
-		"{DESIRE} ({GONE})", "hope i (die|do not wake up|will not wake up|would not wake up|never wake up|do not survive|will not survive|never survive|get hit|get kill|die in my sleep)",
-		"(wish|hope) [that] the (plane|car|bus|train) (would|will) crash", "wish i be not (here|around|alive)",
-		"pray [every night|every day|each night] [that] i (die|do not wake up|never wake up)",
-		"rather (not be here|not be alive|not exist|be dead)", "not be here at all", "what if i (do not|never) wake up",
-		"wish i (be|could be) dead", "wish i (be|have) never (be born|born|exist)", "wish i be not alive",
-		"wish i (do not|never) exist", "wish i would (die|not wake up|never wake up)",
-		"wish i could (stop exist|not exist|disappear)", "wish i can disappear",
-		"(wish|hope) [that] [a|the|some] ({VEHICLE}|someone|somebody) [would|will] (hit|kill) me", "(wish|hope) [that] [a|the|some] ({VEHICLE}|someone|somebody) [would|will] run me over",
-		"(not|would not) mind if [a|the] ({VEHICLE}|someone|somebody) (hit|kill) me",
-		"(want|wish for) (someone|somebody) to kill me", "wish i never have to wake up",
-		"better off dead", "better off if i (be|was|were) (dead|go|not here|not around|never born)",
-		"better off if i (die|disappear|do not exist|never exist|never be born|kill {SELF})",
-		"{GROUP} [around me|in my life] [would|will] [all] [be] better [off] without me",
-		"(better|lighter|easier|happier|kinder) (place|world|life) without me", "without me in it",
-		"(easier|better) for ({GROUP}) if i (die|be dead|be go|disappear|be not here|be not around|do not exist|never exist)",
-		"(easier|better|simpler|lighter) if i (die|be dead|be go|be not here|be not around|be not alive|do not exist|never exist|disappear|vanish)",
-		"(favour|favor) if i (die|be go|disappear|be dead|kill {SELF}|be not here|be not around)",
-		"not [go to] be (here|around) [for] [much] (long|longer)",
-		"in case i (do not|never) make it", "not see {SELF} (get|make it) through (this|the night|the week) [alive]",
-		"nobody (would|will) (care|notice|miss me) (if|when) i (die|be go|be dead|disappear|vanish|kill {SELF}|be not here|stop exist)",
-		"nobody (would|will) miss me", "if i (die|be go|be dead|disappear|kill {SELF}) [tomorrow|today|tonight] nobody (would|will) (notice|care|miss me)",
-		"nobody (have|will have|would have) to deal with me", "not miss me if i (die|be go|be dead|disappear)", "will not be miss",
-		"not want to (be alive|live|exist|be here|wake up|go on|keep go|keep live|carry on|carry on live|see tomorrow|face tomorrow|face another day|be on (this|the) (earth|planet))",
-		"never want to (wake up|be alive|exist|live)",
-		"can not (go on|keep go|do life|keep live|face another day|live like this|live this way)",
-		"not (make it|survive) through the night", "(fine|okay|ok|happy|relieved|at peace) if i (do not|never) wake up",
-		"(not|would not|will not) mind if i (die|do not wake up|never wake up|get hit|be dead)",
-		"not care (if|whether) i (live|die|wake up|be alive|get hurt|get hit|make it)",
-		"not care about (live|life|be alive)", "not care if i live or die",
-		"not know (if|whether|how long) i (can|want to) (go on|keep go|live|be alive|keep live|hold on)",
-		"not know how much longer i can (go on|hold on|keep go|live|survive|stay alive|keep live)",
-		"not sure [if|whether|that] i want to (live|be alive|be here|go on|keep go|exist)",
-		"not think i want to (live|be alive|be here|go on|exist)",
-		"why be i alive", "stop exist", "cease to exist", "wait to die",
-		"(relief|peaceful|comfort|nice|good|easier) to (die|stop live|not exist|be dead|not wake up|disappear)",
-		"(thought|idea) of (not exist|die|death|be dead|not wake up|stop exist|disappear forever) (comfort|calm|soothe|relax|be comfort)",
-		"(voice|mind|brain|head|thought) [keep] tell me to (die|end it|kill {SELF}|hurt {SELF}|jump|cut)",
-		"wonder (how|what) it would (feel|be) [like] to (jump|die|be dead|not exist|not wake up)",
-		"goodbye (letter|note|message|text|post|video) (to|for) (everyone|everybody|my family|my friend|all of you|you all)",
-		"no (point|reason) (in|for) me [to] (live|be alive|go on|keep go)",
-		"(swallow|take) everything in (the|my) (medicine cabinet|cabinet|bathroom cabinet|drawer)",
-		"which (bridge|building|roof|cliff|pill|method|rope|train) i (would|will|be go to) use",
-		"(hit|bang|punch|slam) my (head|face|fist|hand) [against|into|on] [the|a] (wall|door|floor|desk) on purpose",
-		"punish {SELF} by (cut|burn|hurt {SELF}|hit {SELF}|scratch|bleed)", "(take|swallow) them all [at once]",
-		"if i (die|be dead|be go|be not here|be not around|be not alive|kill {SELF}|disappear|vanish|do not wake up|never wake up|stop exist|do not exist)",
-		"how (much|many) {DRUG} (would|will|to|do i need to|would it take to|does it take to) (kill me|die|od|overdose)",
-		"why (should|would|do) i (keep go|keep live|go on|stay alive|be alive)", "(hope|wish|pray) tomorrow (never come|do not come)",
-		"wish i could stop $", "not deserve to (live|be alive|exist|be here)",
-		"pain to (end|stop) (for good|forever|permanently)", "look forward to (die|death|be dead|not wake up)",
-		"(death|die|be dead) (sound|seem|look|feel) (nice|good|peaceful|better|easier|like a relief|appeal)",
-		"(romanticise|romanticize) (death|die|suicide)", "(passive|active) si", "can not stop think about (death|die)",
-		"{GROUP} [would|will] [all] [be] (fine|okay|ok|happier) without me",
-		"nobody care [whether|if] i (live|die|be alive|be dead)",
-		"if i (do not|never) wake up [tomorrow] [,] (that|it) be (okay|fine|ok|alright)",
-		"(swallow|down) [a|the] (bunch|handful|fistful|load|lot) of {PILLS}",
-		"{INTENT} (swerve|veer|drive) into [a|the|oncoming] ({VEHICLE}|tree|wall|barrier)", "{INTENT} (walk|run|step) into oncoming traffic",
-		"(disappointed|upset|sad|angry|annoyed) [that|when] i (wake up|be alive|survive)",
-		"enough {PILLS} (save|stash|hide|to do it|to end it|ready)", "take too many {PILLS}",
-		"wish i would never (be born|have be born)",
-		"(death|die|suicide|kill {SELF}) be the (only|best|easiest) (way out|option|answer|solution|escape|choice)",
-		"only way out be (death|die|to die|suicide|to end it)",
-		"[not see any] way out (except|but|other than|apart from|besides) (die|death|suicide|kill {SELF}|end it)",
-		"(suicide|die|kill {SELF}|end my life|my death) [keep] (cross|be on|enter|fill) my (mind|head)",
-		"plan (how|when|where) (to|i will|i would|i be go to) do it",
-		"(knife|blade|razor) (against|to|on|over) my (wrist|arm|throat|skin)",
-		"{INTENT} (walk|swim) [out] into the (sea|ocean|water|river|lake)", "into the (sea|ocean|river|lake) and (not|never) come back",
-		"(life|live|existence|my life) (have|has) no (point|meaning|purpose)",
-		"not see {SELF} (be alive|alive|live|make it|survive|be here|be around)",
-		"if i (be go|die|be dead|disappear) [,] at least", "die of [an] (overdose|suicide)",
-		"(bother|point in|reason for) (stay alive|be alive|live|exist|go on|wake up)", "unalive (think|urge|idea)", "not know why i be alive", "why (do|did) i exist", "why be i born",
-		"i (should|ought to) not (be alive|have be born|exist)", "i should not be here $",
-		"no (reason|point) [for me] (to|in) (live|go on|keep go|keep live|be alive|stay alive|exist|carry on|wake up)",
-		"not see the point (in|of) (live|life|be alive|go on|exist|wake up)",
-		"no point (in|to) (life|live)", "what be the point (of|in) (live|life|go on|be alive|exist|wake up)",
-		"nothing [left] to live for", "no will to live", "lose [the|my|all] will to (live|keep go|go on|carry on|survive|be alive)",
-		"life be not worth (live|it)", "life be pointless", "not worth live",
-		"(tired|sick) of (live|life|be alive|exist|wake up)", "done with (life|live|my life|this life|exist|be alive)",
-		"give up on (life|live)", "(hate|cannot stand) (be alive|live|exist|my existence)",
-		"want it all to (end|stop|be over)", "want everything to (end|stop)", "want my life to (end|be over)",
-		"(welcome|embrace|long for|want) death", "(die|death) (would|will) be (easier|better|a relief|a release|welcome|peaceful)",
-		"easier to (die|be dead|not exist|not be here|disappear)",
-		"(not|no longer) (afraid|scared|frightened|terrified) (to|of) (die|death|be dead)", "(last|final) (day|night|week) alive",
-		"(can not|not want to) (face|see) (another|one more) day",
-		// other suicidal language
-		"suicidal", "not suicidal but", "not (actively|exactly|fully) suicidal",
-		"not think i be suicidal", "not sure if i be suicidal",
-		"think about (suicide|kill {SELF}|end my life|end it all|end it|my death|my own death|die|not wake up|not be here|self harm|hurt {SELF})",
-		"think of (suicide|kill {SELF}|end my life|end it all|die)",
-		"(fantasise|fantasize|daydream|dream|obsess) about (suicide|kill {SELF}|end my life|end it all|my death|my own death|die|not wake up)",
-		"pretend (i want|to want) to (be alive|live|be here|exist)",
-		"(burden|dead weight) (to|on|for) (everyone|everybody|my family|them|the world|all|my friend|the people i love)",
-		"not trust {SELF} (tonight|alone|with (pill|knife|razor|blade|my pill|the pill|a knife|the knife))", "not safe (with|around) {SELF}",
-		"i be not safe $", "scared of what i might do to {SELF}",
-		// round 5: wider shapes of the same constructs
-		"(rather|sooner) (die|be dead) than (feel|live|go on|keep|spend|carry on|face|wake up|do this|be like|be in this|exist|suffer|be alive|feel like this|be alone|alone)",
-		"stop care (if|whether|about) (i|my life|live|be alive|what happen to me)",
-		"not think i (will|would|be go to) (be alive|be here|be around|make it|survive|last) (by|until|till|to|through|much longer|long|past|for)",
-		"(my life|life|live|everything|exist|be alive) (feel|seem|be) (pointless|meaningless|worthless|empty and pointless)",
-		"not go to make it (through|past) (this|the|tonight|another|next)",
-		"(do not|never) let me wake up", "why be i (here|alive|around|breathe) $",
-		"wish (my|our) (mom|dad|parent|mother|father) (have never|never) have me", "wish i (have|had) never be (bear|born|have)",
-		"(have|get|make) a plan and a (date|time|place|method)",
-		"(know|decide|figure out|work out|plan|choose|pick) [exactly] how i (would|will|be go to|could|can|might) do it",
-		"know [exactly] how (to|i (would|will|could|can|be go to)) (make it (end|stop)|end it|end thing|end my life)",
-		"do something (to|stupid to) {SELF}", "(can not|not able to|unable to) keep {SELF} safe",
-		"i be not safe (tonight|today|right|at the moment|around {SELF}|from {SELF}|with {SELF}|alone|here)",
-		"not feel safe (with|around|from) {SELF}",
-		"not (see|picture|imagine|think i will see) {SELF} (be here|be around|be alive|alive|here|around|live|make it|survive|get old|grow old|in a year|next year|at thirty|at forty|at 30|at 40)",
-		"i know i will not be (around|here|alive)", "will not be (alive|here|around) (to see|by) (christmas|my birthday|next|the end|summer|new year|spring|winter|autumn|fall)",
-		"future with me in it", "not see (a|any) future (for me|with me|$|for {SELF})",
-		"(hope|wish|pray|want) something [would|will|bad] happen to me",
-		"(hope|want) i (would|will) (lose control|crash|not make it|get hurt bad|get kill)",
-		"(drive|speed|go) (too fast|fast|recklessly) (on purpose|hope|want)",
-		"(sit|sat|stand|stood) on the (edge|ledge|railing) of [the|a|my] {HEIGHT}",
-		"(leg|feet|foot) (over|off|dangle over) the (edge|ledge|side)",
-		"(my|the) (goodbye|farewell) (note|letter|message) (for|to) (everyone|my|each|all)",
-		"write my (goodbye|farewell) (note|letter|message)", "leave (a|my) note for (everyone|my|them|whoever)",
-		"(give|gave) away [all] my (stuff|thing|belonging|possession)",
-		"(put|get|sort) my affairs in order", "goodbye (everyone|everybody|world|all of you|you all|cruel world)",
-		"this be (my|the) (goodbye|farewell)", "(my|a) (final|last) goodbye", "say my goodbye",
-		"want to (stop|end) (my|the) (heartbeat|heart)", "not want to be (on this earth|in this world|alive)",
-		"out of my own life", "want out of (it all|everything|existence|life|this world|this life)",
-		"(want|need|try) to (drown|choke|suffocate|starve) {SELF}",
-		"(belt|rope|cord|scarf|cable|lead|tie|sheet) (around|round) my (neck|throat)",
-		"not want [to do][this] life [thing]", "not want (any more of|more of) (it|this|life|this life)",
-		"(the world|everyone|everybody|my family|people|the people around me|they) (would|will) [all] be (lighter|better|easier|happier|calmer|simpler|quieter|fine|okay|ok) without me",
-		"take up space (that|i)", "waste of (space|oxygen|air)", "sorry for exist",
-		"end my (story|chapter) [here|for good]", "i be check out", "check out (for good|early|of life|permanently)",
-		"take the easy way out", "(my|it be my) time to go", "my final act", "exit plan",
-		"stop be a (problem|burden) for good", "(only|one) (thing|reason|person|one) (stop|keep|hold) me (alive|here|go|$|be|back)",
-		"(what|who) keep me (alive|here|go) be", "start say goodbye to (people|everyone|everybody|the people|my)",
-		"explain why i (do|did) it", "(write|leave) (letter|note) (to|for) (everyone|everybody|all of them|each of|each one)",
-		"not see {SELF} (get older|grow older|get old|age)", "not think i will let {SELF} (get|grow|live|be)",
-		"(fight|try|struggle) to stay here", "deserve to hurt",
-		"wait for my (body|heart) to (catch up|give up|stop|give out|quit)",
-		"(it|everything) [all] (stop|end) (for good|forever|permanently)",
-		"sleep and never (deal|face|have|wake|come back|see|be)", "sleep and stay there",
-		"(not|can not) promise i (will|can|would) (be|stay|keep {SELF}) safe",
-		"(not sure|not know if|not know whether) i (will|can|would) (be|stay|keep {SELF}) safe",
-		"time i (go|went|leave|left) $", "what be the point of me", "point of me (be|exist|be here)",
-		"(except|other than|apart from|besides|but) (die|not be here|not be alive|not exist|kill {SELF}|end it|death|suicide|disappear forever|not wake up)",
-		"(go to|want to|about to|ready to|go) jump $", "throw {SELF} down [the] stairs",
-		"(hope|wish|pray) [that] (the|my) (plane|car|bus|train|flight) [would|will] crash",
-		"(it|everything|it all) to (stop|end) (for good|forever|permanently)",
-		"disappear off the face of the earth (for good|forever|permanently)",
-		// lexicon constructs that are rarely innocent in a journal
-		"eternal sleep", "permanent rest", "(painless|peaceful|quick) death", "force to exist",
-		"want to be done with (it all|everything|life|exist|be alive)", "wish it (would|could) all (end|stop|be over)",
-		"no reason to keep {SELF} alive", "blow my brain out", "(car|drive) off (a|the) bridge",
-		"drive my car into", "(wreck|crash) my (car|truck)", "jump out [of] (a|the|my) window",
-		"jump off (a|the) (building|roof)", "(jump|run|walk|step) into traffic", "run in front of (traffic|a car|a bus|a train|a truck|a lorry)",
-		"make it look like an accident", "painless way out", "(try|tried) to od", "tried od",
-		"think about jump off", "mutilate my", "skin pick", "dermatillomania", "trichotillomania",
-		"stick [a] needle in my", "pull [out] my hair out", "bite {SELF}", "i be in [a] crisis",
-		"keep me alive", "my demise", "(sick|tired) of my life", "(thing|one|person) that keep me go",
-		"(not|will not|would not) matter if i (die|be dead|be go|disappear)",
-		"not trust {SELF} $", "put me out of my misery", "(only|one) (reason|thing) i be (alive|here|breathe)",
-		"what i be (about|go) to do", "(do|doing) something i can not (take back|undo|come back from)",
-		"decide to go $", "make sure it work this time", "it work this time", "make sure i (do not|never|will not) wake",
-		"(plan|planning|playlist for|songs for|music for|what to wear at|pick music for) my [own] funeral",
-		"(this|it) be my last (birthday|christmas|summer|year|new year)", "the thought of (end it|end thing|end everything) (comfort|calm|soothe|relax)", "(everyone|everybody|they|people) (be|get) (tired|sick) of me",
-		"not (plan|expect|intend|think i will|go) to be (around|here|alive) [for] [much] (long|longer)",
-		"no way i (be go to|will|be) (be here|be around|be alive|make it|last)",
-		"no way i (be go to|will|be) (be here|be around|be alive) (at|by|for|in|on|when|next)",
-		"not know how (to|i can) (keep live|keep go|go on|live like this|stay alive|keep do this)",
-		"who (should|will|would|can|get) (get|have|inherit|take) my (thing|stuff|book|plant|cat|dog|pet|record|clothes|money|savings|guitar|jewellery|jewelry|belonging|possession)",
-		"(look|google|search|research) [up] (how|way) to (die|kill {SELF}|end it|overdose|hang {SELF}|not wake up)",
-		"(tie|test) (a|the) (noose|knot|rope) (for|around|to)", "(find|found|pick|choose) a (beam|hook|tree|spot|place) (to|for|strong enough)",
-		"(step|walk|jump) (off|from) (the|a) (platform|ledge|roof|edge|bridge|balcony|cliff)",
-		"count (my|the|out) {PILLS}",
-		"(press|hold|put) [a|the] (hot|heated|burning|lit) (spoon|knife|lighter|cigarette|match|iron|coin|metal|pan) (on|onto|against|into|to) my",
-		"(lighter|cigarette|match) (to|on|against|onto|into) my (arm|wrist|skin|leg|thigh|hand|hip|stomach|body)",
-	}},
-	{kind: kindRisk, injury: true, lines: []string{
-		// direct self-injury; the accident check applies
-		"(hurt|harm|cut|burn|hit|punch|scratch|carve|mutilate|wound|injure|choke|bruise) {SELF}",
-		"make {SELF} (bleed|bruise|hurt)", "see {SELF} bleed",
-		"(cut|burn|carve|scratch|slash|slice|stab) [into] my (arm|wrist|thigh|leg|skin|stomach|hip|body|ankle)",
-		"self (harm|injury|injure|mutilation|mutilate)", "nssi",
-		"i cut again", "be cut again", "cut again $", "cut again and", "cover in cut", "cut (on|all over) my (arm|wrist|thigh|leg|stomach)", "cut again last night", "start cut again", "relapse (and cut|on self harm|into self harm)",
-		"urge to cut", "(want|need|itch|tempted) to cut (again|bad|tonight|deep|deeper|$)", "(fresh|new|deep) cut on my", "(want|need) to feel the (blade|razor)", "{DESIRE} bleed", "until (it|i|they) bleed",
-		"until my (knuckle|skin|arm|hand|wrist|leg|finger|face) bleed", "(punch|hit|hurt|cut|scratch|burn) (wall|thing|stuff) and {SELF}",
-		"use (it|them|the razor|the blade|a razor|a blade|the knife|a knife) on {SELF}", "hide my (cut|scar)",
-		"(cover|cover up) my (cut|scar)",
-		"(carve|etch) (his|her|their|my|the|a) (name|word|initial|letter) into my (arm|wrist|thigh|leg|skin|stomach|hip)",
-		"use to (cut|self harm|hurt {SELF}|burn {SELF}) (when|as|in|at|$|,|a lot|every)",
-		"want (it|that) to hurt $", "(razor|blade|knife|fresh|new) cut", "full of cut",
-		"(drag|run|press|scrape) (the|a|my) (blade|razor|knife|scissors|glass) (across|over|along|into|against) my", "starve {SELF}", "(cut|burn) (deep|deeper|too deep|last night|this morning)", "until my (knuckle|skin|arm|hand|wrist|leg|finger|face) (split|crack|bruise|bleed|burn|break|be raw)",
-		"(scratch|pick|rub) [at] my (arm|wrist|thigh|leg|skin|stomach|face|hand) (raw|until|till|bloody)",
-		"(bite|bit) (my|into my) (arm|hand|wrist|finger|thigh) (until|hard|till|hard enough)",
-		"(pull|rip) [out] my hair [out] (until|on purpose|when)", "(bang|hit|slam) my head (against|on|into) (the|a) (wall|floor|door) (until|hard|till|on purpose)",
-		"(hit|punch|slap|hurt) {SELF} (again|until|hard|when)", "(urge|need) to (hurt|harm|punish|burn|hit) {SELF}",
-	}},
-	{kind: kindIdiom, lines: []string{
-		"die (of|from)", "to death", "dead (tired|serious|inside|to me|to him|to her|end|wrong|right|set|silence|quiet|battery)", "drop dead",
-		"(hope|plan|dream|chance|relationship|romance|spark|conversation|battery|phone|car|laptop|plant) die",
-		"die for (you|him|her|them|it|this|that|a|some|my|our|your)", "die laugh", "die alone", "die happy",
-		"die on (this|that|the) hill", "die try", "cross my heart and hope to die", "die my (hair|root|fringe|bang|beard)",
-		"die to (see|know|try|meet|hear|go|get|tell|eat|have|find out|read|watch|sleep|talk|ask|be|start|hug|kiss)",
-		"disappear (for|into|to|under) (a|the|some|two|three|a few|my|his|her)",
-		"disappear for (a while|a bit|the weekend|a week|a day|a month)",
-		"disappear (from|off) (social media|instagram|the internet|twitter|facebook|tiktok|the group chat|the chat|his life|her life|their life|their lives)",
-		"wake up (early|at|before|for|in time|anxious|alone|tired|stress|worry|sad|cry|exhaust|panic|panicked|next to|with|to|in a panic)", "live (there|here|together|abroad|alone|at|on|by|next)",
-		"live (with|in|near) (my|his|her|their|a|an|him|them|parent|roommate|friend|partner|you|this city|the city|london|fear|the past)",
-		"go on [a|the|another|one more|any|more] (date|trip|holiday|vacation|tour|walk|run|break|social|instagram|tiktok|app|diet)",
-		"go on (with|about) (him|her|them|you|it|this|that)", "go on (pretend|act|as if|like nothing)",
-		"go on like this with (him|her|them|you|my)", "(cut|scratch|burn|graze) my (arm|leg|hand|finger|knee|thigh|wrist|skin) on (a|the|some)",
-		"keep go (to|with|out|back|home|there)",
-		"be here (at|for|with|tonight|today|when|during|in|on)",
-		"kill {SELF} (laugh|try|work|study|at work|at the gym|over (this|that|it))",
-		"only hurt {SELF}", "hurt {SELF} (by|more)", "(hurt|cut|burn|scratch|choke) {SELF} on (a|the|some)",
-		"cut {SELF} (shave|cook|chop|by accident)", "burn {SELF} cook",
-		"cut (him|her|them|you|tie|contact|back|down|out|off|my hair|my fringe|my bang|carb|sugar|class|school|corner|the cord)",
-		"(overdose|od) on (caffeine|coffee|sugar|chocolate|netflix|tv|carb|candy|love|drama|cake|meme|tiktok|social media)",
-		"overdose (risk|symptom|sign|prevention|death|crisis|epidemic|antidote|reversal|kit|first aid|awareness|training)",
-		"(a|like a) death in the family", "feel like i be fall (off|from|apart)",
-		"farewell (drink|party|do|lunch|dinner|card|gift|present|speech|tour)",
-		"goodbye to (my|the|our) (twenties|thirties|forties|teens|youth|old|flat|house|home|job|office|desk|team|colleague|car|hair)",
-		"last day (at|of) (work|the job|school|uni|college|the office|my job|the bakery|the shop|term)",
-		"(disappear|vanish) (from|off) (his|her|their|my|the) (instagram|feed|story|stories|life|profile|page|account|timeline)",
-		"want to (disappear|vanish) when", "(on|for) my last day",
-		"count (my|the) {PILLS} (into|for) (the|my|a) [weekly|daily|pill] (organiser|organizer|dosette|box|week)", "knife (in|to|through) my (chest|heart|back|gut|stomach)",
-		"(prevent|reverse|treat|risk of|sign of|symptom of) [an] overdose",
-		"suicide (prevention|awareness|squad|rate|statistic|hotline number|survivor)",
-		"(social|career|political|financial|commercial) suicide",
-		"death of (our|the|my|this|his|her) (relationship|marriage|friendship|romance|spark|career|conversation)",
-		"(relationship|marriage|friendship|romance|spark|conversation|party|chat) [feel|be|seem] dead",
-		"if i die (in|on|during) (a|the|my) (plane|car|crash|surgery|flight|operation|sleep tonight)", "if i be go for",
-		"think about death (of|in) (a|the|our|my) (relationship|marriage|friendship)",
-		"(clean|free) (from|of) self harm", "self harm free", "self harm (warning|sign|training|policy|research)", "use to (self harm|cut|hurt {SELF}) but", "paper cut", "ask [me|us|him|her|them|patient|client|student|people|someone|somebody|kid|teen|teenager|young people] about (self harm|suicide|suicidal|suicidal think)",
-		"(hotline|line|helpline) (with|for) (him|her|them|my)", "recover from self harm", "self harm (awareness|training|course|module)",
-		"leave the world (a|better)", "shoot {SELF} in the foot", "burn {SELF} out", "cut {SELF} (off|some slack|a little slack|slack)",
-		"drown {SELF} in (work|ice cream|chocolate|wine|netflix|tv|book|music|sorrow|self pity|coffee|my work|study|tear|distraction)",
-		"kill {SELF} with (work|this workload|overtime|stress)", "urge to cut (him|her|them|you|tie|contact|back|down|out|off|my hair)",
-		"feel like die (of|from)", "kill my self esteem", "use to (be|feel) suicidal but",
-		// round 5
-		"(rather|sooner) (die|be dead) than", "die inside", "feel like i be [go to] die", "feel like i (will|would|could) die",
-		"i could die", "feel like my (world|life|heart) be (end|over|break)",
-		"suicide be (show|portray|depict|report|cover|discuss)", "(portray|depict|show|cover|discuss|report) suicide",
-		"live (in|with) the same", "live in (the|that|this) (same|town|city|house|flat|area|country|place|street)",
-		"(disappear|vanish) (from|off) (the group chat|the chat|the group|the party|the app|the conversation|the call|the thread|a group chat|social|his feed|her feed|my feed|their feed|the feed)",
-		"go on [a|the|another|one more|any|more] (first|second|third|blind) date",
-		"(cut|scratch|burn|graze|bruise|bang|hit|knock|stub) my (arm|leg|hand|finger|knee|thigh|wrist|skin|shin|toe|head|elbow|hip) (on|against) (a|the|some|my)",
-		"(the|be the) death of me", "grave (mistake|concern|danger|error|news)",
-		"end it with (him|her|them|my)", "end it between", "end thing with",
-		"cliff jump", "jump (on|onto|into) (the|a) (train|bus|call|bandwagon|pool|lake|sea|water|bed|plane|shower|zoom|car|taxi)",
-		"jump to conclusion", "jump the gun", "jump at the chance", "jump in (the|a) (pool|lake|sea|shower|river)", "jump (for|with) joy",
-		"fall (asleep|apart|in love|behind|for|out|back|over|down the stairs|ill|pregnant|into)",
-		"(take|taking) (a|the) (photo|picture|selfie|view)", "edge of my seat",
-		"(will|would) be the end of me", "end of my rope", "disappear off the face of the earth for",
-		"(would|will) die if (he|she|they|my|anyone|someone|somebody)", "(risk factor|warning sign) for",
-		"self harm (in|among) (teenager|teen|young people|adolescent|student|patient|child|kid|people|adult|young)",
-		"thank (them|everyone|everybody|you)", "live (my|your|our|their) life",
-		"(line|hotline|helpline) for advice", "(how|when) overdose be (treat|manage|handle)", "(treat|manage) overdose",
-		"a burden (to|on|for) [my] (friend|family|partner|him|her|them|everyone|people) when", "(say|said) goodbye to (my ex|him|her|them)", "my heart stop (when|every time|whenever|for a second)",
-	}},
-	{kind: kindProtect, lines: []string{
-		// reasons to live; they cancel risk in the same clause only
-		"(make|made) me want to live", "want to live (more|fully|better|long|a long)",
-		"(glad|grateful|happy|thankful|lucky) [to be|i be|that i be] alive",
-		"want to (stay alive|get better|recover|survive this|keep live)",
-		"reason to (live|stay alive|keep go) be",
-	}},
-	{kind: kindMask, mask: maskRecovery, lines: []string{
-		// stated recovery cancels its sentence
-		"since i last", "(month|year|week|day) since i (last|have)", "in a (much|far|lot) better place",
-		"(be|feel|do) (much|a lot|way|far) better (these day|nowadays|$)",
-		"have (go|stop|fade|ease|disappear|pass) since", "clean (for|since)", "(go|gone) away since",
-		"not (cut|self harm|hurt {SELF}|harm {SELF}|burn {SELF}) (in|since|for) (over|more than|a|an|two|three|four|five|six|month|year|week|age)",
-		"have not (in|since|for) (over|more than|a|an|two|three|four|five|six|seven|eight|nine|ten|month|year|week|age)",
-		"not feel (suicidal|that way|like that) (in|since|for) (over|more than|a|an|two|three|four|five|six|month|year|week|age)",
-		"(be|feel|stay) (well|stable) (for|since) (over|more than|a|an|two|three|four|five|six|seven|eight|nine|ten|month|year|age)",
-		"(recover|heal) from", "(no longer|not any more) (suicidal|self harm|cut|feel that way)",
-	}},
-	{kind: kindMask, mask: maskAsked, lines: []string{
-		"ask [me] (if|whether)", "ask [me] about", "ask me (if|whether)", "question about",
-	}},
-	{kind: kindMask, mask: maskDenied, lines: []string{
-		"(say|answer|tell [her|him|them]) (no|never)",
-	}},
+// maxGap is how many words may stand between the two sides of "A ... B".
+const maxGap = 6
+
+// ruleSet is rules.txt parsed: fragments, word classes and rule lines.
+type ruleSet struct {
+	defines map[string]string
+	classes map[string][]string
+	rules   []rule
+}
+
+// parseRules reads the rule notation:
+//
+//	# a comment
+//	define NAME: PATTERN     a fragment, used as {NAME}
+//	class NAME: word word    a word class for the context checks
+//	risk CODE: PATTERN       crisis language; CODE is one of riskCodes
+//	idiom: PATTERN           a figure of speech
+//	protect: PATTERN         a reason to live
+//	veto NAME: PATTERN       recovery, asked, denied, past or recur
+//
+// A line that starts with a space or tab continues the one before.
+func parseRules(text string) (*ruleSet, error) {
+	rs := &ruleSet{defines: map[string]string{}, classes: map[string][]string{}}
+	var lines []string
+	var nums []int
+	for n, raw := range strings.Split(text, "\n") {
+		trimmed := strings.TrimSpace(raw)
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		if (raw[0] == ' ' || raw[0] == '\t') && len(lines) > 0 {
+			lines[len(lines)-1] += " " + trimmed
+			continue
+		}
+		lines = append(lines, trimmed)
+		nums = append(nums, n+1)
+	}
+	for i, line := range lines {
+		head, body, ok := strings.Cut(line, ":")
+		body = strings.TrimSpace(body)
+		if !ok || body == "" {
+			return nil, fmt.Errorf("rules.txt:%d: want KIND [NAME]: PATTERN, got %q", nums[i], line)
+		}
+		f := strings.Fields(head)
+		if len(f) == 0 {
+			return nil, fmt.Errorf("rules.txt:%d: no kind", nums[i])
+		}
+		name := ""
+		if len(f) == 2 {
+			name = f[1]
+		}
+		bad := func(why string) error { return fmt.Errorf("rules.txt:%d: %s: %q", nums[i], why, line) }
+		switch {
+		case f[0] == "define" && len(f) == 2:
+			if _, dup := rs.defines[name]; dup {
+				return nil, bad("fragment defined twice")
+			}
+			rs.defines[name] = body
+		case f[0] == "class" && len(f) == 2:
+			if _, ok := classFlags[name]; !ok {
+				return nil, bad("unknown word class")
+			}
+			rs.classes[name] = append(rs.classes[name], strings.Fields(body)...)
+		case f[0] == "risk" && len(f) == 2:
+			if !isRiskCode(name) {
+				return nil, bad("unknown reason code")
+			}
+			rs.rules = append(rs.rules, rule{kind: kindRisk, code: name, source: body, line: nums[i], gap: strings.Contains(body, "...")})
+		case f[0] == "idiom" && len(f) == 1:
+			rs.rules = append(rs.rules, rule{kind: kindIdiom, source: body, line: nums[i]})
+		case f[0] == "protect" && len(f) == 1:
+			rs.rules = append(rs.rules, rule{kind: kindProtect, source: body, line: nums[i]})
+		case f[0] == "veto" && len(f) == 2:
+			bit, ok := vetoBit(name)
+			if !ok {
+				return nil, bad("unknown veto")
+			}
+			rs.rules = append(rs.rules, rule{kind: kindVeto, code: name, veto: bit, source: body, line: nums[i]})
+		default:
+			return nil, bad("unknown kind")
+		}
+		if r := len(rs.rules) - 1; r >= 0 && rs.rules[r].line == nums[i] && rs.rules[r].kind != kindRisk &&
+			strings.Contains(body, "...") {
+			return nil, bad(`only risk lines may use "..."`)
+		}
+	}
+	return rs, nil
+}
+
+// compile adds every rule's word sequences to the trie.
+func (d *Detector) compile(rs *ruleSet, sc *scratch) error {
+	d.rules = rs.rules
+	cache := map[string][]sym{}
+	for i, r := range rs.rules {
+		sides := []string{r.source}
+		if r.gap {
+			left, right, _ := strings.Cut(r.source, "...")
+			if strings.Contains(right, "...") || strings.TrimSpace(left) == "" || strings.TrimSpace(right) == "" {
+				return fmt.Errorf("rules.txt:%d: a gap needs one side before and one after it", r.line)
+			}
+			sides = []string{left, right}
+		}
+		for k, side := range sides {
+			s := sideWhole
+			if r.gap {
+				s = sideLeft + uint8(k) // #nosec G115 -- k is 0 or 1
+			}
+			if err := d.addSequences(int32(i), s, strings.TrimSpace(side), rs.defines, cache, sc); err != nil { // #nosec G115 -- a few hundred rule lines
+				return fmt.Errorf("rules.txt:%d: %w", r.line, err)
+			}
+		}
+	}
+	return nil
+}
+
+// wordSyms normalises one rule word the way the tokenizer reads text, once
+// per word: "im" is i be, "died" is die.
+func (d *Detector) wordSyms(w string, cache map[string][]sym, sc *scratch) ([]sym, error) {
+	if syms, ok := cache[w]; ok {
+		return syms, nil
+	}
+	if strings.ContainsAny(w, "?!.;:'") {
+		return nil, fmt.Errorf("%q is not a word (use [x] for optional words)", w)
+	}
+	if seq, ok := d.v.words[w]; ok && len(seq) == 0 {
+		return nil, fmt.Errorf("%q is a filler, dropped from text before matching; leave it out", w)
+	}
+	d.v.resolve(w)
+	toks := d.v.tokenize(w, sc, false)
+	syms := make([]sym, len(toks))
+	for i, t := range toks {
+		if t.s < symFirstWord {
+			return nil, fmt.Errorf("%q did not normalise", w)
+		}
+		syms[i] = t.s
+	}
+	cache[w] = syms
+	return syms, nil
+}
+
+// addSequences expands one pattern and puts each of its word sequences in
+// the trie with its meaning.
+func (d *Detector) addSequences(ri int32, side uint8, pattern string, defines map[string]string, cache map[string][]sym, sc *scratch) error {
+	seqs, err := expand(pattern, defines)
+	if err != nil {
+		return err
+	}
+	r := d.rules[ri]
+	var seq []sym
+	for _, words := range seqs {
+		seq = seq[:0]
+		for _, w := range words {
+			switch w {
+			case "$":
+				seq = d.v.fold(seq, symBound)
+			case ",":
+				seq = d.v.fold(seq, symComma)
+			default:
+				syms, err := d.wordSyms(w, cache, sc)
+				if err != nil {
+					return err
+				}
+				for _, s := range syms {
+					seq = d.v.fold(seq, s)
+				}
+			}
+		}
+		text := strings.Join(words, " ")
+		if len(seq) == 0 || seq[0] < symFirstWord {
+			return fmt.Errorf("a sequence of %q is empty or starts with punctuation", pattern)
+		}
+		a := act{rule: ri, side: side, negatable: true}
+		for _, s := range seq {
+			f := d.v.flags[s]
+			a.selfRef = a.selfRef || f&flagSelf != 0
+			a.negatable = a.negatable && f&flagNeg == 0
+		}
+		end := d.trie.insert(seq, len(d.v.names))
+		dup := false
+		for _, old := range d.trie.nodeActs[end] {
+			o := d.acts[old]
+			ok := d.rules[o.rule].kind
+			if (ok == kindRisk) != (r.kind == kindRisk) && (ok == kindIdiom || r.kind == kindIdiom) {
+				return fmt.Errorf("%q is both a risk and an idiom (rules.txt:%d and :%d)", text, d.rules[o.rule].line, r.line)
+			}
+			if o.rule == ri && o.side == side {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		d.trie.nodeActs[end] = append(d.trie.nodeActs[end], int32(len(d.acts))) // #nosec G115 -- sequences of our own embedded rules
+		d.acts = append(d.acts, a)
+	}
+	return nil
 }

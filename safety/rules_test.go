@@ -40,24 +40,58 @@ func TestExpand(t *testing.T) {
 	}
 }
 
-// TestRulesAreSound checks the rule data: it compiles, and no risk rule is
-// also an idiom (NewDetector refuses that), and every macro is used.
+// TestRulesAreSound checks the rule data: it compiles, every fragment is
+// used, every reason code is used, and the notation's mistakes are caught.
 func TestRulesAreSound(t *testing.T) {
 	d := newTestDetector(t)
-	if len(d.rules) < 500 {
-		t.Errorf("only %d compiled sequences; the rule data looks truncated", len(d.rules))
+	if len(d.acts) < 5000 {
+		t.Errorf("only %d compiled sequences; the rule data looks truncated", len(d.acts))
+	}
+	rs, err := parseRules(rulesText)
+	if err != nil {
+		t.Fatal(err)
 	}
 	all := ""
-	for _, g := range ruleGroups {
-		all += strings.Join(g.lines, "\n") + "\n"
+	for _, r := range rs.rules {
+		all += r.source + "\n"
 	}
-	for _, body := range ruleMacros {
+	for _, body := range rs.defines {
 		all += body + "\n"
 	}
-	for name := range ruleMacros {
+	for name := range rs.defines {
 		if !strings.Contains(all, "{"+name+"}") {
-			t.Errorf("macro {%s} is never used", name)
+			t.Errorf("fragment {%s} is never used", name)
 		}
+	}
+	used := map[string]bool{}
+	for _, r := range rs.rules {
+		used[r.code] = true
+	}
+	for _, c := range riskCodes {
+		if !used[c] {
+			t.Errorf("reason code %q has no rule", c)
+		}
+	}
+	for _, bad := range []string{
+		"risk nonsense: want to die",
+		"idiom: a ... b",
+		"veto whenever: a",
+		"class nonsense: a b",
+		"define X: a\ndefine X: b",
+		"risk wish:",
+		"just words",
+	} {
+		if _, err := parseRules(bad); err == nil {
+			t.Errorf("parseRules(%q): want an error", bad)
+		}
+	}
+	good := "# comment\nclass negation: not\n  never\nrisk wish: want to\n  die\n"
+	rs, err = parseRules(good)
+	if err != nil {
+		t.Fatalf("parseRules(%q): %v", good, err)
+	}
+	if len(rs.rules) != 1 || rs.rules[0].source != "want to die" || rs.rules[0].line != 4 || len(rs.classes["negation"]) != 2 {
+		t.Errorf("continuation lines read wrong: %+v %v", rs.rules, rs.classes)
 	}
 }
 
@@ -77,6 +111,7 @@ func TestTokenize(t *testing.T) {
 		"my friend's car":      "my friend car <bound>",
 		"No one knows":         "nobody know <bound>",
 		"I kinda wanna die":    "i want to die <bound>",
+		"not anymore":          "not any more <bound>",
 		"Diiiiie!!!":           "die <bound>",
 		"\"I want\" she said":  "<quote> i want <quote> she say <bound>",
 		"self-harm":            "self harm <bound>",
@@ -121,7 +156,7 @@ func FuzzCheck(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		start := time.Now()
-		got := d.Check(text)
+		got := d.CheckEntry(text).Crisis
 		limit := 50*time.Millisecond + time.Duration(len(text))*5*time.Microsecond
 		if e := time.Since(start); e > limit {
 			t.Errorf("Check took %v for %d bytes", e, len(text))
@@ -131,29 +166,8 @@ func FuzzCheck(f *testing.F) {
 		}
 		// Adding unrelated text around a sentence never turns a yes into no
 		// for a plain first-person statement.
-		if got && !d.Check(text+" ") {
+		if got && !d.CheckEntry(text+" ").Crisis {
 			t.Errorf("trailing space changed the answer for %q", text)
 		}
 	})
-}
-
-// TestNoCueMeetsACombinationAlone checks that every combination in
-// cueCombos needs at least two cues: one word or phrase whose bits met a
-// combination alone would be a phrase rule in disguise, and would fire in
-// ordinary writing ("it's time to refer out").
-func TestNoCueMeetsACombinationAlone(t *testing.T) {
-	d := newTestDetector(t)
-	for i, c := range d.cues {
-		if d.comboMet(0, c.bits) {
-			t.Errorf("cue phrase %d from %q (bits %b) meets a combination alone", i, c.source, c.bits)
-		}
-	}
-	for s, bits := range d.v.cues {
-		if bits != 0 && d.comboMet(0, bits) {
-			t.Errorf("cue word %q meets a combination alone", d.v.names[s])
-		}
-	}
-	if len(d.combos) < 10 {
-		t.Errorf("only %d cue combinations compiled", len(d.combos))
-	}
 }

@@ -9,29 +9,26 @@ import (
 // together so the context rules can ask who is speaking: for a word inside
 // quotation marks it is the index of the opening mark; for an opening mark
 // it is the index of its closing mark (or -1 while unclosed); otherwise -1.
-// h is set only for a word the vocabulary does not know: a hash of its
-// letters, so the statistical layer (model.go) can still weigh it.
+// name marks a word the vocabulary does not know, written Capitalised
+// after another word: most often a person's name ("I told Priya").
 type token struct {
-	s sym
-	q int32
-	h uint32
+	s    sym
+	q    int32
+	name bool
+	poss bool // written with a possessive 's or s' ("dad's knife"): not a subject
 }
 
 // maxWordBytes caps the length of one word. No rule word is longer, so a
 // longer run of letters is unknown without looking it up.
 const maxWordBytes = 48
 
-// scratch holds the buffers of one Check, reused through a sync.Pool so a
+// scratch holds the buffers of one check, reused through a sync.Pool so a
 // check of a paragraph allocates nothing.
 type scratch struct {
-	toks    []token
-	word    []byte
-	alt     []byte
-	risk    []match
-	idiom   []match
-	protect []match
-	cue     []match // cue phrases for the sentence-window rules (context_window.go)
-	mask    []match // phrases that may cancel their whole sentence (context_mask.go)
+	toks []token
+	word []byte
+	alt  []byte
+	hits []hit // every rule piece found, ordered by end
 }
 
 // tokenizer turns text into tokens in one pass over its bytes. It lowers
@@ -80,9 +77,12 @@ func (v *vocab) tokenize(text string, sc *scratch, final bool) []token {
 				word = t.flush(word)
 				t.quote('\'')
 			default: // closing a quotation, or a possessive like friends'
+				inQuote := t.open >= 0 && t.qkind == '\''
 				word = t.flush(word)
-				if t.open >= 0 && t.qkind == '\'' {
+				if inQuote {
 					t.quote('\'')
+				} else if n := len(t.toks); inWord && n > 0 {
+					t.toks[n-1].poss = true
 				}
 			}
 		case r == '*' && (len(word) > 0 || isWordRune(next)):
@@ -158,38 +158,77 @@ func (t *tokenizer) quote(kind rune) {
 	t.toks = append(t.toks, token{s: symQuote, q: -1})
 }
 
-// emit appends one sym, folding repeated marks and the few word pairs that
-// must become one word before matching ("no one" -> nobody, so "no one
-// knows" is not read as a negation; "kind of" is a filler).
+// foldOp says what appending s after last does: append it, drop it,
+// replace last with it, or drop last. It is the one place for the few
+// folds that must happen before matching: repeated marks collapse, "no
+// one" is nobody (so "no one knows" is not a negation), "kind of" is a
+// filler. Text (emit) and rules (fold) both use it.
+func (v *vocab) foldOp(last, s sym, first bool) (op int, with sym) {
+	switch s {
+	case symBound:
+		if first || last == symBound {
+			return foldDrop, 0
+		}
+		if last == symComma {
+			return foldReplace, symBound
+		}
+	case symComma:
+		if first || last == symBound || last == symComma {
+			return foldDrop, 0
+		}
+	case v.one:
+		if !first && last == v.no {
+			return foldReplace, v.nobody
+		}
+	case v.of:
+		if !first && (last == v.kind || last == v.sort) {
+			return foldPop, 0
+		}
+	}
+	return foldAppend, s
+}
+
+const (
+	foldAppend = iota
+	foldDrop
+	foldReplace
+	foldPop
+)
+
+// fold appends s to a rule's sequence as emit would to text.
+func (v *vocab) fold(seq []sym, s sym) []sym {
+	last := symBound
+	if len(seq) > 0 {
+		last = seq[len(seq)-1]
+	}
+	switch op, with := v.foldOp(last, s, len(seq) == 0); op {
+	case foldDrop:
+	case foldReplace:
+		seq[len(seq)-1] = with
+	case foldPop:
+		seq = seq[:len(seq)-1]
+	default:
+		seq = append(seq, s)
+	}
+	return seq
+}
+
+// emit appends one sym to the text's tokens, folded (see foldOp).
 func (t *tokenizer) emit(s sym) {
 	n := len(t.toks)
 	var last sym = symBound
 	if n > 0 {
 		last = t.toks[n-1].s
 	}
-	switch s {
-	case symBound:
-		if last == symBound {
-			return
-		}
-		if last == symComma {
-			t.toks[n-1].s = symBound
-			return
-		}
-	case symComma:
-		if last == symBound || last == symComma {
-			return
-		}
-	case t.v.one:
-		if last == t.v.no && n > 0 {
-			t.toks[n-1].s = t.v.nobody
-			return
-		}
-	case t.v.of:
-		if n > 0 && (last == t.v.kind || last == t.v.sort) {
-			t.toks = t.toks[:n-1]
-			return
-		}
+	switch op, with := t.v.foldOp(last, s, n == 0); op {
+	case foldDrop:
+		return
+	case foldReplace:
+		t.toks[n-1].s = with
+		return
+	case foldPop:
+		t.toks = t.toks[:n-1]
+		return
 	}
 	q := int32(-1)
 	if t.open >= 0 {
@@ -264,6 +303,8 @@ func (t *tokenizer) word(w []byte, depth int) {
 		t.word(stem, depth+1)
 		if isSubjectIs(stem) {
 			t.emit(t.v.be)
+		} else if n := len(t.toks); n > 0 && t.toks[n-1].s >= symFirstWord || n > 0 && t.toks[n-1].s == symUnknown {
+			t.toks[n-1].poss = true
 		}
 	default:
 		t.plain(w[:ap])
@@ -298,7 +339,7 @@ func (t *tokenizer) plain(w []byte) {
 		return
 	}
 	if !hasRepeat(w) {
-		t.emitUnknown(w)
+		t.emitUnknown()
 		return
 	}
 	for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
@@ -308,35 +349,14 @@ func (t *tokenizer) plain(w []byte) {
 			return
 		}
 	}
-	t.emitUnknown(w)
+	t.emitUnknown()
 }
 
-// emitUnknown appends a word the vocabulary does not know, with the hash
-// of its letters.
-func (t *tokenizer) emitUnknown(w []byte) {
+// emitUnknown appends a word the vocabulary does not know, marked as a
+// name when it was Capitalised after another word.
+func (t *tokenizer) emitUnknown() {
 	t.emit(symUnknown)
-	if t.name {
-		t.toks[len(t.toks)-1].h = nameHash
-		return
-	}
-	t.toks[len(t.toks)-1].h = wordHash(w)
-}
-
-// nameHash stands for every Capitalised word that the vocabulary does not
-// know and that follows another word: most often a person's name ("I told
-// Priya", "Marcus says"). The model names it "<name>"; the context checks
-// count it as someone else.
-var nameHash = wordHash([]byte("<name>"))
-
-// wordHash is 32-bit FNV-1a. The model's feature names are hashed the same
-// way, so a known lemma and an unknown word share one hash space.
-func wordHash(w []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range w {
-		h ^= uint32(c)
-		h *= 16777619
-	}
-	return h
+	t.toks[len(t.toks)-1].name = t.name
 }
 
 func hasRepeat(w []byte) bool {

@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -19,30 +20,36 @@ const (
 	symFirstWord            // first real word
 )
 
-// Word flags drive the context rules in detect.go.
+// Word flags drive the context checks in context.go. Which words carry
+// which flag is rule data: the "class" lines of rules.txt.
 const (
 	flagNeg         uint32 = 1 << iota // not, never, no: blocks a following match
 	flagSelf                           // i, me, my: the writer, inside a pattern
-	flagFirst                          // writer-side subject for the subject scan
+	flagWriter                         // writer-side words for the subject scan
 	flagOther                          // someone else, or a film, book or song
 	flagSoft                           // but, and, because: ends a negation's reach
 	flagAccident                       // fell, shaving, gym: self-injury by accident
 	flagSubject                        // a subject pronoun that starts a clause
 	flagNegRaise                       // think, believe: "I don't think I..." negates the clause below
 	flagSpeaker                        // i, we: the writer as the one speaking, for quotations
-	flagConcept                        // death, suicide, funeral: the writer's own death, for the co-occurrence rule
-	flagOrient                         // want, wish, relief, only way: leaning toward it
-	flagLife                           // live, alive, exist: a death word when a "not" or "stop" comes first
-	flagStopper                        // stop, cease, not, no, never: turns a life word into a death word
-	flagHarm                           // cut, slash, burn, bleed, scar: self-injury words for the co-occurrence rule
-	flagBody                           // wrist, arm, thigh, myself: where self-injury lands
-	flagHarmLean                       // want, urge, again, deep, on purpose, punish: leaning toward self-injury
-	flagMeans                          // pills, rope, blade, medicine cabinet: lethal means
-	flagPrep                           // ready, count, stash, swallow, enough: preparing means
 	flagObjectTaker                    // to, for, ask, tell: a person right after it is an object
 	flagDeterminer                     // my, the, a: skipped between an object-taker and a person
 	flagNotObject                      // he, his, himself: never skipped as an object
+	flagGapStop                        // but, unless: breaks the gap of "A ... B"
+	flagNegStop                        // how, why, if: a negation before it governs another verb
+	flagAux                            // have, been, would: skipped when looking for a subject
+	flagNeutral                        // it, that, there: a placeholder subject
+	flagPredicate                      // want, need, die: a verb whose subject is the word before it
 )
+
+// classFlags names the word classes that rules.txt fills.
+var classFlags = map[string]uint32{
+	"negation": flagNeg, "self": flagSelf, "writer": flagWriter, "other": flagOther,
+	"soft": flagSoft, "accident": flagAccident, "subject": flagSubject, "negraise": flagNegRaise,
+	"speaker": flagSpeaker, "objecttaker": flagObjectTaker, "determiner": flagDeterminer,
+	"notobject": flagNotObject, "gapstop": flagGapStop, "negstop": flagNegStop, "aux": flagAux, "neutral": flagNeutral, "predicate": flagPredicate,
+	"common": 0, // only makes the words known, so a Capitalised one is not a name
+}
 
 // fillers are dropped before matching, so "I just really want to die" and
 // "I want to die" meet the same rule without listing every adverb.
@@ -51,7 +58,7 @@ const (
 var fillerWords = strings.Fields(`really just so literally fucking fuckin freaking frickin
 	honestly actually truly seriously simply genuinely completely totally even ever
 	sometimes still often always constantly secretly almost also lowkey highkey kinda
-	sorta maybe probably perhaps definitely desperately badly deeply quietly anymore
+	sorta maybe probably perhaps definitely desperately badly deeply quietly
 	now please basically pretty quite somehow suddenly then already finally slowly
 	lately recently very tbh ngl fr lol lmao`)
 
@@ -68,10 +75,11 @@ var contractionWords = map[string]string{
 	"wanna": "want to", "gonna": "going to", "gotta": "got to", "tryna": "trying to",
 	"finna": "going to", "ima": "i am going to", "imma": "i am going to",
 	"idk": "i do not know", "idc": "i do not care", "kms": "kill myself",
-	"od'd": "od", "od'ed": "od", "oding": "od", "oded": "od", "selfharm": "self harm", "sh": "self harm",
+	"od'd": "od", "od'ed": "od", "oding": "od", "oded": "od", "selfharm": "self harm",
 	"sewerslide": "suicidal", "2": "to", "noone": "nobody", "meself": "myself",
 	"bf": "boyfriend", "gf": "girlfriend", "bestie": "friend", "bff": "friend",
-	"mum": "mom",
+	"mum": "mom", "anymore": "any more", "id": "i would", "youd": "you would", "theyd": "they would",
+	"youve": "you have", "theyve": "they have", "weve": "we have", "youll": "you will", "theyll": "they will",
 }
 
 // irregular maps inflected forms to their lemma where the regular rules in
@@ -81,7 +89,8 @@ var irregularWords = map[string]string{
 	"has": "have", "had": "have", "having": "have", "does": "do", "did": "do", "doing": "do",
 	"went": "go", "gone": "go", "goes": "go", "going": "go",
 	"dying": "die", "dyin": "die", "died": "die", "dies": "die", "killin": "kill",
-	"thought": "think", "thoughts": "think", "took": "take", "taken": "take",
+	"thought": "think", "thoughts": "thoughts", // the noun stays a noun: "thoughts of suicide" is not "think of suicide"
+	"took": "take", "taken": "take",
 	"wrote": "write", "written": "write", "gave": "give", "given": "give",
 	"felt": "feel", "feelings": "feel", "hung": "hang", "shot": "shoot", "woke": "wake",
 	"woken": "wake", "slept": "sleep", "hid": "hide", "hidden": "hide", "bled": "bleed",
@@ -92,7 +101,7 @@ var irregularWords = map[string]string{
 	"shown": "show", "known": "know", "thrown": "throw", "grown": "grow", "sat": "sit",
 	"suicides": "suicide", "tablets": "tablet", "people": "people", "knives": "knife",
 	// "scared" is not a form of "scar" (a self-injury word).
-	"scared": "scared", "panicking": "panic", "panicked": "panic",
+	"scared": "scared", "panicking": "panic", "panicked": "panic", "sank": "sink", "sunk": "sink",
 }
 
 // inflectable lemmas get their regular forms generated (-s, -ed, -ing).
@@ -108,55 +117,9 @@ var inflectableWords = strings.Fields(`want wish need hope die kill end take hur
 	character kid parent song movie film book show video lyric sister brother daughter son
 	student client patient colleague coworker roommate cousin teen teenager girl boy
 	therapist doctor nurse teacher episode series novel article villain hero narrator
-	guy woman man lady person singer rapper artist actor actress cut thought plan
+	guy woman man lady person singer rapper artist actor actress cut plan
 	unalive od prescription bottle pack rope gun blade razor noose line hotline helpline
 	day night week laugh work study use stand`)
-
-// Marker words. Lists are space separated; every word gets the flag.
-var (
-	negatorWords = `not never no nor`
-	selfWords    = `i me my myself mine`
-	firstWords   = `i me my myself mine we us our ourselves you your yourself`
-	subjectWords = `i we you he she they`
-	speakerWords = `i we`
-	conceptWords = `suicide death die dead funeral grave overdose od noose`
-	orientWords  = `want wish pray long crave ready plan relief relieved relieve peace peaceful
-		escape only way better easier bother deserve imagine picture fantasise fantasize
-		welcome tempted urge consider decide prefer solution answer option choice wait comfort
-		wonder curious soon tonight free rest`
-	lifeWords        = `live alive exist breathe`
-	stopperWords     = `stop cease not no never`
-	harmWords        = `cut slash slit slice burn scratch carve bleed stab scar wound bruise punch`
-	bodyWords        = `myself wrist arm forearm thigh leg skin stomach hip body vein throat`
-	harmLeanWords    = `purpose deliberately punish relapse urge addict`
-	meansWords       = `pill tablet med medication painkiller medicine rope noose blade razor gun`
-	prepWords        = `ready stash stockpile hoard`
-	objectTakerWords = `to for with from at by about of on in into onto toward than like after
-		before around near ask tell give call text message phone ring email see meet hug help thank
-		show send visit promise beg let make do love miss need remind teach pay owe bring`
-	determinerWords = `my our your the a an this these those some every all`
-	notObjectWords  = `he she they his hers their theirs himself herself themselves themself`
-	softWords       = `but and because cause cuz though although yet except until unless whereas`
-	negRaiseWords   = `think believe suppose expect imagine reckon`
-	accidentWords   = `fall trip slip accident accidentally accidental shave cook chop gym workout
-		exercise ski lift hike climb bike bicycle skateboard stove oven iron kettle pan stairs ladder
-		sport football soccer basketball rugby hockey door eczema itch itchy rash mosquito allergy
-		hives sunburn swim rock bush thorn fence table desk furniture cupboard counter doorframe branch surgery operation tattoo piercing
-		vaccine injection chickenpox acne cat dog puppy kitten`
-	otherWords = `he she they his hers their theirs himself herself themselves
-		themself friend mate buddy mom mother dad father parent sister brother sibling son
-		daughter boyfriend girlfriend partner husband wife spouse fiance fiancee ex cousin aunt
-		uncle grandma grandmother grandpa grandfather grandad granddad granny gran nan nana
-		auntie nephew niece child kid teen teenager
-		student client patient colleague coworker boss roommate flatmate neighbour neighbor
-		someone somebody everyone everybody anyone anybody nobody people person guy girl boy
-		man woman lady character protagonist narrator author writer singer rapper artist
-		celebrity actor actress song lyric book novel movie film show series episode article
-		video podcast game villain hero news documentary therapist doctor counsellor counselor nurse teacher
-		pastor coach dog cat squad paramedic medic surgeon psychiatrist psychologist gp midwife police
-		officer firefighter lecture lecturer seminar textbook essay professor phone battery laptop
-		plant wifi charger`
-)
 
 // vocab maps surface words to syms and holds per-sym flags. It is built
 // once by NewDetector and only read afterwards.
@@ -164,41 +127,34 @@ type vocab struct {
 	words map[string][]sym // surface form -> syms; empty slice means filler
 	names []string         // sym -> lemma, for building and tests
 	flags []uint32
-	cues  []uint64 // sym -> cue bits for the sentence-window rules (rules_cues.go)
 	lemma map[string]sym
 	// syms the tokenizer needs by name
 	not, no, one, nobody, of, kind, sort, be, have, will, would, that, stop, help, on, purpose, deliberately sym
-	who, like                                                                                                sym
+	who, like, to                                                                                            sym
 	own, die, dead, i, me, my, myself, him, her, them                                                        sym
 }
 
-func newVocab() (*vocab, error) {
+// newVocab builds the vocabulary and gives the words of each class its
+// flag. classes maps a class name of classFlags to its words.
+func newVocab(classes map[string][]string) (*vocab, error) {
 	v := &vocab{
 		words: make(map[string][]sym, 4096),
 		names: []string{"<unknown>", "<bound>", "<comma>", "<quote>"},
 		flags: make([]uint32, symFirstWord),
-		cues:  make([]uint64, symFirstWord),
 		lemma: make(map[string]sym, 1024),
 	}
-	for _, group := range []struct {
-		words string
-		flag  uint32
-	}{
-		{negatorWords, flagNeg}, {selfWords, flagSelf}, {firstWords, flagFirst},
-		{subjectWords, flagSubject}, {softWords, flagSoft}, {negRaiseWords, flagNegRaise},
-		{accidentWords, flagAccident}, {otherWords, flagOther}, {speakerWords, flagSpeaker},
-		{conceptWords, flagConcept}, {orientWords, flagOrient}, {lifeWords, flagLife},
-		{stopperWords, flagStopper}, {harmWords, flagHarm}, {bodyWords, flagBody},
-		{harmLeanWords, flagHarmLean}, {meansWords, flagMeans}, {prepWords, flagPrep},
-		{objectTakerWords, flagObjectTaker}, {determinerWords, flagDeterminer}, {notObjectWords, flagNotObject},
-	} {
-		for _, w := range strings.Fields(group.words) {
-			v.flags[v.intern(w)] |= group.flag
+	for name, words := range classes {
+		flag, ok := classFlags[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown word class %q", name)
+		}
+		for _, w := range words {
+			v.flags[v.intern(w)] |= flag
 		}
 	}
-	for _, g := range append(cueWordGroups(), conceptWordGroups()...) {
-		for _, w := range strings.Fields(g.words) {
-			v.cues[v.intern(w)] |= g.bits
+	for name := range classFlags {
+		if len(classes[name]) == 0 {
+			return nil, fmt.Errorf("word class %q is empty", name)
 		}
 	}
 	for surface, lemma := range irregularWords {
@@ -240,7 +196,7 @@ func newVocab() (*vocab, error) {
 	v.be, v.have, v.will, v.would = v.intern("be"), v.intern("have"), v.intern("will"), v.intern("would")
 	v.that, v.stop, v.help = v.intern("that"), v.intern("stop"), v.intern("help")
 	v.on, v.purpose, v.deliberately = v.intern("on"), v.intern("purpose"), v.intern("deliberately")
-	v.who, v.like = v.intern("who"), v.intern("like")
+	v.who, v.like, v.to = v.intern("who"), v.intern("like"), v.intern("to")
 	v.own, v.die, v.dead = v.intern("own"), v.intern("die"), v.intern("dead")
 	v.i, v.me, v.my, v.myself = v.intern("i"), v.intern("me"), v.intern("my"), v.intern("myself")
 	v.him, v.her, v.them = v.intern("him"), v.intern("her"), v.intern("them")
@@ -257,7 +213,6 @@ func (v *vocab) intern(lemma string) sym {
 	s := sym(len(v.names)) // #nosec G115 -- the vocabulary of the embedded lexicon, far below 2^31
 	v.names = append(v.names, lemma)
 	v.flags = append(v.flags, 0)
-	v.cues = append(v.cues, 0)
 	v.lemma[lemma] = s
 	if _, taken := v.words[lemma]; !taken {
 		v.words[lemma] = []sym{s}
@@ -279,7 +234,7 @@ func (v *vocab) resolve(w string) []sym {
 func (v *vocab) inflectAll() {
 	for s := symFirstWord; int(s) < len(v.names); s++ {
 		w := v.names[s]
-		if len(w) < 3 || !isLowerWord(w) || noInflect[w] {
+		if len(w) < 3 || !isLowerWord(w) || noInflect(w) {
 			continue
 		}
 		for _, form := range inflections(w) {
@@ -294,36 +249,45 @@ func (v *vocab) inflectAll() {
 // when another rule uses its lemma ("thing"): the two would become
 // different words and neither rule would match the other's text.
 func (v *vocab) checkLemmas() error {
+	var errs []error
 	for s := symFirstWord; int(s) < len(v.names); s++ {
 		w := v.names[s]
-		for _, suffix := range []string{"s", "es", "ed", "ing"} {
+		for _, suffix := range []string{"s", "es", "ed", "ing", "d"} {
 			stem, ok := strings.CutSuffix(w, suffix)
 			if !ok || len(stem) < 3 {
 				continue
 			}
-			if _, isLemma := v.lemma[stem]; isLemma && !noInflect[stem] && !distinctWords[w] {
+			if _, isLemma := v.lemma[stem]; isLemma && !noInflect(stem) && !distinctWord(w) {
 				for _, form := range inflections(stem) {
 					if form == w {
-						return fmt.Errorf("rule word %q is a form of %q; write the lemma", w, stem)
+						errs = append(errs, fmt.Errorf("rule word %q is a form of %q; write the lemma", w, stem))
 					}
 				}
 			}
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
-// distinctWords look like inflections but are words of their own.
-var distinctWords = map[string]bool{"meaning": true, "news": true, "lyrics": true, "building": true, "scared": true}
-
-var noInflect = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`the and you her his she him our out off for are not all any
-		one who how why what was can may per its own few two too yet nor but via their your
-		theirs yours ours hers`) {
-		noInflect[w] = true
+// distinctWord reports words that look like inflections but are words of
+// their own.
+func distinctWord(w string) bool {
+	switch w {
+	case "meaning", "news", "lyrics", "building", "scared", "feeling", "ending", "wedding", "morning", "evening", "towards", "meeting", "thoughts":
+		return true
 	}
+	return false
+}
+
+// noInflect lists function words that get no generated forms.
+func noInflect(w string) bool {
+	switch w {
+	case "the", "and", "you", "her", "his", "she", "him", "our", "out", "off", "for", "are", "not",
+		"all", "any", "one", "who", "how", "why", "what", "was", "can", "may", "per", "its", "own",
+		"few", "two", "too", "yet", "nor", "but", "via", "their", "your", "theirs", "yours", "ours", "hers":
+		return true
+	}
+	return false
 }
 
 func isLowerWord(w string) bool {

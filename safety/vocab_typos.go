@@ -30,6 +30,7 @@ var typoWords = map[string]string{
 	"u": "you", "ur": "your", "bc": "because", "dnt": "do not", "cnt": "can not",
 	"wnt": "want", "wna": "want to", "wan": "want", "sucidal": "suicidal", "suicdal": "suicidal",
 	"exsist": "exist", "exsisting": "exist", "existance": "existence", "ded": "dead",
+	"abt": "about", "bout": "about", "sh'd": "self harm",
 }
 
 // addTypos adds the misspellings to the word map. It runs after every

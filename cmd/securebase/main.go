@@ -9,6 +9,9 @@
 //	securebase score -instrument NAME [-min 1 -max 5] < answers.csv
 //	                             score questionnaire answers in bulk: CSV to
 //	                             stdout, the summary (with alpha) to stderr
+//	securebase crisis-check [-why] < entries.jsonl
+//	                             the app's crisis-language decision for each
+//	                             JSON line {"id","text"} (docs/safety.md)
 //	securebase version           print the version
 //
 // Every flag can also be set with an environment variable: -metrics-addr
@@ -84,6 +87,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return backup(ctx, args, getenv, stdout, stderr)
 	case "score":
 		return score(args, stdin, stdout, stderr)
+	case "crisis-check":
+		return crisisCheck(args, stdin, stdout, stderr)
 	case "keygen":
 		fmt.Fprintln(stdout, hex.EncodeToString(crypt.NewKey()))
 		return nil
@@ -91,10 +96,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		fmt.Fprintln(stdout, "securebase", version)
 		return nil
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, "usage: securebase [serve|migrate|backup FILE|score|keygen|version] [flags]; securebase serve -h lists the flags")
+		fmt.Fprintln(stdout, "usage: securebase [serve|migrate|backup FILE|score|crisis-check|keygen|version] [flags]; securebase serve -h lists the flags")
 		return nil
 	}
-	return fmt.Errorf("unknown command %q: use serve, migrate, backup, score, keygen or version", cmd)
+	return fmt.Errorf("unknown command %q: use serve, migrate, backup, score, crisis-check, keygen or version", cmd)
 }
 
 // backup writes a consistent copy of the SQLite database while the server

@@ -1,0 +1,87 @@
+// Command crisis-eval measures the crisis-language check on the C-SSRS
+// development users, GoEmotions and the fresh journal set, and prints
+// every figure with its 95% interval (docs/safety.md). Run it from the
+// repository root with `make crisis-eval`.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/securebase/securebase/safety"
+	"github.com/securebase/securebase/safety/crisiseval"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "folder holding cssrs-dev/ and goemotions/")
+	journal := flag.String("journal", "safety/testdata/crisis_journal.jsonl", "the fresh journal set")
+	only := flag.String("only", "", "one set: cssrs, goemotions or journal")
+	verbose := flag.Bool("v", false, "list flagged and missed items with their reason codes")
+	flag.Parse()
+	if err := run(*data, *journal, *only, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "crisis-eval:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, journal, only string, verbose bool) error {
+	d, err := safety.NewDetector()
+	if err != nil {
+		return err
+	}
+	decide := func(texts ...string) (bool, string) {
+		v := d.CheckEntry(texts...)
+		return v.Crisis, v.Reason
+	}
+	out := os.Stdout
+	if only == "" || only == "cssrs" {
+		users, err := crisiseval.LoadCSSRS(data)
+		if err != nil {
+			return fmt.Errorf("C-SSRS data (../shared/data/cssrs-dev): %w", err)
+		}
+		start := time.Now()
+		r := crisiseval.EvalCSSRS(users, decide)
+		crisiseval.WriteCSSRS(out, r)
+		fmt.Fprintf(out, "(%s)\n\n", time.Since(start).Round(time.Millisecond))
+		if verbose {
+			for _, u := range r.Users {
+				for i, f := range u.Flagged {
+					if f {
+						fmt.Fprintf(out, "flagged %s %s post %d (%s)\n", u.User.Label, u.User.ID, i, u.Reasons[i])
+					}
+				}
+			}
+		}
+	}
+	if only == "" || only == "goemotions" {
+		cs, err := crisiseval.LoadGoEmotions(data)
+		if err != nil {
+			return fmt.Errorf("GoEmotions data (../shared/data/goemotions): %w", err)
+		}
+		start := time.Now()
+		r := crisiseval.EvalGoEmotions(cs, decide)
+		crisiseval.WriteGoEmotions(out, r)
+		fmt.Fprintf(out, "(%s)\n\n", time.Since(start).Round(time.Millisecond))
+		if verbose {
+			for _, e := range r.Examples {
+				fmt.Fprintln(out, "flagged", e)
+			}
+		}
+	}
+	if only == "" || only == "journal" {
+		es, err := crisiseval.LoadJournal(journal)
+		if err != nil {
+			return fmt.Errorf("journal set: %w", err)
+		}
+		r := crisiseval.EvalJournal(es, decide)
+		crisiseval.WriteJournal(out, r)
+		if verbose {
+			for _, m := range r.Mistakes {
+				fmt.Fprintln(out, m)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package crisiseval
+
+import (
+	"errors"
+	"io/fs"
+	"math"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/securebase/securebase/safety"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 5e-4 }
+
+func TestWilson(t *testing.T) {
+	cases := []struct {
+		p      Prop
+		lo, hi float64
+	}{
+		{Prop{0, 10}, 0, 0.2775},
+		{Prop{5, 10}, 0.2366, 0.7634},
+		{Prop{10, 10}, 0.7225, 1},
+		{Prop{1, 100}, 0.0018, 0.0545},
+	}
+	for _, c := range cases {
+		lo, hi := c.p.Wilson()
+		if !near(lo, c.lo) || !near(hi, c.hi) {
+			t.Errorf("Wilson(%d/%d) = [%.4f, %.4f], want [%.4f, %.4f]", c.p.K, c.p.N, lo, hi, c.lo, c.hi)
+		}
+	}
+	if lo, hi := (Prop{}).Wilson(); lo != 0 || hi != 1 {
+		t.Errorf("empty Wilson = [%v, %v], want [0, 1]", lo, hi)
+	}
+}
+
+func TestAUC(t *testing.T) {
+	cases := []struct {
+		pos, neg []float64
+		want     float64
+	}{
+		{[]float64{1, 2}, []float64{0}, 1},
+		{[]float64{0}, []float64{1, 2}, 0},
+		{[]float64{1}, []float64{1}, 0.5},
+		{[]float64{0.5, 0}, []float64{0, 0}, 0.75}, // one win, one tie of two pairs each
+		{[]float64{3, 1}, []float64{2, 0}, 0.75},
+	}
+	for _, c := range cases {
+		if got := AUC(c.pos, c.neg); !near(got, c.want) {
+			t.Errorf("AUC(%v, %v) = %v, want %v", c.pos, c.neg, got, c.want)
+		}
+	}
+	if !math.IsNaN(AUC(nil, []float64{1})) {
+		t.Error("AUC with no positives must be NaN")
+	}
+	lo, hi := HanleyMcNeil(0.8, 100, 100)
+	if !(lo < 0.8 && hi > 0.8 && hi-lo < 0.2) {
+		t.Errorf("Hanley–McNeil interval [%v, %v] around 0.8 looks wrong", lo, hi)
+	}
+	pos := []float64{0.9, 0.8, 0.7, 0.3, 0.6}
+	neg := []float64{0.1, 0.4, 0.2, 0.5, 0.35}
+	blo, bhi := BootstrapAUC(pos, neg, 500)
+	if a := AUC(pos, neg); !(blo <= a && a <= bhi) {
+		t.Errorf("bootstrap interval [%v, %v] does not hold the AUC %v", blo, bhi, a)
+	}
+	if blo2, bhi2 := BootstrapAUC(pos, neg, 500); blo2 != blo || bhi2 != bhi {
+		t.Error("the bootstrap is not reproducible")
+	}
+}
+
+func TestParsePostList(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{`['one', 'two']`, []string{"one", "two"}},
+		{`["it's", 'say "hi"']`, []string{"it's", `say "hi"`}},
+		{`['a\nb', 'c\\d', 'e\'f']`, []string{"a\nb", `c\d`, "e'f"}},
+		{`[]`, nil},
+		{`['complete', 'cut off mid`, []string{"complete", "cut off mid"}},
+	}
+	for _, c := range cases {
+		got, err := ParsePostList(c.in)
+		if err != nil || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("ParsePostList(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	if _, err := ParsePostList("no list"); err == nil {
+		t.Error("a cell that is not a list must be an error")
+	}
+}
+
+func FuzzParsePostList(f *testing.F) {
+	for _, s := range []string{`['a', "b"]`, `['\`, `["`, `[`, `['x\'`, "[''", `[1, 2]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		posts, err := ParsePostList(s)
+		if err != nil {
+			return
+		}
+		for _, p := range posts {
+			if len(p) > len(s) {
+				t.Fatalf("a post longer than its cell: %q from %q", p, s)
+			}
+		}
+	})
+}
+
+func TestSentences(t *testing.T) {
+	got := Sentences("One. Two! Three? Mr.Smith stays. Four")
+	want := []string{"One.", "Two!", "Three?", "Mr.Smith stays.", "Four"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences = %q, want %q", got, want)
+	}
+}
+
+// dataDir finds ../shared/data from the repository. Without it the test
+// cannot run: it says so, and under CI=true (where CI's checkout sits
+// beside ../shared) it fails.
+func dataDir(t *testing.T) string {
+	dir := "../../../shared/data"
+	if _, err := os.Stat(dir + "/cssrs-dev/dev.csv"); err != nil {
+		if os.Getenv("CI") == "true" || !errors.Is(err, fs.ErrNotExist) {
+			t.Fatalf("the shared test data is missing (%v): CI's checkout must sit beside ../shared", err)
+		}
+		t.Skipf("SKIPPED, NOT PASSED: %v; put the shared data beside the repository to measure the crisis check", err)
+	}
+	return dir
+}
+
+// TestRealWritingSanity runs the app's check over the C-SSRS development
+// users and the GoEmotions dev split with loose floors, far from the
+// measured figures (docs/safety.md), so that a broken rule file fails CI
+// while ordinary rule work never fights a number. `make crisis-eval` prints
+// the full report with intervals.
+func TestRealWritingSanity(t *testing.T) {
+	dir := dataDir(t)
+	d, err := safety.NewDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	decide := func(texts ...string) (bool, string) {
+		v := d.CheckEntry(texts...)
+		return v.Crisis, v.Reason
+	}
+	users, err := LoadCSSRS(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(users) != 216 {
+		t.Errorf("cssrs-dev has %d users, want 216", len(users))
+	}
+	c := EvalCSSRS(users, decide)
+	t.Logf("C-SSRS dev: user recall %s; Supportive posts flagged %s; AUC %.3f [%.3f, %.3f]",
+		c.UserRecall, c.PostsFlagged["Supportive"], c.AUC, c.AUCBoot[0], c.AUCBoot[1])
+	if c.UserRecall.Rate() < 0.55 || c.PostsFlagged["Supportive"].Rate() > 0.05 || c.AUC < 0.65 {
+		t.Errorf("C-SSRS figures fell through the sanity floors (recall >= 0.55, Supportive posts <= 0.05, AUC >= 0.65)")
+	}
+	cs, err := LoadGoEmotions(dir, "dev")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := EvalGoEmotions(cs, decide)
+	t.Logf("GoEmotions dev: flagged %s", g.All)
+	if g.All.N < 5000 || g.All.Rate() > 0.005 {
+		t.Errorf("GoEmotions dev: %s flagged; want at most 0.5%% of at least 5,000 comments", g.All)
+	}
+}

@@ -45,11 +45,13 @@ func TestNothingReadableAtRestSQLite(t *testing.T) {
 	defer raw.Close()
 
 	run := saveCanaries(t, p.URL)
+	probe := lengthProbe(t, p.URL)
 	backup := filepath.Join(dir, "backup-before.db")
 	if out, err := proof.Run(context.Background(), bin, "backup", "-database", "sqlite:"+path, backup); err != nil {
 		t.Fatalf("securebase backup: %v\n%s", err, out)
 	}
 	run.scanForSecrets(t, "before deletion", append(files(backup), "(log)"), p)
+	run.checkMetadata(t, raw, "?", probe, files(backup))
 	// The scanner reads the right files: the username, which is stored in
 	// the clear by design, is found in them.
 	if hits, _, _ := proof.NewScanner(run.user.Name).ScanFiles(files()...); len(hits) == 0 {
@@ -102,6 +104,7 @@ func TestNothingReadableAtRestPostgres(t *testing.T) {
 	}
 	defer p.Kill()
 	run := saveCanaries(t, p.URL)
+	probe := lengthProbe(t, p.URL)
 	dir := t.TempDir()
 	pgFiles := func(name string) []string {
 		dump := filepath.Join(dir, name+".sql")
@@ -116,6 +119,7 @@ func TestNothingReadableAtRestPostgres(t *testing.T) {
 	}
 	before := pgFiles("dump-before")
 	run.scanForSecrets(t, "before deletion", append(before, "(log)"), p)
+	run.checkMetadata(t, raw, "$", probe, before)
 	if hits, _, _ := proof.NewScanner(run.user.Name).ScanFiles(before...); len(hits) == 0 {
 		t.Fatal("positive control failed: the username is not in the dump or the table files")
 	}
@@ -142,6 +146,10 @@ type canaryRun struct {
 	userID  int64
 	kinds   map[securebase.Kind]*proof.Canaries
 	scanner *proof.Scanner
+	// ids are the entry ids the run chose or that name what an entry is
+	// about (a favourite's id names its statement); none may be stored
+	// in the clear.
+	ids []string
 }
 
 // saveCanaries signs up, makes a token with a canary name, and saves
@@ -201,6 +209,16 @@ func saveCanaries(t *testing.T, base string) *canaryRun {
 			continue
 		}
 		n := s.Distinct(canariesPerKind)
+		for i := range n {
+			switch s.Mode() {
+			case proof.Keyed: // a favourite's id names the statement: fav-staying-3
+				if own, ok := securebase.OwnID(s.ForKey(s.ID(string(k), i))); ok {
+					r.ids = append(r.ids, own)
+				}
+			case proof.Many: // ids the client chose
+				r.ids = append(r.ids, s.ID(string(k), i))
+			}
+		}
 		jobs := make(chan int)
 		var wg sync.WaitGroup
 		var mu sync.Mutex
@@ -442,4 +460,63 @@ func postgresFiles(t *testing.T, raw *sql.DB, walStart string) ([]string, string
 		}
 	}
 	return files, ""
+}
+
+// lengthProbe makes a second account with eleven check-ins that differ
+// only in their distress rating (0 to 10), saved through the API, and
+// returns its username; checkMetadata then reads their sealed lengths.
+func lengthProbe(t *testing.T, base string) string {
+	t.Helper()
+	a := proof.NewAgent(proof.Loopback(), base)
+	name := "len-" + strings.ToLower(proof.NewCanaries(0).Marker[4:14])
+	if err := a.SignUp(name, "length probe password "+proof.NewCanaries(0).Marker); err != nil {
+		t.Fatal(err)
+	}
+	for d := 0; d <= 10; d++ {
+		if _, err := a.Must(proof.JSON("POST", "/api/v1/checkins", map[string]any{"distress": d, "note": "the same few words"}), http.StatusCreated); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return name
+}
+
+// checkMetadata is issue 10, finding 6, at rest: no entry id the run
+// chose or that names what an entry is about (favourites) is in the
+// files, and sealed values do not give a distress rating away by their
+// length.
+func (r *canaryRun) checkMetadata(t *testing.T, raw *sql.DB, ph, probe string, files []string) {
+	t.Helper()
+	ids := proof.NewScanner(r.ids...)
+	hits, _, err := ids.ScanFiles(files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reportHits(t, "an entry id is stored in the clear", hits)
+	q := "SELECT length(e.data) FROM entries e JOIN users u ON u.id = e.user_id WHERE u.username = ?"
+	if ph == "$" {
+		q = strings.Replace(q, "?", "$1", 1)
+	}
+	rows, err := raw.Query(q, probe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	lengths := map[int]int{}
+	n := 0
+	for rows.Next() {
+		var l int
+		if err := rows.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		lengths[l]++
+		n++
+	}
+	if n != 11 {
+		t.Fatalf("the length probe stored %d check-ins, want 11", n)
+	}
+	if len(lengths) != 1 {
+		t.Errorf("check-ins that differ only in distress (0–10) are stored at %d different lengths: %v", len(lengths), lengths)
+	}
+	t.Logf("FIGURE at-rest metadata: %d entry ids (client-chosen and favourite) looked for in %d files: %d hits; 11 check-ins rated 0–10 sealed to %d distinct lengths",
+		len(r.ids), len(files), len(hits), len(lengths))
 }

@@ -1,0 +1,114 @@
+package account_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/securebase/securebase"
+)
+
+// TestStrangersCannotLockTheOwnerOut is issue 10, finding 3: wrong
+// passwords typed by someone else, from one network or from many, never
+// stop the owner from signing in from their own, and password failures
+// never block a reset with the recovery key.
+func TestStrangersCannotLockTheOwnerOut(t *testing.T) {
+	ctx := context.Background()
+	t.Run("eleven wrong passwords from one stranger", func(t *testing.T) {
+		svc, _, _ := newService(t)
+		if _, _, err := svc.SignUp(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+			t.Fatal(err)
+		}
+		for range 11 {
+			svc.SignIn(ctx, "wren", "a guess that is wrong", "203.0.113.66", "")
+		}
+		if _, err := svc.SignIn(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+			t.Fatalf("the owner, after a stranger's 11 wrong passwords: %v", err)
+		}
+	})
+	t.Run("wrong passwords from many networks", func(t *testing.T) {
+		svc, _, c := newService(t)
+		if _, _, err := svc.SignUp(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+			t.Fatal(err)
+		}
+		for i := range 40 {
+			svc.SignIn(ctx, "wren", "a guess that is wrong", fmt.Sprintf("203.0.113.%d", i+1), "")
+		}
+		// A slower pace for unknown browsers, never a wall: after one
+		// backoff step the owner is let in.
+		c.add(time.Minute)
+		if _, err := svc.SignIn(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+			t.Fatalf("the owner, after 40 wrong passwords from 40 networks and one backoff step: %v", err)
+		}
+	})
+	t.Run("the recovery key after many password failures", func(t *testing.T) {
+		svc, _, _ := newService(t)
+		_, rk, err := svc.SignUp(ctx, "wren", pw, "192.0.2.10", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 60 { // from the owner's own network: the pair and the address are over every limit
+			svc.SignIn(ctx, "wren", "a guess that is wrong", "192.0.2.10", "")
+		}
+		if _, err := svc.SignIn(ctx, "wren", pw, "192.0.2.10", ""); securebase.ErrorCode(err) != securebase.ELIMITED {
+			t.Fatalf("the password after 60 failures from one address: %v (the limit should hold there)", err)
+		}
+		if _, err := svc.Reset(ctx, "wren", rk.String(), "a fresh start password", "192.0.2.10", ""); err != nil {
+			t.Fatalf("a reset with the recovery key after 60 password failures: %v", err)
+		}
+	})
+}
+
+// TestRecoveryAttemptsAreBounded: the recovery path has no account-wide
+// limit (160 random bits need none), but one network's attempts are
+// counted, so nobody can make the server do unbounded work.
+func TestRecoveryAttemptsAreBounded(t *testing.T) {
+	svc, _, _ := newService(t)
+	ctx := context.Background()
+	_, rk, err := svc.SignUp(ctx, "wren", pw, "192.0.2.10", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	limited := 0
+	for range 100 {
+		_, err := svc.Reset(ctx, "wren", "0000-0000-0000-0000-0000-0000-0000-0000", "a fresh start password", "203.0.113.66", "")
+		if code(err) == securebase.ELIMITED {
+			limited++
+		}
+	}
+	if limited == 0 {
+		t.Fatal("100 wrong recovery keys from one address, none limited")
+	}
+	if _, err := svc.Reset(ctx, "wren", rk.String(), "a fresh start password", "192.0.2.10", ""); err != nil {
+		t.Fatalf("the owner's reset from another network: %v", err)
+	}
+}
+
+// TestCurrentPasswordGuessesAreLimited is issue 10, finding 4: a signed-in
+// session (a stolen cookie, say) cannot try the current password without
+// end through "change password", "new recovery key" or account deletion.
+func TestCurrentPasswordGuessesAreLimited(t *testing.T) {
+	svc, _, _ := newService(t)
+	ctx := context.Background()
+	in, _, err := svc.SignUp(ctx, "wren", pw, "192.0.2.10", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	limited := 0
+	for i := range 30 {
+		var err error
+		switch i % 2 {
+		case 0:
+			_, err = svc.ChangePassword(ctx, in.Principal, fmt.Sprintf("guess number %d", i), "an entirely new password", "")
+		case 1:
+			_, err = svc.NewRecoveryKey(ctx, in.Principal, fmt.Sprintf("guess number %d", i))
+		}
+		if code(err) == securebase.ELIMITED {
+			limited++
+		}
+	}
+	if limited < 20 {
+		t.Fatalf("%d of 30 guesses at the current password were limited; want all but the first few", limited)
+	}
+}

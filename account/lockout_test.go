@@ -3,10 +3,11 @@ package account_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
-	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/account"
 )
 
 // TestStrangersCannotLockTheOwnerOut is issue 10, finding 3: wrong
@@ -21,9 +22,9 @@ func TestStrangersCannotLockTheOwnerOut(t *testing.T) {
 			t.Fatal(err)
 		}
 		for range 11 {
-			svc.SignIn(ctx, "wren", "a guess that is wrong", "203.0.113.66", "")
+			svc.SignIn(ctx, "wren", "a guess that is wrong", account.Client{Address: "203.0.113.66", Device: ""})
 		}
-		if _, err := svc.SignIn(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+		if _, err := svc.SignIn(ctx, "wren", pw, account.Client{Address: "192.0.2.10", Device: ""}); err != nil {
 			t.Fatalf("the owner, after a stranger's 11 wrong passwords: %v", err)
 		}
 	})
@@ -33,12 +34,12 @@ func TestStrangersCannotLockTheOwnerOut(t *testing.T) {
 			t.Fatal(err)
 		}
 		for i := range 40 {
-			svc.SignIn(ctx, "wren", "a guess that is wrong", fmt.Sprintf("203.0.113.%d", i+1), "")
+			svc.SignIn(ctx, "wren", "a guess that is wrong", account.Client{Address: fmt.Sprintf("203.0.113.%d", i+1), Device: ""})
 		}
 		// A slower pace for unknown browsers, never a wall: after one
 		// backoff step the owner is let in.
-		c.add(time.Minute)
-		if _, err := svc.SignIn(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+		c.add(svc.Config().AccountBackoff)
+		if _, err := svc.SignIn(ctx, "wren", pw, account.Client{Address: "192.0.2.10", Device: ""}); err != nil {
 			t.Fatalf("the owner, after 40 wrong passwords from 40 networks and one backoff step: %v", err)
 		}
 	})
@@ -49,12 +50,12 @@ func TestStrangersCannotLockTheOwnerOut(t *testing.T) {
 			t.Fatal(err)
 		}
 		for range 60 { // from the owner's own network: the pair and the address are over every limit
-			svc.SignIn(ctx, "wren", "a guess that is wrong", "192.0.2.10", "")
+			svc.SignIn(ctx, "wren", "a guess that is wrong", account.Client{Address: "192.0.2.10", Device: ""})
 		}
-		if _, err := svc.SignIn(ctx, "wren", pw, "192.0.2.10", ""); securebase.ErrorCode(err) != securebase.ELIMITED {
+		if _, err := svc.SignIn(ctx, "wren", pw, account.Client{Address: "192.0.2.10", Device: ""}); securebase.ErrorCode(err) != securebase.ELIMITED {
 			t.Fatalf("the password after 60 failures from one address: %v (the limit should hold there)", err)
 		}
-		if _, err := svc.Reset(ctx, "wren", rk.String(), "a fresh start password", "192.0.2.10", ""); err != nil {
+		if _, err := svc.Reset(ctx, "wren", rk.String(), "a fresh start password", account.Client{Address: "192.0.2.10", Device: ""}); err != nil {
 			t.Fatalf("a reset with the recovery key after 60 password failures: %v", err)
 		}
 	})
@@ -72,7 +73,7 @@ func TestRecoveryAttemptsAreBounded(t *testing.T) {
 	}
 	limited := 0
 	for range 100 {
-		_, err := svc.Reset(ctx, "wren", "0000-0000-0000-0000-0000-0000-0000-0000", "a fresh start password", "203.0.113.66", "")
+		_, err := svc.Reset(ctx, "wren", "0000-0000-0000-0000-0000-0000-0000-0000", "a fresh start password", account.Client{Address: "203.0.113.66", Device: ""})
 		if code(err) == securebase.ELIMITED {
 			limited++
 		}
@@ -80,7 +81,7 @@ func TestRecoveryAttemptsAreBounded(t *testing.T) {
 	if limited == 0 {
 		t.Fatal("100 wrong recovery keys from one address, none limited")
 	}
-	if _, err := svc.Reset(ctx, "wren", rk.String(), "a fresh start password", "192.0.2.10", ""); err != nil {
+	if _, err := svc.Reset(ctx, "wren", rk.String(), "a fresh start password", account.Client{Address: "192.0.2.10", Device: ""}); err != nil {
 		t.Fatalf("the owner's reset from another network: %v", err)
 	}
 }
@@ -102,7 +103,7 @@ func TestCurrentPasswordGuessesAreLimited(t *testing.T) {
 		case 0:
 			_, err = svc.ChangePassword(ctx, in.Principal, fmt.Sprintf("guess number %d", i), "an entirely new password", "")
 		case 1:
-			_, err = svc.NewRecoveryKey(ctx, in.Principal, fmt.Sprintf("guess number %d", i))
+			_, _, err = svc.NewRecoveryKey(ctx, in.Principal, fmt.Sprintf("guess number %d", i), "")
 		}
 		if code(err) == securebase.ELIMITED {
 			limited++
@@ -110,5 +111,70 @@ func TestCurrentPasswordGuessesAreLimited(t *testing.T) {
 	}
 	if limited < 20 {
 		t.Fatalf("%d of 30 guesses at the current password were limited; want all but the first few", limited)
+	}
+}
+
+// TestOneHashPerAccount is issue 10, finding 4: one account flooded with
+// password attempts gets one hash at a time, so it cannot fill every
+// hashing slot and make another person's sign-in wait. Every hash for the
+// flooded account is held open until the other person has signed in; two
+// of them running at once fails the test at once.
+func TestOneHashPerAccount(t *testing.T) {
+	svc, _, _ := newService(t)
+	ctx := context.Background()
+	for _, name := range []string{"flooded", "bystander"} {
+		if _, _, err := svc.SignUp(ctx, name, pw, "192.0.2.10", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex
+	running, most := 0, 0
+	first, twice, release := make(chan struct{}), make(chan struct{}), make(chan struct{})
+	var firstOnce, twiceOnce sync.Once
+	account.ObserveHashes(svc, func(name string) func() {
+		if name != "flooded" {
+			return func() {}
+		}
+		mu.Lock()
+		running++
+		most = max(most, running)
+		if running > 1 {
+			twiceOnce.Do(func() { close(twice) })
+		}
+		mu.Unlock()
+		firstOnce.Do(func() { close(first) })
+		<-release
+		return func() { mu.Lock(); running--; mu.Unlock() }
+	})
+	var wg sync.WaitGroup
+	flood := func(i int) {
+		defer wg.Done()
+		svc.SignIn(ctx, "flooded", "a wrong guess", account.Client{Address: fmt.Sprintf("203.0.113.%d", i+1)})
+	}
+	wg.Add(1)
+	go flood(0)
+	<-first
+	for i := 1; i < 8; i++ {
+		wg.Add(1)
+		go flood(i)
+	}
+	bystander := make(chan error, 1)
+	go func() {
+		_, err := svc.SignIn(ctx, "bystander", pw, account.Client{Address: "192.0.2.20"})
+		bystander <- err
+	}()
+	select {
+	case err := <-bystander:
+		if err != nil {
+			t.Errorf("the other person's sign-in during the flood: %v", err)
+		}
+	case <-twice:
+		t.Error("two hashes ran at once for the flooded account")
+	}
+	close(release)
+	wg.Wait()
+	t.Logf("FIGURE hashes at once for one flooded account: at most %d (8 attempts at once, 4 hashing slots)", most)
+	if most > 1 {
+		t.Errorf("%d hashes ran at once for one account", most)
 	}
 }

@@ -76,6 +76,7 @@ func serviceOn(t *testing.T, url string) (*account.Service, *sqlstore.DB) {
 	svc := account.New(account.Deps{Users: db, Sessions: db, Limits: db,
 		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 8), Wrapper: w,
 		Policy: securebase.NewPasswordPolicy(), Clock: time.Now}, cfg)
+	t.Cleanup(svc.Wait)
 	return svc, db
 }
 
@@ -151,7 +152,7 @@ func TestCredentialRaces(t *testing.T) {
 			return svc.ChangePassword(ctx, o.in.Principal, pw, newPassword, "owner")
 		},
 		"recovery reset": func(ctx context.Context, svc *account.Service, name string, o owner) (*account.SignedIn, error) {
-			return svc.Reset(ctx, name, o.rk.String(), newPassword, "192.0.2.1", "owner")
+			return svc.Reset(ctx, name, o.rk.String(), newPassword, account.Client{Address: "192.0.2.1", Device: "owner"})
 		},
 	}
 	attacks := map[string]func(ctx context.Context, svc *account.Service, name string, o owner) func() (string, error){
@@ -162,12 +163,12 @@ func TestCredentialRaces(t *testing.T) {
 				if err != nil {
 					return "", err
 				}
-				return svc.CreateToken(ctx, p, "not mine")
+				return svc.CreateToken(ctx, p, "not mine", 0)
 			}
 		},
 		"sign-ins with the old password": func(ctx context.Context, svc *account.Service, name string, o owner) func() (string, error) {
 			return func() (string, error) {
-				in, err := svc.SignIn(ctx, name, pw, "203.0.113.9", "not mine")
+				in, err := svc.SignIn(ctx, name, pw, account.Client{Address: "203.0.113.9", Device: "not mine"})
 				if err != nil {
 					return "", err
 				}
@@ -194,10 +195,11 @@ func TestCredentialRaces(t *testing.T) {
 						<-a.ready
 						at := a.rounds.Load()
 						fresh, err := change(ctx, svc, name, o)
-						if err != nil {
-							t.Fatalf("trial %d: %s: %v", trial, changeName, err)
-						}
 						got := a.finish(at)
+						if err != nil {
+							t.Errorf("trial %d: %s: %v", trial, changeName, err)
+							continue
+						}
 						made += len(got)
 						alive := 0
 						for _, cred := range got {

@@ -30,11 +30,11 @@ type thief struct {
 // the credential that gave it.
 func (th thief) keys(t *testing.T) map[string]securebase.Sealer {
 	t.Helper()
-	svc, _ := serviceOn(t, "sqlite:"+th.copyPath)
+	svc, db := serviceOn(t, "sqlite:"+th.copyPath)
 	ctx := context.Background()
 	out := map[string]securebase.Sealer{}
 	if th.password != "" {
-		if in, err := svc.SignIn(ctx, th.name, th.password, "198.51.100.1", ""); err == nil {
+		if in, err := svc.SignIn(ctx, th.name, th.password, account.Client{Address: "198.51.100.1", Device: ""}); err == nil {
 			out["old password"] = in.Actor.Key
 		}
 	}
@@ -42,8 +42,15 @@ func (th thief) keys(t *testing.T) map[string]securebase.Sealer {
 		out["old cookie"] = p.Actor.Key
 	}
 	if th.recovery != "" {
-		if in, err := svc.Reset(ctx, th.name, th.recovery, "the thief's own password", "198.51.100.1", ""); err == nil {
-			out["old recovery key"] = in.Actor.Key
+		// Not a reset, which would change the copy: the key as the copy
+		// has it wrapped.
+		rk, _ := crypt.ParseRecoveryKey(th.recovery)
+		u, err := db.FindUserByName(ctx, th.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if key, err := account.UnlockWithRecovery(svc, u, rk); err == nil {
+			out["old recovery key"] = key
 		}
 	}
 	if len(out) == 0 {
@@ -113,19 +120,19 @@ func TestOldSecretsOpenNothingNew(t *testing.T) {
 			return svc.ChangePassword(ctx, in.Principal, pw, newPassword, "")
 		}},
 		{name: "recovery reset", passwordChanged: true, do: func(ctx context.Context, svc *account.Service, name string, in *account.SignedIn, rk crypt.RecoveryKey) (*account.SignedIn, error) {
-			return svc.Reset(ctx, name, rk.String(), newPassword, "192.0.2.1", "")
+			return svc.Reset(ctx, name, rk.String(), newPassword, account.Client{Address: "192.0.2.1", Device: ""})
 		}},
 		{name: "sign out everywhere", do: func(ctx context.Context, svc *account.Service, name string, in *account.SignedIn, rk crypt.RecoveryKey) (*account.SignedIn, error) {
 			if err := svc.SignOutEverywhere(ctx, in.Principal); err != nil {
 				return nil, err
 			}
-			return svc.SignIn(ctx, name, pw, "192.0.2.1", "")
+			return svc.SignIn(ctx, name, pw, account.Client{Address: "192.0.2.1", Device: ""})
 		}},
 		{name: "new recovery key", recoveryChanged: true, do: func(ctx context.Context, svc *account.Service, name string, in *account.SignedIn, rk crypt.RecoveryKey) (*account.SignedIn, error) {
-			if _, err := svc.NewRecoveryKey(ctx, in.Principal, pw); err != nil {
+			if _, _, err := svc.NewRecoveryKey(ctx, in.Principal, pw, ""); err != nil {
 				return nil, err
 			}
-			return svc.SignIn(ctx, name, pw, "192.0.2.1", "")
+			return svc.SignIn(ctx, name, pw, account.Client{Address: "192.0.2.1", Device: ""})
 		}},
 	} {
 		t.Run(change.name, func(t *testing.T) {

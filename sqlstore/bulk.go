@@ -3,7 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"strings"
+	"errors"
 
 	"github.com/securebase/securebase"
 )
@@ -11,6 +11,19 @@ import (
 // bulkRows is how many entries one INSERT carries: 8 values each, well
 // under SQLite's and PostgreSQL's limits on bound parameters.
 const bulkRows = 250
+
+// lockCurrent checks, at the start of a transaction, that a's key is the
+// person's current one, and on PostgreSQL holds a share lock on the user
+// row until the transaction ends: a key rotation waits for the
+// transaction, or the transaction finds the new epoch and stores nothing.
+func (db *DB) lockCurrent(ctx context.Context, tx *sql.Tx, a securebase.Actor) error {
+	var one int
+	err := tx.QueryRowContext(ctx, db.q("SELECT 1 FROM users WHERE id = ? AND key_epoch = ?"+db.forShare()), a.UserID, a.Epoch).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errStale
+	}
+	return err
+}
 
 // CreateEntries stores many entries of one person in one transaction,
 // sealed exactly as CreateEntry seals them. It is for imports and for
@@ -23,6 +36,9 @@ func (db *DB) CreateEntries(ctx context.Context, a securebase.Actor, entries []*
 	args := make([]any, 0, 8*bulkRows)
 	added := 0
 	err := db.write(ctx, func(tx *sql.Tx) error {
+		if err := db.lockCurrent(ctx, tx, a); err != nil {
+			return err
+		}
 		for start := 0; start < len(entries); start += bulkRows {
 			batch := entries[start:min(start+bulkRows, len(entries))]
 			args = args[:0]
@@ -33,12 +49,10 @@ func (db *DB) CreateEntries(ctx context.Context, a securebase.Actor, entries []*
 				}
 				e.Version = 1
 				e.CreatedAt, e.UpdatedAt = fromMS(created), fromMS(updated)
-				args = append(args, a.UserID, e.ID, string(e.Kind), ms(e.OccurredAt), created, updated, e.Version,
-					a.Key.Seal(e.Data, entryAD(a.UserID, e.ID, e.Version)))
+				stored, sealed := sealEntry(a, e, e.Version)
+				args = append(args, a.UserID, stored, string(e.Kind), ms(e.OccurredAt), created, updated, e.Version, sealed)
 			}
-			query := "INSERT INTO entries (user_id, id, kind, occurred_at, created_at, updated_at, version, data) VALUES " +
-				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", len(batch)), ", ") +
-				" ON CONFLICT (user_id, id) DO NOTHING"
+			query := insertEntries(len(batch)) + " ON CONFLICT (user_id, id) DO NOTHING"
 			res, err := tx.ExecContext(ctx, db.q(query), args...)
 			if err != nil {
 				return err

@@ -7,7 +7,7 @@ import (
 )
 
 // StoredID is the id column's value for the entry a knows as id.
-func StoredID(a securebase.Actor, id string) string { return id }
+func StoredID(a securebase.Actor, id string) string { return a.Key.Blind(id) }
 
 // RawData returns the sealed bytes of an entry, for tamper tests.
 func RawData(t testing.TB, db *DB, a securebase.Actor, id string) []byte {

@@ -19,7 +19,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/securebase/securebase"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
@@ -49,6 +52,11 @@ type DB struct {
 	reader  *sql.DB
 	rebound sync.Map // query with ? → query in the dialect's placeholders
 	stmts   sync.Map // stmtKey → *sql.Stmt, prepared once per pool
+	// full is set when a write fails because the disk (or the database's
+	// size cap) is full, and cleared when a write succeeds again; Ping
+	// (and so /readyz) reports it, so a load balancer stops sending
+	// work this instance cannot save.
+	full atomic.Bool
 }
 
 type stmtKey struct {
@@ -179,10 +187,42 @@ func (db *DB) Settle(ctx context.Context) error {
 	return nil
 }
 
-// Ping implements securebase.Pinger: /readyz asks it.
+// Ping implements securebase.Pinger: /readyz asks it. The database must
+// answer a read; and if a write has failed for want of space, one small
+// write must succeed before the instance says it is ready again.
 func (db *DB) Ping(ctx context.Context) error {
 	var one int
-	return db.reader.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	if err := db.reader.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return err
+	}
+	if !db.full.Load() {
+		return nil
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO limits (key, window_start, hits) VALUES (?, ?, 0)
+			ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start`), "readyz", nowMS()); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, db.q("DELETE FROM limits WHERE key = ?"), "readyz")
+		return err
+	})
+}
+
+// errFull is what a person hears when nothing can be saved for want of
+// disk space: nothing was lost, and it is not their doing.
+var errFull = securebase.Errorf(securebase.EUNAVAILABLE,
+	"We can't save anything right now because the server is out of storage space. Nothing you saved before is lost. Please try again later.")
+
+// isFull recognises "out of space" in either database by its message
+// (SQLite's SQLITE_FULL; PostgreSQL's disk_full, 53100), which keeps
+// driver types out of this package.
+func isFull(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "database or disk is full") || strings.Contains(s, "SQLSTATE 53100") ||
+		strings.Contains(s, "No space left on device")
 }
 
 // q returns query in the dialect's placeholder style. Queries are written
@@ -259,7 +299,23 @@ func (db *DB) read(ctx context.Context, query string, args ...any) (*sql.Rows, e
 
 // write runs fn in a transaction on the writer; it commits only if fn
 // succeeds, and a caller hears of success only after the commit.
+//
+// A write that fails for want of space is errFull (EUNAVAILABLE, a calm
+// 503) with the cause kept in the chain for the log, and marks the store
+// full until a write succeeds.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	err := db.tryWrite(ctx, fn)
+	if isFull(err) {
+		db.full.Store(true)
+		return fmt.Errorf("%w (%w)", errFull, err)
+	}
+	if err == nil {
+		db.full.Store(false)
+	}
+	return err
+}
+
+func (db *DB) tryWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

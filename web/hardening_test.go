@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/securebase/securebase/account"
 )
 
 // TestTokenAsSessionCookie (issue 10, finding 7): an access token put in
@@ -16,11 +18,11 @@ func TestTokenAsSessionCookie(t *testing.T) {
 	e := newEnv(t)
 	c := e.client()
 	c.signUp("hazel", pw)
-	in, err := e.accounts.SignIn(context.Background(), "hazel", pw, "192.0.2.10", "")
+	in, err := e.accounts.SignIn(context.Background(), "hazel", pw, account.Client{Address: "192.0.2.10", Device: ""})
 	if err != nil {
 		t.Fatal(err)
 	}
-	token, err := e.accounts.CreateToken(context.Background(), in.Principal, "phone")
+	token, err := e.accounts.CreateToken(context.Background(), in.Principal, "phone", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,11 +102,11 @@ func TestWritesRacingDeletion(t *testing.T) {
 		e := newEnv(t)
 		c := e.client()
 		c.signUp("aspen", pw)
-		in, err := e.accounts.SignIn(context.Background(), "aspen", pw, "192.0.2.10", "")
+		in, err := e.accounts.SignIn(context.Background(), "aspen", pw, account.Client{Address: "192.0.2.10", Device: ""})
 		if err != nil {
 			t.Fatal(err)
 		}
-		token, err := e.accounts.CreateToken(context.Background(), in.Principal, "writer")
+		token, err := e.accounts.CreateToken(context.Background(), in.Principal, "writer", 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +143,7 @@ func TestWritesRacingDeletion(t *testing.T) {
 		for range 4 {
 			<-started
 		}
-		if err := e.accounts.DeleteAccount(context.Background(), in.Principal, "aspen"); err != nil {
+		if err := e.accounts.DeleteAccount(context.Background(), in.Principal, pw); err != nil {
 			t.Fatal(err)
 		}
 		close(stop)

@@ -181,7 +181,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // that look at the store directly.
 func actorOf(t *testing.T, e *env, name string) securebase.Actor {
 	t.Helper()
-	in, err := e.accounts.SignIn(context.Background(), name, pw, "192.0.2.99", "test")
+	in, err := e.accounts.SignIn(context.Background(), name, pw, account.Client{Address: "192.0.2.99", Device: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -288,6 +288,9 @@ func TestPasswordChangeAndRecovery(t *testing.T) {
 	}
 	e, _ := securebase.NewEntry(&securebase.CheckIn{Distress: 3}, "keep", time.Now())
 	db.CreateEntry(ctx, in.Actor, e)
+	if err := svc.UpdatePrefs(ctx, in.Principal, securebase.Prefs{Country: "IE"}); err != nil {
+		t.Fatal(err)
+	}
 
 	if _, err := svc.ChangePassword(ctx, in.Principal, "wrong current pw", "a brand new passphrase", ""); securebase.ErrorFields(err)["current"] == "" {
 		t.Fatalf("wrong current password: %v", err)
@@ -295,6 +298,9 @@ func TestPasswordChangeAndRecovery(t *testing.T) {
 	fresh, err := svc.ChangePassword(ctx, in.Principal, pw, "a brand new passphrase", "")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if fresh.User.Prefs.Country != "IE" {
+		t.Fatalf("prefs after a password change: %+v", fresh.User.Prefs)
 	}
 	if _, err := svc.Authenticate(ctx, in.Secret.String()); code(err) != securebase.EUNAUTHORIZED {
 		t.Fatal("old session survived a password change")

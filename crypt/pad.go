@@ -11,9 +11,9 @@ import "math/bits"
 //   - up to 4 KiB: the next power of two, at least 256 bytes, so every
 //     short entry (a check-in, a favourite, a token's name) is one of a
 //     few sizes;
-//   - above: the next multiple of an eighth of the next power of two,
-//     at most 12.5% more, so long writing costs little and still shows
-//     only its rough size.
+//   - above: the next multiple of a sixteenth of the next power of two
+//     (a step under an eighth of the value), at most 12.5% more, so long
+//     writing costs little and still shows only its rough size.
 //
 // The padding is ISO/IEC 7816-4: a 0x80 byte, then zeros. It goes inside
 // the AEAD, so it is authenticated with the rest.
@@ -33,7 +33,7 @@ func paddedSize(n int) int {
 	if p <= padSmall {
 		return p
 	}
-	step := p / 8
+	step := p / 16
 	return (n + step - 1) / step * step
 }
 

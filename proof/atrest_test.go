@@ -362,7 +362,7 @@ func (r *canaryRun) storedSecrets(t *testing.T, raw *sql.DB, ph string) *proof.S
 // deleteAccount deletes the account through the settings form.
 func (r *canaryRun) deleteAccount(t *testing.T) {
 	t.Helper()
-	if _, err := r.a.Must(proof.Form("POST", "/settings/delete", url.Values{"confirm": {r.user.Name}}), http.StatusSeeOther); err != nil {
+	if _, err := r.a.Must(proof.Form("POST", "/settings/delete", url.Values{"password": {r.user.Password}}), http.StatusSeeOther); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.api.Must(proof.Get("/api/v1/me"), http.StatusUnauthorized); err != nil {

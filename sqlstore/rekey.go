@@ -69,7 +69,8 @@ func (db *DB) RekeyUser(ctx context.Context, r *securebase.Rekey) error {
 	return db.Checkpoint(ctx)
 }
 
-// resealPrefs seals the prefs under the new key, at the same version.
+// resealPrefs seals the prefs under the new key, at the same version, and
+// gives r.User the new sealed value.
 func (db *DB) resealPrefs(ctx context.Context, tx *sql.Tx, r *securebase.Rekey) error {
 	var sealed []byte
 	var v int
@@ -83,8 +84,12 @@ func (db *DB) resealPrefs(ctx context.Context, tx *sql.Tx, r *securebase.Rekey) 
 	if err != nil {
 		return fmt.Errorf("rekey user %d: prefs do not open: %w", r.User.ID, err)
 	}
-	_, err = tx.ExecContext(ctx, db.q("UPDATE users SET prefs = ? WHERE id = ?"), r.New.Key.Seal(plain, securebase.PrefsAD(r.User.ID, v)), r.User.ID)
-	return err
+	resealed := r.New.Key.Seal(plain, securebase.PrefsAD(r.User.ID, v))
+	if _, err = tx.ExecContext(ctx, db.q("UPDATE users SET prefs = ? WHERE id = ?"), resealed, r.User.ID); err != nil {
+		return err
+	}
+	r.User.SealedPrefs, r.User.PrefsVersion = resealed, v
+	return nil
 }
 
 // resealEntries opens every entry of the person with the old key and

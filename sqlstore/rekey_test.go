@@ -239,4 +239,3 @@ func TestRekeyHeavyYear(t *testing.T) {
 		}
 	})
 }
-

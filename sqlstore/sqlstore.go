@@ -11,6 +11,7 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -40,6 +41,10 @@ const (
 type Options struct {
 	// ReadConns is the size of SQLite's read pool, or PostgreSQL's whole pool.
 	ReadConns int
+	// MaxBytes caps the SQLite file (0: no cap). Past it every write
+	// fails as on a full disk, which is how the tests of a full disk
+	// make one.
+	MaxBytes int64
 }
 
 // DB is a store. On SQLite it keeps one writer connection (writes are
@@ -91,7 +96,7 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	db := &DB{dialect: dialect}
 	switch dialect {
 	case SQLite:
-		err = db.openSQLite(src, max(opts.ReadConns, 4))
+		err = db.openSQLite(src, max(opts.ReadConns, 4), opts.MaxBytes)
 	case Postgres:
 		err = db.openPostgres(src, max(opts.ReadConns, 16))
 	}
@@ -105,7 +110,7 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-func (db *DB) openSQLite(path string, readers int) error {
+func (db *DB) openSQLite(path string, readers int, maxBytes int64) error {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("database directory: %w", err)
@@ -115,7 +120,11 @@ func (db *DB) openSQLite(path string, readers int) error {
 	// synchronous=FULL: a write is acknowledged only once it is on disk.
 	// secure_delete: freed pages are zeroed, so deleted rows leave nothing.
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)"
-	w, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_txlock=immediate&"+pragmas)
+	writerPragmas := pragmas
+	if maxBytes > 0 {
+		writerPragmas += fmt.Sprintf("&_pragma=max_page_count(%d)", max(maxBytes/4096, 1))
+	}
+	w, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_txlock=immediate&"+writerPragmas)
 	if err != nil {
 		return err
 	}
@@ -188,8 +197,9 @@ func (db *DB) Settle(ctx context.Context) error {
 }
 
 // Ping implements securebase.Pinger: /readyz asks it. The database must
-// answer a read; and if a write has failed for want of space, one small
-// write must succeed before the instance says it is ready again.
+// answer a read; and if a write has failed for want of space, a write the
+// size of a long entry (16 KiB, random so nothing compresses it) must
+// succeed before the instance says it is ready again.
 func (db *DB) Ping(ctx context.Context) error {
 	var one int
 	if err := db.reader.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
@@ -198,12 +208,14 @@ func (db *DB) Ping(ctx context.Context) error {
 	if !db.full.Load() {
 		return nil
 	}
+	probe := make([]byte, 16<<10)
+	_, _ = rand.Read(probe)
 	return db.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO limits (key, window_start, hits) VALUES (?, ?, 0)
-			ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start`), "readyz", nowMS()); err != nil {
+		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO limit_secrets (period, secret, created_at) VALUES (?, ?, ?)
+			ON CONFLICT (period) DO UPDATE SET secret = excluded.secret`), "readyz probe", probe, nowMS()); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, db.q("DELETE FROM limits WHERE key = ?"), "readyz")
+		_, err := tx.ExecContext(ctx, db.q("DELETE FROM limit_secrets WHERE period = ?"), "readyz probe")
 		return err
 	})
 }

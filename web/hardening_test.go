@@ -2,13 +2,22 @@ package web_test
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/crypt"
+	"github.com/securebase/securebase/safety"
+	"github.com/securebase/securebase/sqlstore"
+	"github.com/securebase/securebase/web"
 )
 
 // TestTokenAsSessionCookie (issue 10, finding 7): an access token put in
@@ -154,4 +163,55 @@ func TestWritesRacingDeletion(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFullDiskIsCalm (finding 7): on a full disk, signing in (which must
+// count the attempt) answers a calm 503 that says what happened, not a
+// 500, and /readyz stops saying ready so a load balancer looks elsewhere.
+func TestFullDiskIsCalm(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "full.db")
+	db, err := sqlstore.Open(context.Background(), "sqlite:"+path, sqlstore.Options{MaxBytes: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	e := &env{t: t, db: db, logs: &syncBuffer{}, now: time.Date(2026, 11, 21, 23, 40, 0, 0, time.UTC)}
+	lines, _ := safety.LoadDirectory()
+	detector, _ := safety.NewDetector()
+	w, _ := crypt.NewWrapper(nil)
+	e.accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db,
+		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 4), Wrapper: w,
+		Policy: securebase.NewPasswordPolicy(), Clock: e.clock}, account.DefaultConfig())
+	if e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: db, DB: db, Lines: lines, Detector: detector,
+		Logger: slog.New(slog.NewJSONHandler(e.logs, nil)), Clock: e.clock, Metrics: web.NewMetrics()},
+		web.Config{TimeZone: time.UTC, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	c := e.client()
+	c.signUp("full", pw)
+	expect(t, c.get("/readyz"), http.StatusOK)
+	note := strings.Repeat("a long evening written out in full ", 50)
+	for i := 0; ; i++ {
+		res := c.post("/checkins", url.Values{"distress": {"5"}, "note": {note}})
+		if res.Code == http.StatusServiceUnavailable {
+			break
+		}
+		if res.Code >= 500 || i > 2000 {
+			t.Fatalf("save %d on a filling disk: %d", i, res.Code)
+		}
+	}
+	// Sign-in attempts are counted in the database; fill what is left.
+	for i := 0; ; i++ {
+		res := e.client().post("/signin", url.Values{"username": {"someone-" + strconv.Itoa(i)}, "password": {pw}})
+		if res.Code == http.StatusServiceUnavailable {
+			if !strings.Contains(res.body, "out of storage space") {
+				t.Fatalf("the sign-in page on a full disk does not say what happened:\n%s", res.body)
+			}
+			break
+		}
+		if res.Code >= 500 || i > 5000 {
+			t.Fatalf("sign-in %d on a full disk: %d", i, res.Code)
+		}
+	}
+	expect(t, c.get("/readyz"), http.StatusServiceUnavailable)
 }

@@ -21,15 +21,16 @@ import (
 // App is a running Secure Base: the store, the services and the listeners,
 // wired once here and nowhere else.
 type App struct {
-	cfg     *Config
-	log     *slog.Logger
-	db      *sqlstore.DB
-	server  *http.Server
-	metrics *http.Server
-	ln      net.Listener
-	mln     net.Listener
-	stdout  io.Writer
-	ready   chan struct{} // closed once the listeners accept
+	cfg      *Config
+	log      *slog.Logger
+	db       *sqlstore.DB
+	accounts *account.Service
+	server   *http.Server
+	metrics  *http.Server
+	ln       net.Listener
+	mln      net.Listener
+	stdout   io.Writer
+	ready    chan struct{} // closed once the listeners accept
 }
 
 // NewApp opens the database, builds every service and binds the ports,
@@ -77,7 +78,7 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		_ = db.Close() // the error that stopped the start is the one to report
 		return nil, err
 	}
-	a := &App{cfg: cfg, log: log, db: db, stdout: stdout, ready: make(chan struct{})}
+	a := &App{cfg: cfg, log: log, db: db, accounts: accounts, stdout: stdout, ready: make(chan struct{})}
 	a.server = &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -117,6 +118,7 @@ func (a *App) MetricsAddr() string {
 // connections, requests in flight get ShutdownTimeout to finish.
 func (a *App) Run(ctx context.Context) error {
 	defer a.db.Close()
+	defer a.accounts.Wait() // last-seen stamps in flight land before the database closes
 	errc := make(chan error, 2)
 	go func() { errc <- a.server.Serve(a.ln) }()
 	if a.metrics != nil {

@@ -41,10 +41,13 @@ func unenvelope(b []byte) (string, []byte, error) {
 		return "", nil, errors.New("entry envelope: unknown format")
 	}
 	n, k := binary.Uvarint(b[1:])
-	if k <= 0 || n > uint64(len(b)-1-k) {
+	if k <= 0 {
 		return "", nil, errors.New("entry envelope: bad id length")
 	}
 	rest := b[1+k:]
+	if n > uint64(len(rest)) { // #nosec G115 -- a slice's length is never negative
+		return "", nil, errors.New("entry envelope: bad id length")
+	}
 	return string(rest[:n]), rest[n:], nil
 }
 

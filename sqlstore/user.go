@@ -209,13 +209,6 @@ func mustAffect(res sql.Result, err error) error {
 	return nil
 }
 
-func notFound(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return securebase.Errorf(securebase.ENOTFOUND, "We couldn't find that.")
-	}
-	return err
-}
-
 // isUniqueViolation recognises a unique-constraint failure in either
 // database by its message, which keeps driver types out of this package.
 func isUniqueViolation(err error) bool {

@@ -2,7 +2,11 @@ package account_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -177,4 +181,55 @@ func TestOneHashPerAccount(t *testing.T) {
 	if most > 1 {
 		t.Errorf("%d hashes ran at once for one account", most)
 	}
+}
+
+// TestLimitNamesAreKeyed (issue 10, finding 7): rate-limit counters are
+// named by a keyed hash under a secret of the day, not by a hash anyone
+// can compute (the old SHA-256 of the address). That the secret changes
+// with the day and is swept is sqlstore's TestLimitSecret.
+func TestLimitNamesAreKeyed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "names.db")
+	svc, _ := serviceOn(t, "sqlite:"+path)
+	ctx := context.Background()
+	if _, _, err := svc.SignUp(ctx, "wren", pw, "192.0.2.10", ""); err != nil {
+		t.Fatal(err)
+	}
+	names := func() map[string]bool {
+		raw, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer raw.Close()
+		rows, err := raw.Query("SELECT key FROM limits")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]bool{}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				t.Fatal(err)
+			}
+			out[k] = true
+		}
+		return out
+	}
+	unsalted := func(kind, value string) string {
+		h := sha256.Sum256([]byte(kind + "\x00" + value))
+		return kind + ":" + hex.EncodeToString(h[:16])
+	}
+	svc.SignIn(ctx, "wren", "a wrong guess here", account.Client{Address: "203.0.113.66"})
+	first := names()
+	unkeyed := 0
+	for _, k := range []string{unsalted("signin-address", "203.0.113.66"), unsalted("signin-account", "wren"), unsalted("signup-address", "192.0.2.10")} {
+		if first[k] {
+			unkeyed++
+			t.Errorf("a counter is named by an unkeyed hash anyone can compute: %s", k)
+		}
+	}
+	if len(first) < 3 {
+		t.Fatalf("only %d counters after a sign-up and a wrong sign-in", len(first))
+	}
+	t.Logf("FIGURE limit names: %d counters, %d named by an unkeyed hash", len(first), unkeyed)
 }

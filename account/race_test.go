@@ -20,7 +20,8 @@ import (
 )
 
 // raceTrials is how many times each credential race runs per database.
-// RACE_TRIALS raises it for a longer run (make race-credentials).
+// RACE_TRIALS raises it for a longer run:
+// RACE_TRIALS=200 go test ./account -run TestCredentialRaces -v.
 func raceTrials(t *testing.T) int {
 	if s := os.Getenv("RACE_TRIALS"); s != "" {
 		n, err := strconv.Atoi(s)

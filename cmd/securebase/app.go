@@ -21,16 +21,17 @@ import (
 // App is a running Secure Base: the store, the services and the listeners,
 // wired once here and nowhere else.
 type App struct {
-	cfg      *Config
-	log      *slog.Logger
-	db       *sqlstore.DB
-	accounts *account.Service
-	server   *http.Server
-	metrics  *http.Server
-	ln       net.Listener
-	mln      net.Listener
-	stdout   io.Writer
-	ready    chan struct{} // closed once the listeners accept
+	cfg     *Config
+	log     *slog.Logger
+	db      *sqlstore.DB
+	server  *http.Server
+	metrics *http.Server
+	ln      net.Listener
+	mln     net.Listener
+	stdout  io.Writer
+	ready   chan struct{} // closed once the listeners accept
+
+	accounts *account.Service // waited for (last-seen stamps) before the database closes
 }
 
 // NewApp opens the database, builds every service and binds the ports,

@@ -73,7 +73,7 @@ func serviceOn(t *testing.T, url string) (*account.Service, *sqlstore.DB) {
 	t.Cleanup(func() { db.Close() })
 	w, _ := crypt.NewWrapper(nil)
 	cfg := account.DefaultConfig()
-	cfg.AccountAttempts, cfg.AddressAttempts = 1_000_000, 1_000_000
+	cfg.AccountAttempts, cfg.AddressAttempts, cfg.SignUpAttempts, cfg.RecoveryAttempts = 1_000_000, 1_000_000, 1_000_000, 1_000_000
 	svc := account.New(account.Deps{Users: db, Sessions: db, Limits: db,
 		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 8), Wrapper: w,
 		Policy: securebase.NewPasswordPolicy(), Clock: time.Now}, cfg)

@@ -22,15 +22,27 @@ import (
 type Sealer interface {
 	Seal(plaintext, ad []byte) []byte
 	Open(ciphertext, ad []byte) ([]byte, error)
+	// Blind returns the stored form of a name (an entry id): a keyed
+	// hash under the person's key, so the store finds rows by ids it
+	// never keeps in the clear.
+	Blind(name string) string
 }
 
 // Actor is the person on whose behalf a store method runs: their user id and
 // their unlocked data key. Every method that touches a user's writing takes an
 // Actor, so no query can run without a user id and no row can be sealed under
 // another person's key.
+//
+// Epoch is the key epoch the key belongs to. A person's data key is
+// replaced when their credentials change (a new password, a reset, "sign
+// out everywhere", a new recovery key), and the epoch counts those
+// changes: the store writes under an Actor only while its epoch is the
+// person's current one, so nothing sealed under a replaced key is ever
+// stored after the change.
 type Actor struct {
 	UserID int64
 	Key    Sealer
+	Epoch  int64
 }
 
 // Clock returns the current time. It is passed in, never read from a global,

@@ -21,17 +21,28 @@ type Session struct {
 	Kind       string
 	CreatedAt  time.Time
 	LastSeenAt time.Time
-	ExpiresAt  time.Time // absolute expiry; zero for tokens that do not expire
+	ExpiresAt  time.Time // absolute expiry
 	KeyWrap    []byte    // data key wrapped under the secret-derived key
 	Label      string    // device summary or token name; sealed at rest
+	// KeyEpoch is the user's key epoch when the session started; it
+	// works only while that is still the user's epoch.
+	KeyEpoch int64
+	// Parent is the session a token is made from: the token is stored
+	// only if that session still exists at that moment. Not stored.
+	Parent []byte
 }
 
 // SessionService keeps sessions and tokens.
 type SessionService interface {
-	// CreateSession stores s; a.Key seals its label.
+	// CreateSession stores s; a.Key seals its label. It stores nothing
+	// and returns EUNAUTHORIZED unless a.Epoch is the user's current key
+	// epoch and s.Parent, when set, is still a session of the user: a
+	// session or token begun while credentials change never outlives
+	// the change.
 	CreateSession(ctx context.Context, a Actor, s *Session) error
 	// FindSession returns the session with this id and its user, unless
-	// it has expired at now (absolute, or idle for longer than idle).
+	// it has expired at now (absolute, or a browser idle for longer than
+	// idle) or its key epoch is no longer the user's.
 	FindSession(ctx context.Context, id []byte, now time.Time, idle time.Duration) (*Session, *User, error)
 	// ListSessions returns the user's sessions of a kind, newest first,
 	// with their labels opened.

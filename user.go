@@ -19,8 +19,17 @@ type User struct {
 	// PasswordHash is a PHC string. Its hash part is a verifier derived from
 	// the argon2id output, never the key that unwraps the data key.
 	PasswordHash string
-	PasswordWrap []byte // data key wrapped by the password-derived key
-	RecoveryWrap []byte // data key wrapped by the recovery key
+	PasswordWrap []byte // data key wrapped to the password's public key
+	RecoveryWrap []byte // data key wrapped to the recovery key's public key
+	// Recipients holds the public keys of the password and the recovery
+	// key, sealed under the data key: a credential change wraps a new
+	// data key to them without either secret at hand. Nil for an account
+	// from before key rotation (wrapped the first release's way, until
+	// its next sign-in).
+	Recipients []byte
+	// KeyEpoch counts the data key's replacements; sessions and writes
+	// carry it and count only while it is current.
+	KeyEpoch int64
 
 	// SealedPrefs and PrefsVersion are the stored form of Prefs; OpenPrefs
 	// fills Prefs once the data key is unlocked.
@@ -87,17 +96,34 @@ func CanonicalUsername(s string) (string, error) {
 	return name, nil
 }
 
+// Rekey replaces a person's data key. Old is the person as they are (their
+// current key and epoch); New holds the new key, with Epoch = Old.Epoch+1.
+// User carries the new password hash, wraps and recipients. Session, when
+// set, is the one session that starts under the new key (the browser that
+// asked); every other session and token ends. Legacy says Old's data is
+// in the first release's form (unpadded, ids in the clear).
+type Rekey struct {
+	Old, New Actor
+	User     *User
+	Session  *Session
+	Legacy   bool
+}
+
 // UserService keeps accounts. Credentials change together: a new password
 // rewraps the data key and ends every session in one transaction.
 type UserService interface {
 	CreateUser(ctx context.Context, u *User) error
 	FindUserByName(ctx context.Context, username string) (*User, error)
 	FindUser(ctx context.Context, id int64) (*User, error)
-	// UpdateCredentials stores a new password hash and wraps and deletes
-	// all of the user's sessions and tokens.
-	UpdateCredentials(ctx context.Context, u *User) error
-	// UpdateWraps stores a new hash and wraps with sessions intact: a
-	// rehash under new parameters, or a new recovery key.
+	// RekeyUser replaces the data key (Rekey) in one transaction: the
+	// user row (only while Old.Epoch is current, else EUNAUTHORIZED),
+	// every entry and the prefs resealed under the new key, every
+	// session and token ended, the new session stored; then the files
+	// are checkpointed, so old pages hold no copy for long.
+	RekeyUser(ctx context.Context, r *Rekey) error
+	// UpdateWraps stores a new hash, wraps and recipients under the same
+	// data key, with sessions intact (a rehash under new parameters), if
+	// u.KeyEpoch is still current.
 	UpdateWraps(ctx context.Context, u *User) error
 	UpdatePrefs(ctx context.Context, a Actor, p Prefs) error
 	// DeleteUser removes the account and everything it owns, then makes

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/netip"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/crypt"
@@ -26,53 +25,65 @@ func (s *Service) SignUp(ctx context.Context, username, password, address, devic
 	if err := v.Err(); err != nil {
 		return nil, nil, err
 	}
-	n, err := s.limits.Hit(ctx, limitKey("signup-address", addressPrefix(address)), s.cfg.SignUpWindow, s.now())
-	if err != nil {
+	if err := s.admitSignUp(ctx, address); err != nil {
 		return nil, nil, err
 	}
-	if n > s.cfg.SignUpAttempts {
-		return nil, nil, errSignUpLimited
-	}
-	pk, err := s.hash(ctx, func(ctx context.Context) (crypt.PasswordKey, error) { return s.hasher.Hash(ctx, password) })
+	pk, err := s.hash(ctx, name, func(ctx context.Context) (crypt.PasswordKey, error) { return s.hasher.Hash(ctx, password) })
 	if err != nil {
 		return nil, nil, err
 	}
 	raw, rk := crypt.NewKey(), crypt.NewRecoveryKey()
 	u := &securebase.User{ID: newUserID(), Username: name, CreatedAt: s.now(), PasswordHash: pk.PHC}
-	u.PasswordWrap = s.wrapper.Wrap(pk.KEK, raw, passwordAD(u.ID))
-	u.RecoveryWrap = s.wrapper.Wrap(rk.KEK(), raw, recoveryAD(u.ID))
+	if err := s.wrapFor(u, raw, recipients{password: crypt.RecipientPublic(pk.KEK), recovery: crypt.RecipientPublic(rk.KEK())}); err != nil {
+		return nil, nil, err
+	}
 	if err := s.users.CreateUser(ctx, u); err != nil {
 		return nil, nil, err
 	}
-	in, err := s.startSession(ctx, u, raw, securebase.SessionBrowser, device)
-	return in, rk, err
+	in, err := s.startSession(ctx, u, raw, securebase.SessionBrowser, device, s.cfg.SessionLifetime, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	in.Known = s.knownValue(u)
+	return in, rk, nil
 }
 
 // SignIn checks a username and password and starts a browser session.
-// Attempts are counted per account and per address before any hashing,
-// in the database, so the limits hold across instances and a flood of
-// guesses costs the server almost nothing.
-func (s *Service) SignIn(ctx context.Context, username, password, address, device string) (*SignedIn, error) {
+// Attempts are counted before any hashing (limits.go), in the database,
+// so the limits hold across instances and a flood of guesses costs the
+// server almost nothing.
+//
+// An account from before key rotation is brought up to date here, with
+// the password in hand: its data is resealed under a new key and it gets
+// a new recovery key (the old one cannot be rewrapped without being
+// typed), returned in SignedIn.RecoveryKey for the caller to show once.
+func (s *Service) SignIn(ctx context.Context, username, password string, c Client) (*SignedIn, error) {
 	name, nameErr := securebase.CanonicalUsername(username)
-	release, err := s.admit(ctx, name, address)
+	var u *securebase.User
+	var err error
+	if nameErr == nil {
+		u, err = s.users.FindUserByName(ctx, name)
+		if securebase.ErrorCode(err) == securebase.ENOTFOUND {
+			u, err = nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	release, err := s.admitSignIn(ctx, name, c.Address, u != nil && s.isKnown(u, c.Known))
 	if err != nil {
 		return nil, err
 	}
-	var u *securebase.User
-	if nameErr == nil {
-		u, err = s.users.FindUserByName(ctx, name)
-	}
-	if nameErr != nil || securebase.ErrorCode(err) == securebase.ENOTFOUND {
+	if u == nil {
 		// Spend the same time as a real check, so timing tells nothing.
-		if err := s.hasher.Waste(ctx, password); err != nil {
-			return nil, errBusy
+		if _, err := s.hash(ctx, name, func(ctx context.Context) (crypt.PasswordKey, error) {
+			return crypt.PasswordKey{}, s.hasher.Waste(ctx, password)
+		}); err != nil {
+			return nil, err
 		}
 		return nil, errCredentials
 	}
-	if err != nil {
-		return nil, err
-	}
-	pk, err := s.hash(ctx, func(ctx context.Context) (crypt.PasswordKey, error) {
+	pk, err := s.hash(ctx, name, func(ctx context.Context) (crypt.PasswordKey, error) {
 		return s.hasher.Verify(ctx, password, u.PasswordHash)
 	})
 	if errors.Is(err, crypt.ErrMismatch) {
@@ -81,39 +92,87 @@ func (s *Service) SignIn(ctx context.Context, username, password, address, devic
 	if err != nil {
 		return nil, err
 	}
-	_, raw, err := s.wrapper.Unwrap(pk.KEK, u.PasswordWrap, passwordAD(u.ID))
+	raw, legacy, err := s.unlockWithPassword(u, pk.KEK)
 	if err != nil {
 		return nil, fmt.Errorf("unwrap data key of user %d: %w", u.ID, err)
 	}
 	release(ctx)
-	if pk.NeedsRehash {
+	var in *SignedIn
+	switch {
+	case legacy:
+		in, err = s.upgrade(ctx, u, raw, pk, c.Device)
+	case pk.NeedsRehash:
 		if err := s.rehash(ctx, u, password, raw); err != nil {
 			return nil, err
 		}
+		fallthrough
+	default:
+		in, err = s.startSession(ctx, u, raw, securebase.SessionBrowser, c.Device, s.cfg.SessionLifetime, nil)
 	}
-	return s.startSession(ctx, u, raw, securebase.SessionBrowser, device)
+	if err != nil {
+		return nil, err
+	}
+	in.Known = s.knownValue(u)
+	return in, nil
 }
 
-// rehash stores the password again under the current parameters.
+// upgrade brings an account from before key rotation up to date, signed
+// in with its password: a new data key, the data resealed in today's form,
+// a new recovery key.
+func (s *Service) upgrade(ctx context.Context, u *securebase.User, raw []byte, pk crypt.PasswordKey, device string) (*SignedIn, error) {
+	old, err := oldActor(u, raw, true)
+	if err != nil {
+		return nil, err
+	}
+	rk := crypt.NewRecoveryKey()
+	in, err := s.rekey(ctx, change{user: u, old: old, legacy: true, session: true, device: device,
+		to: recipients{password: crypt.RecipientPublic(pk.KEK), recovery: crypt.RecipientPublic(rk.KEK())}})
+	if err != nil {
+		return nil, err
+	}
+	in.RecoveryKey = rk
+	return in, nil
+}
+
+// rehash stores the password again under the current parameters, with
+// the same data key: the password's recipient key changes with its salt.
 func (s *Service) rehash(ctx context.Context, u *securebase.User, password string, raw []byte) error {
-	pk, err := s.hash(ctx, func(ctx context.Context) (crypt.PasswordKey, error) { return s.hasher.Hash(ctx, password) })
+	pk, err := s.hash(ctx, u.Username, func(ctx context.Context) (crypt.PasswordKey, error) { return s.hasher.Hash(ctx, password) })
 	if err != nil {
 		return err
 	}
-	u.PasswordHash = pk.PHC
-	u.PasswordWrap = s.wrapper.Wrap(pk.KEK, raw, passwordAD(u.ID))
-	return s.users.UpdateWraps(ctx, u)
+	a, err := actor(u, raw)
+	if err != nil {
+		return err
+	}
+	to, err := openRecipients(u, a.Key)
+	if err != nil {
+		return err
+	}
+	to.password = crypt.RecipientPublic(pk.KEK)
+	next := *u
+	next.PasswordHash = pk.PHC
+	if err := s.wrapFor(&next, raw, to); err != nil {
+		return err
+	}
+	if err := s.users.UpdateWraps(ctx, &next); err != nil {
+		return err
+	}
+	*u = next
+	return nil
 }
 
 // Reset sets a new password for someone who has their recovery key but
-// not their password. Every session and token ends; a new one starts.
-func (s *Service) Reset(ctx context.Context, username, recoveryKey, password, address, device string) (*SignedIn, error) {
+// not their password. The data key is replaced, every session and token
+// ends, and a new session starts. Password failures never block it: it
+// has its own count per network address (limits.go), which bounds the
+// server's work, not anyone's guesses at 160 random bits.
+func (s *Service) Reset(ctx context.Context, username, recoveryKey, password string, c Client) (*SignedIn, error) {
 	name, nameErr := securebase.CanonicalUsername(username)
 	if err := s.policy.Check("password", password, name); err != nil {
 		return nil, err
 	}
-	release, err := s.admit(ctx, name, address)
-	if err != nil {
+	if err := s.admitRecovery(ctx, c.Address); err != nil {
 		return nil, err
 	}
 	rk, ok := crypt.ParseRecoveryKey(recoveryKey)
@@ -127,74 +186,24 @@ func (s *Service) Reset(ctx context.Context, username, recoveryKey, password, ad
 	if err != nil {
 		return nil, err
 	}
-	_, raw, err := s.wrapper.Unwrap(rk.KEK(), u.RecoveryWrap, recoveryAD(u.ID))
+	raw, legacy, err := s.unlockWithRecovery(u, rk)
 	if err != nil {
 		return nil, errRecovery
 	}
-	release(ctx)
-	if err := s.setPassword(ctx, u, password, raw); err != nil {
-		return nil, err
-	}
-	return s.startSession(ctx, u, raw, securebase.SessionBrowser, device)
-}
-
-// setPassword hashes a new password, rewraps the data key under it and
-// ends every session and token of the user.
-func (s *Service) setPassword(ctx context.Context, u *securebase.User, password string, raw []byte) error {
-	pk, err := s.hash(ctx, func(ctx context.Context) (crypt.PasswordKey, error) { return s.hasher.Hash(ctx, password) })
-	if err != nil {
-		return err
-	}
-	u.PasswordHash = pk.PHC
-	u.PasswordWrap = s.wrapper.Wrap(pk.KEK, raw, passwordAD(u.ID))
-	return s.users.UpdateCredentials(ctx, u)
-}
-
-var errSignUpLimited = securebase.Errorf(securebase.ELIMITED,
-	"Many accounts have been made from this network in the last hour. Wait a while and try again.")
-
-var errLimited = securebase.Errorf(securebase.ELIMITED,
-	"There have been too many attempts to sign in to this account or from this network. Wait 15 minutes and try again. If you've lost your password, your recovery key can reset it.")
-
-// admit counts one attempt for the account and the address and refuses
-// when either is over its limit. The returned release is called after a
-// correct answer: it forgives the address its attempt and clears the
-// account's count, so people who sign in often are never locked out.
-func (s *Service) admit(ctx context.Context, name, address string) (release func(context.Context), err error) {
-	now := s.now()
-	addrKey := limitKey("signin-address", addressPrefix(address))
-	acctKey := limitKey("signin-account", name)
-	n, err := s.limits.Hit(ctx, addrKey, s.cfg.AttemptWindow, now)
+	pk, err := s.hash(ctx, name, func(ctx context.Context) (crypt.PasswordKey, error) { return s.hasher.Hash(ctx, password) })
 	if err != nil {
 		return nil, err
 	}
-	if n > s.cfg.AddressAttempts {
-		return nil, errLimited
-	}
-	if n, err = s.limits.Hit(ctx, acctKey, s.cfg.AttemptWindow, now); err != nil {
+	old, err := oldActor(u, raw, legacy)
+	if err != nil {
 		return nil, err
 	}
-	if n > s.cfg.AccountAttempts {
-		return nil, errLimited
-	}
-	return func(ctx context.Context) {
-		// Best effort: a failure here only leaves a count to expire.
-		_ = s.limits.Forgive(ctx, addrKey)
-		_ = s.limits.Reset(ctx, acctKey)
-	}, nil
-}
-
-// addressPrefix groups IPv6 addresses by /64, the block one household or
-// device usually holds, so rotating through a block does not evade the
-// limit. Unparseable addresses share one bucket.
-func addressPrefix(address string) string {
-	ip, err := netip.ParseAddr(address)
+	in, err := s.rekey(ctx, change{user: u, old: old, legacy: legacy, phc: pk.PHC, session: true, device: c.Device,
+		to: recipients{password: crypt.RecipientPublic(pk.KEK), recovery: crypt.RecipientPublic(rk.KEK())}})
 	if err != nil {
-		return "unknown"
+		return nil, err
 	}
-	if ip.Is4() || ip.Is4In6() {
-		return ip.Unmap().String()
-	}
-	p, _ := ip.Prefix(64)
-	return p.String()
+	s.forgiveSignIns(ctx, name, c.Address)
+	in.Known = s.knownValue(u)
+	return in, nil
 }

@@ -10,8 +10,10 @@ package crypt
 import (
 	"crypto/cipher"
 	"crypto/hkdf"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
 
@@ -25,11 +27,51 @@ const KeySize = 32
 // associated data, or tampered bytes. The three are not told apart.
 var ErrOpen = errors.New("crypt: message did not open")
 
-// DataKey seals and opens one person's data. It implements
-// securebase.Sealer. A random 192-bit nonce per seal makes nonce reuse
-// negligible without any counter to keep (XChaCha20-Poly1305).
-type DataKey struct {
+// aeadKey is XChaCha20-Poly1305 under one key, without padding: for
+// wrapping keys, whose length says nothing.
+type aeadKey struct {
 	aead cipher.AEAD
+}
+
+// rawKey returns an aeadKey; k is always KeySize bytes here.
+func rawKey(k []byte) *aeadKey {
+	aead, err := chacha20poly1305.NewX(k)
+	if err != nil {
+		panic("crypt: " + err.Error()) // only for a key of the wrong size
+	}
+	return &aeadKey{aead: aead}
+}
+
+// seal encrypts plaintext bound to ad and returns nonce || ciphertext.
+// A random 192-bit nonce per seal makes nonce reuse negligible without
+// any counter to keep.
+func (k *aeadKey) seal(plaintext, ad []byte) []byte {
+	ns := k.aead.NonceSize()
+	out := make([]byte, ns, ns+len(plaintext)+k.aead.Overhead())
+	_, _ = rand.Read(out)
+	return k.aead.Seal(out, out[:ns], plaintext, ad)
+}
+
+// open decrypts what seal returned, if ad matches and nothing changed.
+func (k *aeadKey) open(sealed, ad []byte) ([]byte, error) {
+	ns := k.aead.NonceSize()
+	if len(sealed) < ns+k.aead.Overhead() {
+		return nil, ErrOpen
+	}
+	pt, err := k.aead.Open(nil, sealed[:ns], sealed[ns:], ad)
+	if err != nil {
+		return nil, ErrOpen
+	}
+	return pt, nil
+}
+
+// DataKey seals and opens one person's data: it implements
+// securebase.Sealer. Everything it seals is padded to a size bucket
+// (pad.go), and it blinds names (entry ids) with a keyed hash, so the
+// store can find a row by an id it never keeps in the clear.
+type DataKey struct {
+	k     *aeadKey
+	index []byte // HMAC key for Blind, derived from the data key
 }
 
 // NewKey returns a fresh random key.
@@ -41,33 +83,59 @@ func NewKey() []byte {
 
 // NewDataKey wraps raw key bytes for sealing.
 func NewDataKey(raw []byte) (*DataKey, error) {
-	aead, err := chacha20poly1305.NewX(raw)
-	if err != nil {
-		return nil, fmt.Errorf("crypt: data key: %w", err)
+	if len(raw) != KeySize {
+		return nil, fmt.Errorf("crypt: data key of %d bytes", len(raw))
 	}
-	return &DataKey{aead: aead}, nil
+	return &DataKey{k: rawKey(raw), index: derive(raw, "entry id")}, nil
 }
 
-// Seal encrypts plaintext bound to ad and returns nonce || ciphertext.
-func (k *DataKey) Seal(plaintext, ad []byte) []byte {
-	ns := k.aead.NonceSize()
-	out := make([]byte, ns, ns+len(plaintext)+k.aead.Overhead())
-	_, _ = rand.Read(out)
-	return k.aead.Seal(out, out[:ns], plaintext, ad)
-}
+// Seal pads plaintext to its bucket, encrypts it bound to ad and returns
+// nonce || ciphertext.
+func (k *DataKey) Seal(plaintext, ad []byte) []byte { return k.k.seal(pad(plaintext), ad) }
 
 // Open decrypts what Seal returned, if ad matches and nothing was changed.
 func (k *DataKey) Open(sealed, ad []byte) ([]byte, error) {
-	ns := k.aead.NonceSize()
-	if len(sealed) < ns+k.aead.Overhead() {
-		return nil, ErrOpen
-	}
-	pt, err := k.aead.Open(nil, sealed[:ns], sealed[ns:], ad)
+	padded, err := k.k.open(sealed, ad)
 	if err != nil {
+		return nil, err
+	}
+	pt, ok := unpad(padded)
+	if !ok {
 		return nil, ErrOpen
 	}
 	return pt, nil
 }
+
+// Blind returns the stored form of a name (an entry id): 128 bits of
+// HMAC-SHA256 under a key derived from the data key, as 22 base64url
+// characters. Equal names blind equally for one key, so lookups work;
+// without the key a stored id says nothing, not even which ids a client
+// chose. A new data key blinds every name anew (the store recomputes
+// them when it reseals).
+func (k *DataKey) Blind(name string) string {
+	m := hmac.New(sha256.New, k.index)
+	m.Write([]byte(name))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
+}
+
+// Legacy returns a view of the key as data sealed before padding and
+// blinding existed: no padding, names kept as they are. It is used once
+// per person, to reseal their data in today's form.
+func (k *DataKey) Legacy() *LegacyKey { return &LegacyKey{k: k.k} }
+
+// LegacyKey opens (and, for tests, seals) values in the form of the
+// first release: unpadded, with ids in the clear. It implements
+// securebase.Sealer.
+type LegacyKey struct{ k *aeadKey }
+
+// Seal implements securebase.Sealer without padding.
+func (k *LegacyKey) Seal(plaintext, ad []byte) []byte { return k.k.seal(plaintext, ad) }
+
+// Open implements securebase.Sealer without padding.
+func (k *LegacyKey) Open(sealed, ad []byte) ([]byte, error) { return k.k.open(sealed, ad) }
+
+// Blind keeps a name as it is: the first release stored ids in the clear.
+func (k *LegacyKey) Blind(name string) string { return name }
 
 // derive expands a secret into a key for one purpose with HKDF-SHA256.
 // Each purpose has its own info string, so one secret never serves two

@@ -1,6 +1,7 @@
 package crypt
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
@@ -14,31 +15,28 @@ import (
 // With an instance key, a database copy without the key file is useless even
 // to someone who knows a person's password.
 type Wrapper struct {
-	instance *DataKey // nil when no instance key is configured
+	instance *aeadKey // nil when no instance key is configured
+	mix      []byte   // HMAC key for Mix: derived from the instance key, or nil
 }
 
 // NewWrapper returns a Wrapper; instanceKey may be nil.
 func NewWrapper(instanceKey []byte) (*Wrapper, error) {
 	w := &Wrapper{}
 	if instanceKey != nil {
-		k, err := NewDataKey(instanceKey)
-		if err != nil {
-			return nil, fmt.Errorf("crypt: instance key: %w", err)
+		if len(instanceKey) != KeySize {
+			return nil, fmt.Errorf("crypt: instance key of %d bytes, want %d", len(instanceKey), KeySize)
 		}
-		w.instance = k
+		w.instance = rawKey(instanceKey)
+		w.mix = derive(instanceKey, "mix")
 	}
 	return w, nil
 }
 
 // Wrap seals dataKey under kek, bound to ad.
 func (w *Wrapper) Wrap(kek, dataKey, ad []byte) []byte {
-	k, err := NewDataKey(kek)
-	if err != nil {
-		panic(err) // kek always comes from derive or NewKey: 32 bytes
-	}
-	wrapped := k.Seal(dataKey, ad)
+	wrapped := rawKey(kek).seal(dataKey, ad) // kek always comes from derive or NewKey: 32 bytes
 	if w.instance != nil {
-		wrapped = w.instance.Seal(wrapped, ad)
+		wrapped = w.instance.seal(wrapped, ad)
 	}
 	return wrapped
 }
@@ -47,20 +45,31 @@ func (w *Wrapper) Wrap(kek, dataKey, ad []byte) []byte {
 func (w *Wrapper) Unwrap(kek, wrapped, ad []byte) (*DataKey, []byte, error) {
 	var err error
 	if w.instance != nil {
-		if wrapped, err = w.instance.Open(wrapped, ad); err != nil {
+		if wrapped, err = w.instance.open(wrapped, ad); err != nil {
 			return nil, nil, err
 		}
 	}
-	k, err := NewDataKey(kek)
-	if err != nil {
-		return nil, nil, err
+	if len(kek) != KeySize {
+		return nil, nil, ErrOpen
 	}
-	raw, err := k.Open(wrapped, ad)
+	raw, err := rawKey(kek).open(wrapped, ad)
 	if err != nil {
 		return nil, nil, err
 	}
 	dk, err := NewDataKey(raw)
 	return dk, raw, err
+}
+
+// Mix returns secret bound to the instance key, when there is one: a
+// keyed hash under a secret kept in the database (rate-limit keys) is
+// then useless to someone who has the database but not the key file.
+func (w *Wrapper) Mix(secret []byte) []byte {
+	if w.mix == nil {
+		return secret
+	}
+	m := hmac.New(sha256.New, w.mix)
+	m.Write(secret)
+	return m.Sum(nil)
 }
 
 // RecoveryKey is 160 random bits, shown once as eight groups of four

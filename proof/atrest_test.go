@@ -45,11 +45,13 @@ func TestNothingReadableAtRestSQLite(t *testing.T) {
 	defer raw.Close()
 
 	run := saveCanaries(t, p.URL)
+	probe := lengthProbe(t, p.URL)
 	backup := filepath.Join(dir, "backup-before.db")
 	if out, err := proof.Run(context.Background(), bin, "backup", "-database", "sqlite:"+path, backup); err != nil {
 		t.Fatalf("securebase backup: %v\n%s", err, out)
 	}
 	run.scanForSecrets(t, "before deletion", append(files(backup), "(log)"), p)
+	run.checkMetadata(t, raw, "?", probe, files(backup))
 	// The scanner reads the right files: the username, which is stored in
 	// the clear by design, is found in them.
 	if hits, _, _ := proof.NewScanner(run.user.Name).ScanFiles(files()...); len(hits) == 0 {
@@ -102,6 +104,7 @@ func TestNothingReadableAtRestPostgres(t *testing.T) {
 	}
 	defer p.Kill()
 	run := saveCanaries(t, p.URL)
+	probe := lengthProbe(t, p.URL)
 	dir := t.TempDir()
 	pgFiles := func(name string) []string {
 		dump := filepath.Join(dir, name+".sql")
@@ -116,6 +119,7 @@ func TestNothingReadableAtRestPostgres(t *testing.T) {
 	}
 	before := pgFiles("dump-before")
 	run.scanForSecrets(t, "before deletion", append(before, "(log)"), p)
+	run.checkMetadata(t, raw, "$", probe, before)
 	if hits, _, _ := proof.NewScanner(run.user.Name).ScanFiles(before...); len(hits) == 0 {
 		t.Fatal("positive control failed: the username is not in the dump or the table files")
 	}
@@ -142,6 +146,11 @@ type canaryRun struct {
 	userID  int64
 	kinds   map[securebase.Kind]*proof.Canaries
 	scanner *proof.Scanner
+	// ids are the entry ids the run chose, unique to the run; fixedIDs
+	// name what an entry is about and are the same in every run (a
+	// favourite's id names its statement). None may be stored in the
+	// clear.
+	ids, fixedIDs []string
 }
 
 // saveCanaries signs up, makes a token with a canary name, and saves
@@ -201,6 +210,19 @@ func saveCanaries(t *testing.T, base string) *canaryRun {
 			continue
 		}
 		n := s.Distinct(canariesPerKind)
+		// Client-chosen ids carry the run's marker, so a scan of files
+		// other runs write too (PostgreSQL's WAL) finds only this run's.
+		prefix := string(k) + "-" + c.Marker[4:12]
+		for i := range n {
+			switch s.Mode() {
+			case proof.Keyed: // a favourite's id names the statement: fav-staying-3
+				if own, ok := securebase.OwnID(s.ForKey(s.ID(prefix, i))); ok {
+					r.fixedIDs = append(r.fixedIDs, own)
+				}
+			case proof.Many: // ids the client chose
+				r.ids = append(r.ids, s.ID(prefix, i))
+			}
+		}
 		jobs := make(chan int)
 		var wg sync.WaitGroup
 		var mu sync.Mutex
@@ -209,7 +231,7 @@ func saveCanaries(t *testing.T, base string) *canaryRun {
 			go func() {
 				defer wg.Done()
 				for i := range jobs {
-					id, phrase := s.ID(string(k), i), c.Phrases[i]
+					id, phrase := s.ID(prefix, i), c.Phrases[i]
 					_, err := r.api.Must(s.Save(id, phrase), http.StatusCreated)
 					switch {
 					case err == nil && i%10 == 1 && s.Change != nil: // a change: the old version must not linger either
@@ -344,7 +366,7 @@ func (r *canaryRun) storedSecrets(t *testing.T, raw *sql.DB, ph string) *proof.S
 // deleteAccount deletes the account through the settings form.
 func (r *canaryRun) deleteAccount(t *testing.T) {
 	t.Helper()
-	if _, err := r.a.Must(proof.Form("POST", "/settings/delete", url.Values{"confirm": {r.user.Name}}), http.StatusSeeOther); err != nil {
+	if _, err := r.a.Must(proof.Form("POST", "/settings/delete", url.Values{"password": {r.user.Password}}), http.StatusSeeOther); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.api.Must(proof.Get("/api/v1/me"), http.StatusUnauthorized); err != nil {
@@ -442,4 +464,76 @@ func postgresFiles(t *testing.T, raw *sql.DB, walStart string) ([]string, string
 		}
 	}
 	return files, ""
+}
+
+// lengthProbe makes a second account with eleven check-ins that differ
+// only in their distress rating (0 to 10), saved through the API, and
+// returns its username; checkMetadata then reads their sealed lengths.
+func lengthProbe(t *testing.T, base string) string {
+	t.Helper()
+	a := proof.NewAgent(proof.Loopback(), base)
+	name := "len-" + strings.ToLower(proof.NewCanaries(0).Marker[4:14])
+	if err := a.SignUp(name, "length probe password "+proof.NewCanaries(0).Marker); err != nil {
+		t.Fatal(err)
+	}
+	for d := 0; d <= 10; d++ {
+		if _, err := a.Must(proof.JSON("POST", "/api/v1/checkins", map[string]any{"distress": d, "note": "the same few words"}), http.StatusCreated); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return name
+}
+
+// checkMetadata is issue 10, finding 6, at rest: no entry id the run
+// chose or that names what an entry is about (favourites) is in the
+// files, and sealed values do not give a distress rating away by their
+// length. Favourite ids are the same in every run, so they are looked for
+// only in files no other run writes: on PostgreSQL, the dump and the
+// schema's own table and index files, not the cluster's shared WAL (where
+// another engineer's run of an older build could have put them).
+func (r *canaryRun) checkMetadata(t *testing.T, raw *sql.DB, ph, probe string, files []string) {
+	t.Helper()
+	var own []string
+	for _, f := range files {
+		if !strings.Contains(f, string(filepath.Separator)+"pg_wal"+string(filepath.Separator)) {
+			own = append(own, f)
+		}
+	}
+	hits, _, err := proof.NewScanner(r.ids...).ScanFiles(files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed, _, err := proof.NewScanner(r.fixedIDs...).ScanFiles(own...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits = append(hits, fixed...)
+	reportHits(t, "an entry id is stored in the clear", hits)
+	q := "SELECT length(e.data) FROM entries e JOIN users u ON u.id = e.user_id WHERE u.username = ?"
+	if ph == "$" {
+		q = strings.Replace(q, "?", "$1", 1)
+	}
+	rows, err := raw.Query(q, probe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	lengths := map[int]int{}
+	n := 0
+	for rows.Next() {
+		var l int
+		if err := rows.Scan(&l); err != nil {
+			t.Fatal(err)
+		}
+		lengths[l]++
+		n++
+	}
+	if n != 11 {
+		t.Fatalf("the length probe stored %d check-ins, want 11", n)
+	}
+	if len(lengths) != 1 {
+		t.Errorf("check-ins that differ only in distress (0–10) are stored at %d different lengths: %v", len(lengths), lengths)
+	}
+	t.Logf("FIGURE at-rest metadata: %d client-chosen entry ids looked for in %d files, %d favourite ids in %d: %d hits; 11 check-ins rated 0–10 sealed to %d distinct lengths",
+		len(r.ids), len(files), len(r.fixedIDs), len(own), len(hits), len(lengths))
 }

@@ -206,7 +206,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 		sendRaw(t, p.URL, raw)
 		requests++
 	}
-	do(a, proof.Form("POST", "/settings/delete", url.Values{"confirm": {a.User.Name}}))
+	do(a, proof.Form("POST", "/settings/delete", url.Values{"password": {a.User.Password}}))
 
 	metrics, err := http.Get("http://" + metricsAddr + "/metrics")
 	if err != nil {

@@ -3,21 +3,86 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 
 	"github.com/securebase/securebase"
 )
 
-func entryAD(userID int64, id string, version int) []byte {
-	return securebase.AD(userID, "entries", id, version)
+// An entry is stored under its blinded id (securebase.Sealer.Blind: a
+// keyed hash under the person's key), never the id a client chose or a
+// fixed id that names what it is about (fav-staying-3). The id itself is
+// sealed with the data, in an envelope:
+//
+//	0x01 | uvarint len(id) | id | data
+//
+// and the whole is padded to a size bucket by the key (crypt/pad.go), so
+// neither the id nor the length of the data shows at rest. The sealing AD
+// names the stored (blinded) id, which is all a reader has before opening.
+const envelopeV1 = 0x01
+
+func entryAD(userID int64, storedID string, version int) []byte {
+	return securebase.AD(userID, "entries", storedID, version)
+}
+
+// envelope puts an entry's id in front of its data.
+func envelope(id string, data []byte) []byte {
+	out := make([]byte, 0, 1+binary.MaxVarintLen64+len(id)+len(data))
+	out = append(out, envelopeV1)
+	out = binary.AppendUvarint(out, uint64(len(id)))
+	out = append(out, id...)
+	return append(out, data...)
+}
+
+// unenvelope splits what envelope joined.
+func unenvelope(b []byte) (string, []byte, error) {
+	if len(b) == 0 || b[0] != envelopeV1 {
+		return "", nil, errors.New("entry envelope: unknown format")
+	}
+	n, k := binary.Uvarint(b[1:])
+	if k <= 0 {
+		return "", nil, errors.New("entry envelope: bad id length")
+	}
+	rest := b[1+k:]
+	if n > uint64(len(rest)) { // #nosec G115 -- a slice's length is never negative
+		return "", nil, errors.New("entry envelope: bad id length")
+	}
+	return string(rest[:n]), rest[n:], nil
+}
+
+// seal returns e sealed under a for its row at version.
+func sealEntry(a securebase.Actor, e *securebase.Entry, version int) (stored string, sealed []byte) {
+	stored = a.Key.Blind(e.ID)
+	return stored, a.Key.Seal(envelope(e.ID, e.Data), entryAD(a.UserID, stored, version))
+}
+
+// openEntry opens a stored row's sealed bytes and returns its id and data.
+// A row whose envelope names another id than the one it is stored under
+// was moved, and does not open.
+func openEntry(a securebase.Actor, stored string, version int, sealed []byte) (string, []byte, error) {
+	plain, err := a.Key.Open(sealed, entryAD(a.UserID, stored, version))
+	if err != nil {
+		return "", nil, err
+	}
+	id, data, err := unenvelope(plain)
+	if err != nil {
+		return "", nil, err
+	}
+	if a.Key.Blind(id) != stored {
+		return "", nil, errors.New("entry envelope: id does not match the row")
+	}
+	return id, data, nil
 }
 
 var errEntryNotFound = securebase.Errorf(securebase.ENOTFOUND, "We couldn't find that entry. It may have been deleted.")
 
 // CreateEntry implements securebase.EntryService. The insert does nothing
 // when the id exists for this user; the existing entry is then returned,
-// so a save replayed from an offline queue is stored once.
+// so a save replayed from an offline queue is stored once. The same
+// statement checks that a's key is the person's current one: a save
+// racing a credential change or the account's deletion is refused
+// (EUNAUTHORIZED), never stored under a key that is gone.
 func (db *DB) CreateEntry(ctx context.Context, a securebase.Actor, e *securebase.Entry) (bool, error) {
 	now := nowMS()
 	created, updated := now, now
@@ -25,19 +90,21 @@ func (db *DB) CreateEntry(ctx context.Context, a securebase.Actor, e *securebase
 		created, updated = ms(e.CreatedAt), max(ms(e.UpdatedAt), ms(e.CreatedAt))
 	}
 	e.Version = 1
-	sealed := a.Key.Seal(e.Data, entryAD(a.UserID, e.ID, e.Version))
+	stored, sealed := sealEntry(a, e, e.Version)
 	var inserted bool
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, db.q(`INSERT INTO entries
+		n, err := affected(tx.ExecContext(ctx, db.q(`INSERT INTO entries
 			(user_id, id, kind, occurred_at, created_at, updated_at, version, data)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, id) DO NOTHING`),
-			a.UserID, e.ID, string(e.Kind), ms(e.OccurredAt), created, updated, e.Version, sealed)
+			SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE `+db.current()+` ON CONFLICT (user_id, id) DO NOTHING`),
+			a.UserID, stored, string(e.Kind), ms(e.OccurredAt), created, updated, e.Version, sealed, a.UserID, a.Epoch))
 		if err != nil {
 			return err
 		}
-		n, err := res.RowsAffected()
 		inserted = n == 1
-		return err
+		if inserted {
+			return nil
+		}
+		return staleOrNot(ctx, tx, db, a)
 	})
 	if err != nil || inserted {
 		e.CreatedAt, e.UpdatedAt = fromMS(created), fromMS(updated)
@@ -58,19 +125,19 @@ const entryColumns = "id, kind, occurred_at, created_at, updated_at, version, da
 
 func (db *DB) scanEntry(a securebase.Actor, r row) (*securebase.Entry, error) {
 	var e securebase.Entry
-	var kind string
+	var kind, stored string
 	var occurred, created, updated int64
 	var sealed []byte
-	if err := r.Scan(&e.ID, &kind, &occurred, &created, &updated, &e.Version, &sealed); err != nil {
+	if err := r.Scan(&stored, &kind, &occurred, &created, &updated, &e.Version, &sealed); err != nil {
 		return nil, err
 	}
 	e.Kind = securebase.Kind(kind)
 	e.OccurredAt, e.CreatedAt, e.UpdatedAt = fromMS(occurred), fromMS(created), fromMS(updated)
-	plain, err := a.Key.Open(sealed, entryAD(a.UserID, e.ID, e.Version))
+	id, data, err := openEntry(a, stored, e.Version, sealed)
 	if err != nil {
-		return nil, fmt.Errorf("open entry %s of user %d: %w", e.ID, a.UserID, err)
+		return nil, fmt.Errorf("open entry %s of user %d: %w", stored, a.UserID, err)
 	}
-	e.Data = plain
+	e.ID, e.Data = id, data
 	return &e, nil
 }
 
@@ -80,7 +147,7 @@ func (db *DB) FindEntry(ctx context.Context, a securebase.Actor, kind securebase
 }
 
 func (db *DB) findEntry(ctx context.Context, conn *sql.DB, a securebase.Actor, kind securebase.Kind, id string) (*securebase.Entry, error) {
-	e, err := db.scanEntry(a, db.rowOn(ctx, conn, "SELECT "+entryColumns+" FROM entries WHERE user_id = ? AND id = ?", a.UserID, id))
+	e, err := db.scanEntry(a, db.rowOn(ctx, conn, "SELECT "+entryColumns+" FROM entries WHERE user_id = ? AND id = ?", a.UserID, a.Key.Blind(id)))
 	if errors.Is(err, sql.ErrNoRows) || err == nil && kind != "" && e.Kind != kind {
 		return nil, errEntryNotFound
 	}
@@ -89,7 +156,9 @@ func (db *DB) findEntry(ctx context.Context, conn *sql.DB, a securebase.Actor, k
 
 // ListEntries implements securebase.EntryService. The query walks the
 // (user_id, kind, occurred_at, id) index backwards and stops at Limit, so
-// a page costs the same whatever the table holds.
+// a page costs the same whatever the table holds. Entries at the same
+// moment are ordered by their stored (blinded) id, and a cursor names the
+// id a client knows; it is blinded here.
 func (db *DB) ListEntries(ctx context.Context, a securebase.Actor, f securebase.EntryFilter) ([]*securebase.Entry, error) {
 	query := "SELECT " + entryColumns + " FROM entries WHERE user_id = ? AND kind = ?"
 	args := []any{a.UserID, string(f.Kind)}
@@ -105,7 +174,7 @@ func (db *DB) ListEntries(ctx context.Context, a securebase.Actor, f securebase.
 		// The first condition is implied by the second; it is there so the
 		// index range starts at the cursor instead of the newest entry.
 		query += " AND occurred_at <= ? AND (occurred_at < ? OR (occurred_at = ? AND id < ?))"
-		args = append(args, ms(f.After.OccurredAt), ms(f.After.OccurredAt), ms(f.After.OccurredAt), f.After.ID)
+		args = append(args, ms(f.After.OccurredAt), ms(f.After.OccurredAt), ms(f.After.OccurredAt), a.Key.Blind(f.After.ID))
 	}
 	query += " ORDER BY occurred_at DESC, id DESC"
 	if f.Limit > 0 {
@@ -133,20 +202,20 @@ func (db *DB) ListEntries(ctx context.Context, a securebase.Actor, f securebase.
 func (db *DB) UpdateEntry(ctx context.Context, a securebase.Actor, e *securebase.Entry) error {
 	now := nowMS()
 	next := e.Version + 1
-	sealed := a.Key.Seal(e.Data, entryAD(a.UserID, e.ID, next))
+	stored, sealed := sealEntry(a, e, next)
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, db.q(`UPDATE entries SET data = ?, occurred_at = ?, updated_at = ?, version = ?
-			WHERE user_id = ? AND id = ? AND kind = ? AND version = ?`),
-			sealed, ms(e.OccurredAt), now, next, a.UserID, e.ID, string(e.Kind), e.Version)
-		if err != nil {
+		n, err := affected(tx.ExecContext(ctx, db.q(`UPDATE entries SET data = ?, occurred_at = ?, updated_at = ?, version = ?
+			WHERE user_id = ? AND id = ? AND kind = ? AND version = ? AND `+db.current()),
+			sealed, ms(e.OccurredAt), now, next, a.UserID, stored, string(e.Kind), e.Version, a.UserID, a.Epoch))
+		if err != nil || n == 1 {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
+		if err := staleOrNot(ctx, tx, db, a); err != nil {
 			return err
 		}
 		var v int
 		err = tx.QueryRowContext(ctx, db.q("SELECT version FROM entries WHERE user_id = ? AND id = ? AND kind = ?"),
-			a.UserID, e.ID, string(e.Kind)).Scan(&v)
+			a.UserID, stored, string(e.Kind)).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
 			return errEntryNotFound
 		}
@@ -164,7 +233,7 @@ func (db *DB) UpdateEntry(ctx context.Context, a securebase.Actor, e *securebase
 // DeleteEntry implements securebase.EntryService.
 func (db *DB) DeleteEntry(ctx context.Context, a securebase.Actor, kind securebase.Kind, id string) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, db.q("DELETE FROM entries WHERE user_id = ? AND id = ? AND kind = ?"), a.UserID, id, string(kind))
+		res, err := tx.ExecContext(ctx, db.q("DELETE FROM entries WHERE user_id = ? AND id = ? AND kind = ?"), a.UserID, a.Key.Blind(id), string(kind))
 		if err := mustAffect(res, err); err != nil {
 			return errEntryNotFound
 		}

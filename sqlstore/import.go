@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"iter"
-	"strings"
 
 	"github.com/securebase/securebase"
 )
@@ -19,15 +18,16 @@ func (db *DB) ImportEntries(ctx context.Context, a securebase.Actor, entries ite
 	now := nowMS()
 	added := 0
 	err := db.write(ctx, func(tx *sql.Tx) error {
+		if err := db.lockCurrent(ctx, tx, a); err != nil {
+			return err
+		}
 		batch := make([]any, 0, 8*bulkRows)
 		flush := func() error {
 			if len(batch) == 0 {
 				return nil
 			}
 			rows := len(batch) / 8
-			query := "INSERT INTO entries (user_id, id, kind, occurred_at, created_at, updated_at, version, data) VALUES " +
-				strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", rows), ", ") +
-				" ON CONFLICT (user_id, id) DO NOTHING"
+			query := insertEntries(rows) + " ON CONFLICT (user_id, id) DO NOTHING"
 			res, err := tx.ExecContext(ctx, db.q(query), batch...)
 			if err != nil {
 				return err
@@ -46,8 +46,8 @@ func (db *DB) ImportEntries(ctx context.Context, a securebase.Actor, entries ite
 				created, updated = ms(e.CreatedAt), max(ms(e.UpdatedAt), ms(e.CreatedAt))
 			}
 			e.Version = 1
-			batch = append(batch, a.UserID, e.ID, string(e.Kind), ms(e.OccurredAt), created, updated, e.Version,
-				a.Key.Seal(e.Data, entryAD(a.UserID, e.ID, e.Version)))
+			stored, sealed := sealEntry(a, e, e.Version)
+			batch = append(batch, a.UserID, stored, string(e.Kind), ms(e.OccurredAt), created, updated, e.Version, sealed)
 			if len(batch) == cap(batch) {
 				if err := flush(); err != nil {
 					return err

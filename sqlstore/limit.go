@@ -2,7 +2,9 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"errors"
 	"time"
 )
 
@@ -42,11 +44,35 @@ func (db *DB) DeleteStaleLimits(ctx context.Context, before time.Time) (int64, e
 	var n int64
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, db.q("DELETE FROM limits WHERE window_start < ?"), ms(before))
-		if err != nil {
+		if n, err = affected(res, err); err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
+		_, err = tx.ExecContext(ctx, db.q("DELETE FROM limit_secrets WHERE created_at < ?"), ms(before))
 		return err
 	})
 	return n, err
+}
+
+// LimitSecret implements securebase.LimitService. The first instance to
+// ask for a period's secret makes it; the insert does nothing for every
+// other, and all of them read back the one that was stored.
+func (db *DB) LimitSecret(ctx context.Context, period string, now time.Time) ([]byte, error) {
+	var secret []byte
+	err := db.readRow(ctx, "SELECT secret FROM limit_secrets WHERE period = ?", period).Scan(&secret)
+	if err == nil {
+		return secret, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	fresh := make([]byte, 32)
+	_, _ = rand.Read(fresh)
+	err = db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO limit_secrets (period, secret, created_at) VALUES (?, ?, ?)
+			ON CONFLICT (period) DO NOTHING`), period, fresh, ms(now)); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, db.q("SELECT secret FROM limit_secrets WHERE period = ?"), period).Scan(&secret)
+	})
+	return secret, err
 }

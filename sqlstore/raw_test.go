@@ -19,3 +19,12 @@ func RawExec(t testing.TB, db *DB, query string, args ...any) {
 		t.Fatalf("%s: %v", query, err)
 	}
 }
+
+// RawScan reads one row on the writer connection (where per-connection
+// pragmas such as max_page_count live).
+func RawScan(t testing.TB, db *DB, query string, dest ...any) {
+	t.Helper()
+	if err := db.writer.QueryRow(db.q(query)).Scan(dest...); err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+}

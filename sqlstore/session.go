@@ -21,12 +21,30 @@ func (db *DB) CreateSession(ctx context.Context, a securebase.Actor, s *secureba
 	if s.Label != "" {
 		label = a.Key.Seal([]byte(s.Label), sessionAD(a.UserID, s.ID))
 	}
+	// One statement checks and inserts: the user row is read (and on
+	// PostgreSQL share-locked) in the same statement that inserts, so a
+	// credential change that commits first makes this insert nothing, and
+	// one that comes later finds this session and ends it.
+	query := `INSERT INTO sessions (id, user_id, kind, created_at, last_seen_at, expires_at, key_wrap, label, key_epoch)
+		SELECT ?, id, ?, ?, ?, ?, ?, ?, key_epoch FROM users WHERE id = ? AND key_epoch = ?`
+	args := []any{s.ID, s.Kind, ms(s.CreatedAt), ms(s.LastSeenAt), ms(s.ExpiresAt), s.KeyWrap, label, a.UserID, a.Epoch}
+	if s.Parent != nil {
+		// Not locked: a key rotation locks the user row and then deletes
+		// sessions, so locking the parent here first could deadlock with
+		// it. The epoch check is what stops a token begun during a
+		// credential change; this one stops a token from a session that
+		// has been signed out.
+		query += " AND EXISTS (SELECT 1 FROM sessions WHERE id = ? AND user_id = ?)"
+		args = append(args, s.Parent, a.UserID)
+	}
+	query += db.forShare()
 	return db.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, db.q(`INSERT INTO sessions
-			(id, user_id, kind, created_at, last_seen_at, expires_at, key_wrap, label)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-			s.ID, a.UserID, s.Kind, ms(s.CreatedAt), ms(s.LastSeenAt), ms(s.ExpiresAt), s.KeyWrap, label)
-		return err
+		n, err := affected(tx.ExecContext(ctx, db.q(query), args...))
+		if err != nil || n == 1 {
+			s.KeyEpoch = a.Epoch
+			return err
+		}
+		return errStale
 	})
 }
 
@@ -37,20 +55,22 @@ func (db *DB) FindSession(ctx context.Context, id []byte, now time.Time, idle ti
 	var created, seen, expires int64
 	row := db.readRow(ctx, `SELECT s.kind, s.created_at, s.last_seen_at, s.expires_at, s.key_wrap,
 		u.id, u.username, u.created_at, u.password_hash, u.password_wrap, u.recovery_wrap, u.prefs, u.prefs_version
-		FROM sessions s JOIN users u ON u.id = s.user_id
+		, u.recipients, u.key_epoch
+		FROM sessions s JOIN users u ON u.id = s.user_id AND u.key_epoch = s.key_epoch
 		WHERE s.id = ? AND (s.expires_at = 0 OR s.expires_at > ?) AND (s.kind = ? OR s.last_seen_at > ?)`,
 		id, ms(now), securebase.SessionToken, ms(now.Add(-idle)))
 	var u securebase.User
 	var userCreated int64
 	err := row.Scan(&s.Kind, &created, &seen, &expires, &s.KeyWrap,
-		&u.ID, &u.Username, &userCreated, &u.PasswordHash, &u.PasswordWrap, &u.RecoveryWrap, &u.SealedPrefs, &u.PrefsVersion)
+		&u.ID, &u.Username, &userCreated, &u.PasswordHash, &u.PasswordWrap, &u.RecoveryWrap, &u.SealedPrefs, &u.PrefsVersion,
+		&u.Recipients, &u.KeyEpoch)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, securebase.Errorf(securebase.EUNAUTHORIZED, "Your session has ended. Please sign in again.")
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	s.ID, s.UserID = id, u.ID
+	s.ID, s.UserID, s.KeyEpoch = id, u.ID, u.KeyEpoch
 	s.CreatedAt, s.LastSeenAt, s.ExpiresAt = fromMS(created), fromMS(seen), fromMS(expires)
 	u.CreatedAt = fromMS(userCreated)
 	return &s, &u, nil

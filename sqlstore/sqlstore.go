@@ -11,6 +11,7 @@ package sqlstore
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -19,7 +20,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/securebase/securebase"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	_ "modernc.org/sqlite"             // registers "sqlite"
@@ -38,6 +42,10 @@ type Options struct {
 	// ReadConns is the size of SQLite's read pool, or PostgreSQL's whole
 	// pool: 0 for DefaultReadConns, which is also the least it may be.
 	ReadConns int
+	// MaxBytes caps the SQLite file (0: no cap). Past it every write
+	// fails as on a full disk, which is how the tests of a full disk
+	// make one.
+	MaxBytes int64
 }
 
 // DefaultReadConns is the read pool a dialect gets by default, and the
@@ -60,6 +68,11 @@ type DB struct {
 	reader  *sql.DB
 	rebound sync.Map // query with ? → query in the dialect's placeholders
 	stmts   sync.Map // stmtKey → *sql.Stmt, prepared once per pool
+	// full is set when a write fails because the disk (or the database's
+	// size cap) is full, and cleared when a write succeeds again; Ping
+	// (and so /readyz) reports it, so a load balancer stops sending
+	// work this instance cannot save.
+	full atomic.Bool
 }
 
 type stmtKey struct {
@@ -100,7 +113,7 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	db := &DB{dialect: dialect}
 	switch dialect {
 	case SQLite:
-		err = db.openSQLite(src, conns)
+		err = db.openSQLite(src, conns, opts.MaxBytes)
 	case Postgres:
 		err = db.openPostgres(src, conns)
 	}
@@ -114,7 +127,7 @@ func Open(ctx context.Context, url string, opts Options) (*DB, error) {
 	return db, nil
 }
 
-func (db *DB) openSQLite(path string, readers int) error {
+func (db *DB) openSQLite(path string, readers int, maxBytes int64) error {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("database directory: %w", err)
@@ -124,7 +137,11 @@ func (db *DB) openSQLite(path string, readers int) error {
 	// synchronous=FULL: a write is acknowledged only once it is on disk.
 	// secure_delete: freed pages are zeroed, so deleted rows leave nothing.
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=secure_delete(1)"
-	w, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_txlock=immediate&"+pragmas)
+	writerPragmas := pragmas
+	if maxBytes > 0 {
+		writerPragmas += fmt.Sprintf("&_pragma=max_page_count(%d)", max(maxBytes/4096, 1))
+	}
+	w, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_txlock=immediate&"+writerPragmas)
 	if err != nil {
 		return err
 	}
@@ -196,10 +213,45 @@ func (db *DB) Settle(ctx context.Context) error {
 	return nil
 }
 
-// Ping implements securebase.Pinger: /readyz asks it.
+// Ping implements securebase.Pinger: /readyz asks it. The database must
+// answer a read; and if a write has failed for want of space, a write the
+// size of a long entry (16 KiB, random so nothing compresses it) must
+// succeed before the instance says it is ready again.
 func (db *DB) Ping(ctx context.Context) error {
 	var one int
-	return db.reader.QueryRowContext(ctx, "SELECT 1").Scan(&one)
+	if err := db.reader.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return err
+	}
+	if !db.full.Load() {
+		return nil
+	}
+	probe := make([]byte, 16<<10)
+	_, _ = rand.Read(probe)
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO limit_secrets (period, secret, created_at) VALUES (?, ?, ?)
+			ON CONFLICT (period) DO UPDATE SET secret = excluded.secret`), "readyz probe", probe, nowMS()); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, db.q("DELETE FROM limit_secrets WHERE period = ?"), "readyz probe")
+		return err
+	})
+}
+
+// errFull is what a person hears when nothing can be saved for want of
+// disk space: nothing was lost, and it is not their doing.
+var errFull = securebase.Errorf(securebase.EUNAVAILABLE,
+	"We can't save anything right now because the server is out of storage space. Nothing you saved before is lost. Please try again later.")
+
+// isFull recognises "out of space" in either database by its message
+// (SQLite's SQLITE_FULL; PostgreSQL's disk_full, 53100), which keeps
+// driver types out of this package.
+func isFull(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "database or disk is full") || strings.Contains(s, "SQLSTATE 53100") ||
+		strings.Contains(s, "No space left on device")
 }
 
 // q returns query in the dialect's placeholder style. Queries are written
@@ -276,7 +328,23 @@ func (db *DB) read(ctx context.Context, query string, args ...any) (*sql.Rows, e
 
 // write runs fn in a transaction on the writer; it commits only if fn
 // succeeds, and a caller hears of success only after the commit.
+//
+// A write that fails for want of space is errFull (EUNAVAILABLE, a calm
+// 503) with the cause kept in the chain for the log, and marks the store
+// full until a write succeeds.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	err := db.tryWrite(ctx, fn)
+	if isFull(err) {
+		db.full.Store(true)
+		return fmt.Errorf("%w (%w)", errFull, err)
+	}
+	if err == nil {
+		db.full.Store(false)
+	}
+	return err
+}
+
+func (db *DB) tryWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -56,10 +56,10 @@ func TestTamperEveryKind(t *testing.T) {
 			mk(a, "two")
 			mk(b, "one")
 			data := func(who securebase.Actor, id string) []byte {
-				return sqlstore.RawBytes(t, db, "SELECT data FROM entries WHERE user_id = ? AND id = ?", who.UserID, id)
+				return sqlstore.RawBytes(t, db, "SELECT data FROM entries WHERE user_id = ? AND id = ?", who.UserID, sqlstore.StoredID(who, id))
 			}
 			set := func(who securebase.Actor, id string, v []byte) {
-				sqlstore.RawExec(t, db, "UPDATE entries SET data = ? WHERE user_id = ? AND id = ?", v, who.UserID, id)
+				sqlstore.RawExec(t, db, "UPDATE entries SET data = ? WHERE user_id = ? AND id = ?", v, who.UserID, sqlstore.StoredID(who, id))
 			}
 			v1 := data(a, "one")
 			e, err := db.FindEntry(ctx, a, kind, "one")
@@ -190,12 +190,12 @@ func TestTamperWrappedKeys(t *testing.T) {
 		// Alpha's password wrap in beta's row: beta's password does not
 		// sign in, and nothing opens with alpha's key.
 		sqlstore.RawExec(t, db, "UPDATE users SET password_wrap = ? WHERE id = ?", col("password_wrap", a.User.ID), b.User.ID)
-		if in, err := svc.SignIn(ctx, "wrap-beta", pwB, "192.0.2.1", ""); err == nil {
+		if in, err := svc.SignIn(ctx, "wrap-beta", pwB, account.Client{Address: "192.0.2.1", Device: ""}); err == nil {
 			t.Errorf("signed in as beta with alpha's password wrap (user %d)", in.User.ID)
 		}
 		// Alpha's recovery wrap in beta's row: beta's recovery key fails.
 		sqlstore.RawExec(t, db, "UPDATE users SET recovery_wrap = ? WHERE id = ?", col("recovery_wrap", a.User.ID), b.User.ID)
-		if _, err := svc.Reset(ctx, "wrap-beta", rkB.String(), "a new beta password", "192.0.2.2", ""); err == nil {
+		if _, err := svc.Reset(ctx, "wrap-beta", rkB.String(), "a new beta password", account.Client{Address: "192.0.2.2", Device: ""}); err == nil {
 			t.Error("reset beta's password through alpha's recovery wrap")
 		}
 		for c, v := range restore {
@@ -236,7 +236,7 @@ func TestStoredNoncesAreFresh(t *testing.T) {
 		if _, err := db.CreateEntry(ctx, a, e); err != nil {
 			t.Fatal(err)
 		}
-		nonce := string(sqlstore.RawBytes(t, db, "SELECT data FROM entries WHERE user_id = ? AND id = ?", a.UserID, e.ID)[:24])
+		nonce := string(sqlstore.RawBytes(t, db, "SELECT data FROM entries WHERE user_id = ? AND id = ?", a.UserID, sqlstore.StoredID(a, e.ID))[:24])
 		if seen[nonce] {
 			t.Fatalf("nonce repeated at save %d", i)
 		}

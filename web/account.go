@@ -89,13 +89,22 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	f.Carry = carriedBack(r.PostForm)
-	in, err := s.Accounts.SignIn(r.Context(), f.Get("username"), f.Get("password"), s.clientAddress(r), deviceLabel(r.UserAgent()))
+	in, err := s.Accounts.SignIn(r.Context(), f.Get("username"), f.Get("password"), s.client(r))
 	if err != nil {
 		f.Set("password", "")
 		s.render(w, r, status(err), "signin", page{Title: "Sign in", Form: f, Error: message(err)})
 		return nil
 	}
 	s.setSessionCookie(w, in)
+	if in.RecoveryKey != nil {
+		// An account from before key rotation, brought up to date: its
+		// old recovery key no longer opens it, so the new one is shown
+		// once, now.
+		state(r).principal = in.Principal
+		s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: in.RecoveryKey.String(),
+			Notice: "We've strengthened how your writing is locked. Your old recovery key no longer works; here is a new one."})
+		return nil
+	}
 	next := safeNext(f.Get("next"), "/today")
 	if len(f.Carry) > 0 {
 		state(r).principal = in.Principal
@@ -128,8 +137,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	in, err := s.Accounts.Reset(r.Context(), f.Get("username"), f.Get("recovery_key"), f.Get("password"),
-		s.clientAddress(r), deviceLabel(r.UserAgent()))
+	in, err := s.Accounts.Reset(r.Context(), f.Get("username"), f.Get("recovery_key"), f.Get("password"), s.client(r))
 	if err != nil {
 		f.fail(err)
 		f.Set("password", "")

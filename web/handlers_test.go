@@ -109,9 +109,10 @@ func TestAccountJourney(t *testing.T) {
 		t.Fatal("the old browser stayed signed in after a reset")
 	}
 
-	// Delete, confirmed by the username.
-	expect(t, c2.post("/settings/delete", url.Values{"confirm": {"junipr"}}), 400, "Type your username exactly")
-	res = c2.post("/settings/delete", url.Values{"confirm": {"juniper"}})
+	// Delete, confirmed by the password.
+	expect(t, c2.post("/settings/delete", url.Values{"confirm": {"juniper"}}), 400, "Type your password to confirm")
+	expect(t, c2.post("/settings/delete", url.Values{"password": {pw}}), 401, "doesn&#39;t match")
+	res = c2.post("/settings/delete", url.Values{"password": {"a whole new password"}})
 	if res.Code != http.StatusSeeOther {
 		t.Fatalf("delete: %d\n%s", res.Code, res.body)
 	}

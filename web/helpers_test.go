@@ -65,7 +65,14 @@ func (e *env) advance(d time.Duration) {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	db, err := sqlstore.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "web.db"), sqlstore.Options{})
+	return newEnvOn(t, sqlstore.Options{})
+}
+
+// newEnvOn is newEnv over a fresh SQLite store opened with opts (a full
+// disk test caps its size).
+func newEnvOn(t *testing.T, opts sqlstore.Options) *env {
+	t.Helper()
+	db, err := sqlstore.Open(context.Background(), "sqlite:"+filepath.Join(t.TempDir(), "web.db"), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +198,7 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // that look at the store directly.
 func actorOf(t *testing.T, e *env, name string) securebase.Actor {
 	t.Helper()
-	in, err := e.accounts.SignIn(context.Background(), name, pw, "192.0.2.99", "test")
+	in, err := e.accounts.SignIn(context.Background(), name, pw, account.Client{Address: "192.0.2.99", Device: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

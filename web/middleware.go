@@ -191,11 +191,13 @@ func (s *Server) authenticate(w http.ResponseWriter, r *http.Request, rt Route) 
 		return nil
 	}
 	p, err := s.Accounts.Authenticate(r.Context(), c.Value)
+	if err == nil && p.Session.Kind != securebase.SessionBrowser {
+		// A token pasted into the cookie is not a browser session: the
+		// request is signed out, and the API says so.
+		err = securebase.Errorf(securebase.EUNAUTHORIZED, "That cookie isn't a browser session. Sign in, or send a personal access token as: Authorization: Bearer sbp_…")
+	}
 	switch securebase.ErrorCode(err) {
 	case "":
-		if p.Session.Kind != securebase.SessionBrowser {
-			return nil // a token pasted into a cookie is not a browser session
-		}
 		st.principal = p
 	case securebase.EUNAUTHORIZED:
 		s.clearSessionCookie(w)

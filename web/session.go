@@ -18,8 +18,34 @@ func (s *Server) cookieName() string {
 	return "__Host-sb"
 }
 
+// knownCookieName holds the known-browser value (account/known.go): a
+// browser that has signed in before is never slowed by other people's
+// wrong passwords.
+func (s *Server) knownCookieName() string {
+	if s.cfg.InsecureCookies {
+		return "sbk"
+	}
+	return "__Host-sbk"
+}
+
 func (s *Server) setSessionCookie(w http.ResponseWriter, in *account.SignedIn) {
 	http.SetCookie(w, s.cookie(s.cookieName(), in.Secret.String(), in.Session.ExpiresAt))
+	if in.Known != "" {
+		// It outlives the session on purpose (400 days, the longest
+		// browsers keep a cookie), and is sent only to this site (Strict).
+		c := s.cookie(s.knownCookieName(), in.Known, s.Clock().Add(400*24*time.Hour))
+		c.SameSite = http.SameSiteStrictMode
+		http.SetCookie(w, c)
+	}
+}
+
+// client is what a sign-in needs to know about the browser asking.
+func (s *Server) client(r *http.Request) account.Client {
+	c := account.Client{Address: s.clientAddress(r), Device: deviceLabel(r.UserAgent())}
+	if k, err := r.Cookie(s.knownCookieName()); err == nil {
+		c.Known = k.Value
+	}
+	return c
 }
 
 func (s *Server) clearSessionCookie(w http.ResponseWriter) {
@@ -43,11 +69,13 @@ func (s *Server) askToSignIn(w http.ResponseWriter, r *http.Request) {
 		Notice: "Your session ended, so we haven't saved yet. Sign in and we'll bring back what you wrote."})
 }
 
-// carried returns the posted fields worth keeping across a sign-in.
+// carried returns the posted fields worth keeping across a sign-in: what
+// a person wrote, never a password, key or token they typed (those would
+// be sent back in the page).
 func carried(v url.Values) []field {
 	var out []field
 	for k, vals := range v {
-		if k == "password" || k == "current" || strings.HasPrefix(k, "carry") {
+		if secretField(k) || strings.HasPrefix(k, "carry") {
 			continue
 		}
 		for _, val := range vals {
@@ -55,6 +83,14 @@ func carried(v url.Values) []field {
 		}
 	}
 	return out
+}
+
+// secretField reports whether a form field holds a secret: a password
+// (new, current, or to confirm), a recovery key or a token.
+func secretField(name string) bool {
+	n := strings.ToLower(name)
+	return n == "current" || n == "key" || strings.Contains(n, "password") || strings.Contains(n, "recovery") ||
+		strings.Contains(n, "token") || strings.Contains(n, "secret")
 }
 
 // safeNext accepts only a local path, so ?next= cannot send anyone away.

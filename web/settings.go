@@ -3,9 +3,11 @@ package web
 import (
 	"encoding/hex"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/account"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -13,6 +15,7 @@ type settingsView struct {
 	Countries []safety.Country
 	Sessions  []sessionView
 	Tokens    []sessionView
+	TokenDays []int  // the lifetimes a token can have, the default first
 	NewToken  string // shown once, right after it is made
 	NewKey    string // a new recovery key, shown once
 }
@@ -37,6 +40,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 		f.Set("time_zone", p.User.Prefs.TimeZone)
 	}
 	v.Countries = s.Lines.Countries()
+	v.TokenDays = account.TokenLifetimes()
 	for _, kind := range []string{securebase.SessionBrowser, securebase.SessionToken} {
 		list, err := s.Accounts.Sessions(r.Context(), p, kind)
 		if err != nil {
@@ -109,18 +113,24 @@ func (s *Server) newRecoveryKey(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	rk, err := s.Accounts.NewRecoveryKey(r.Context(), principal(r), f.Get("key_password"))
+	rk, in, err := s.Accounts.NewRecoveryKey(r.Context(), principal(r), f.Get("key_password"), deviceLabel(r.UserAgent()))
 	if err != nil {
-		if securebase.ErrorCode(err) == securebase.EUNAUTHORIZED {
-			f.Errors["key_password"] = "This doesn't match your current password."
+		if msg := securebase.ErrorFields(err)["current"]; msg != "" {
+			f.Errors["key_password"] = msg
 		}
 		f.Set("key_password", "")
 		return s.renderSettings(w, r, status(err), f, message(err), settingsView{})
 	}
+	// The data key changed with it: this browser carries on in a new
+	// session, every other one has ended.
+	s.setSessionCookie(w, in)
+	state(r).principal = in.Principal
 	s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: rk.String()})
 	return nil
 }
 
+// signoutEverywhere ends every session and token, this one too, and
+// replaces the data key.
 func (s *Server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error {
 	if err := s.Accounts.SignOutEverywhere(r.Context(), principal(r)); err != nil {
 		return err
@@ -153,7 +163,11 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	token, err := s.Accounts.CreateToken(r.Context(), principal(r), strings.TrimSpace(f.Get("label")))
+	days, _ := strconv.Atoi(f.Get("days")) // 0 (the default) when missing; anything else unknown is refused
+	if f.Get("days") != "" && days == 0 {
+		days = -1
+	}
+	token, err := s.Accounts.CreateToken(r.Context(), principal(r), strings.TrimSpace(f.Get("label")), days)
 	if err != nil {
 		f.fail(err)
 		return s.renderSettings(w, r, status(err), f, message(err), settingsView{})
@@ -171,8 +185,9 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	if err := s.Accounts.DeleteAccount(r.Context(), principal(r), f.Get("confirm")); err != nil {
+	if err := s.Accounts.DeleteAccount(r.Context(), principal(r), f.Get("password")); err != nil {
 		f.fail(err)
+		f.Set("password", "")
 		s.render(w, r, status(err), "delete", page{Title: "Delete your account", Nav: "settings", Form: f, Error: message(err)})
 		return nil
 	}

@@ -32,6 +32,8 @@ type App struct {
 	mln     net.Listener
 	stdout  io.Writer
 	ready   chan struct{} // closed once the listeners accept
+
+	accounts *account.Service // waited for (last-seen stamps) before the database closes
 }
 
 // NewApp opens the database, builds every service and binds the ports,
@@ -84,7 +86,7 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		_ = db.Close() // the error that stopped the start is the one to report
 		return nil, err
 	}
-	a := &App{cfg: cfg, log: log, db: db, stdout: stdout, ready: make(chan struct{})}
+	a := &App{cfg: cfg, log: log, db: db, accounts: accounts, stdout: stdout, ready: make(chan struct{})}
 	a.server = &http.Server{
 		Handler:           srv,
 		ReadHeaderTimeout: 5 * time.Second,
@@ -124,6 +126,7 @@ func (a *App) MetricsAddr() string {
 // connections, requests in flight get ShutdownTimeout to finish.
 func (a *App) Run(ctx context.Context) error {
 	defer a.db.Close()
+	defer a.accounts.Wait() // last-seen stamps in flight land before the database closes
 	errc := make(chan error, 2)
 	go func() { errc <- a.server.Serve(a.ln) }()
 	if a.metrics != nil {

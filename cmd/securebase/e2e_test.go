@@ -75,8 +75,8 @@ func TestEndToEnd(t *testing.T) {
 	b.check("today after reset")
 
 	b.visit("/settings/delete")
-	b.do("confirm", fill("#confirm", name))
-	b.submit("form[action='/settings/delete'] button")
+	b.do("confirm", fill("#password", "a new password after the storm"))
+	b.submit("form[action='/settings/delete'] button.danger")
 	if txt := b.text(); !strings.Contains(txt, "deleted") {
 		t.Fatalf("after delete:\n%s", txt)
 	}

@@ -66,8 +66,8 @@ type AbuseMatch struct {
 // NewAbuseCheck, so one value serves every request.
 type AbuseCheck struct {
 	rules []compiledRule
-	first map[string][]int // a pattern's possible first words → its rules
-	fold  *strings.Replacer  // contractions spelled out, built once
+	first map[string][]int  // a pattern's possible first words → its rules
+	fold  *strings.Replacer // contractions spelled out, built once
 }
 
 type compiledRule struct {

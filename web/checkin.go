@@ -49,6 +49,7 @@ type todayView struct {
 	CheckIns        []checkInView
 	Now             time.Time
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
+	NewID           string      // the next check-in's id, chosen here or by checkin.js
 }
 
 // today is the first page after signing in: a quick check-in and the
@@ -71,7 +72,7 @@ func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int,
 		return err
 	}
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
-		Next: next.Format(time.DateOnly), DayStart: day, Now: now}
+		Next: next.Format(time.DateOnly), DayStart: day, Now: now, NewID: securebase.NewID()}
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
@@ -89,7 +90,7 @@ func (s *Server) renderToday(w http.ResponseWriter, r *http.Request, status int,
 	if !v.IsToday {
 		title = day.Format("Monday 2 January")
 	}
-	s.render(w, r, status, "today", page{Title: title, Nav: "today", Form: f, Error: errMsg, Data: v})
+	s.render(w, r, status, "today", page{Title: title, Nav: "today", Form: f, Error: errMsg, Data: v, Scripts: []string{"checkin.js"}})
 	return nil
 }
 
@@ -124,7 +125,7 @@ func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
 		f.fail(err)
 		return s.renderToday(w, r, http.StatusBadRequest, f, message(err))
 	}
-	return s.redirect(w, r, "/today", s.savedFlash("checkin-saved", c))
+	return s.redirect(w, r, "/today", s.checkInFlash("checkin-saved", c))
 }
 
 func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
@@ -175,7 +176,7 @@ func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, status(err), "checkin_edit", page{Title: "Edit check-in", Nav: "today", Form: f, Error: message(err), Data: cv})
 		return nil
 	}
-	return s.redirect(w, r, "/today?day="+e.OccurredAt.In(loc).Format(time.DateOnly), s.savedFlash("checkin-updated", c))
+	return s.redirect(w, r, "/today?day="+e.OccurredAt.In(loc).Format(time.DateOnly), s.checkInFlash("checkin-updated", c))
 }
 
 // withClock moves t to the hour and minute of an HH:MM field, same day.

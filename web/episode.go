@@ -64,22 +64,9 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 				calm = []string{practice.ToolGround, practice.ToolBreathe}
 			}
 		}
-		favs, err := s.favourites(r, pr.Actor)
+		first, err := s.starredStatements(r, pr.Actor)
 		if err != nil {
 			return err
-		}
-		var first []practice.Statement
-		for _, id := range favs {
-			if st, err := practice.StatementByID(id); err == nil {
-				first = append(first, st)
-			}
-		}
-		own, err := s.ownStatements(r, pr.Actor)
-		if err != nil {
-			return err
-		}
-		for _, o := range own {
-			first = append(first, practice.Statement{ID: "", Theme: "own", Text: o.Text})
 		}
 		statements = append(first, rotate(statements, int(s.Clock().Unix()/60))...)
 		if v.Plan, err = s.loadPlan(r.Context(), pr.Actor); err != nil {
@@ -96,6 +83,34 @@ func (s *Server) renderSOS(w http.ResponseWriter, r *http.Request, status int, f
 	s.render(w, r, status, "sos", page{Title: "I'm activated", Nav: "sos", Form: f, Error: errMsg, Data: v,
 		Scripts: []string{"pacer.js", "tools.js", "sos.js"}})
 	return nil
+}
+
+// starredStatements are the statements the person starred, newest first:
+// library ones, and their own only while their words pass the crisis
+// check, so a sentence written in a crisis is never read back to them as
+// reassurance (issue 8). Unstarred own statements stay out of the flow.
+func (s *Server) starredStatements(r *http.Request, a securebase.Actor) ([]practice.Statement, error) {
+	favs, err := s.favourites(r, a)
+	if err != nil {
+		return nil, err
+	}
+	own, err := s.ownStatements(r, a)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]string{}
+	for _, o := range own {
+		byID[o.ID] = o.Text
+	}
+	var out []practice.Statement
+	for _, id := range favs {
+		if st, err := practice.StatementByID(id); err == nil {
+			out = append(out, st)
+		} else if text, ok := byID[id]; ok && !s.Detector.Check(text) {
+			out = append(out, practice.Statement{ID: "", Theme: "own", Text: text})
+		}
+	}
+	return out, nil
 }
 
 func rotate[T any](xs []T, n int) []T {
@@ -134,10 +149,11 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 // episodeFlash brings the crisis lines and the safety plan forward when
 // distress is still high at the end, or crisis language was written.
 func (s *Server) episodeFlash(ep *securebase.Episode) string {
-	if ep.After != nil && *ep.After >= practice.HighDistress {
-		return "episode-saved+care"
+	flash := s.savedFlash("episode-saved", ep)
+	if ep.After != nil && *ep.After >= practice.HighDistress && !strings.Contains(flash, "+care") {
+		flash = strings.Replace(flash, "episode-saved", "episode-saved+care", 1)
 	}
-	return s.savedFlash("episode-saved", ep)
+	return flash
 }
 
 // episodeForm reads the flow's form.

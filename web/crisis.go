@@ -126,15 +126,40 @@ func (s *Server) chooseCountry(w http.ResponseWriter, r *http.Request) error {
 // browser's languages ("en-GB" → GB); the page's script may then prefer
 // the browser's time zone. The person can change it either way.
 func (s *Server) signupCountry(r *http.Request) string {
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if _, region, ok := strings.Cut(tag, "-"); ok && len(region) == 2 {
-			if c, ok := s.Lines.Country(region); ok {
-				return c.Code
-			}
+	for _, region := range languageRegions(r.Header.Get("Accept-Language")) {
+		if c, ok := s.Lines.Country(region); ok {
+			return c.Code
 		}
 	}
 	return ""
+}
+
+// languageRegions reads the two-letter regions of an Accept-Language
+// header in its order ("en-GB,en;q=0.8,fr-CA" → GB, CA), at most eight.
+func languageRegions(header string) []string {
+	var out []string
+	for _, part := range strings.SplitN(header, ",", 32) {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if _, region, ok := strings.Cut(tag, "-"); ok {
+			if code, ok := countryParam(region); ok {
+				out = append(out, code)
+				if len(out) == 8 {
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// countryParam reads a country code a person or client sent: two ASCII
+// letters, any case, surrounding space ignored.
+func countryParam(s string) (string, bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if len(s) != 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'A' || s[1] > 'Z' {
+		return "", false
+	}
+	return s, true
 }
 
 // apiLine is a line in the public JSON.
@@ -177,8 +202,8 @@ func (s *Server) apiCrisisLines(w http.ResponseWriter, r *http.Request) error {
 	if !q.Has("country") {
 		body = map[string]any{"countries": s.countryOptionsJSON()}
 	} else {
-		code := strings.ToUpper(strings.TrimSpace(q.Get("country")))
-		if len(code) != 2 || code[0] < 'A' || code[0] > 'Z' || code[1] < 'A' || code[1] > 'Z' {
+		code, ok := countryParam(q.Get("country"))
+		if !ok {
 			return securebase.FieldError("country", "Give the country as two letters (ISO 3166-1), like GB or US.")
 		}
 		c, known := s.Lines.Country(code)

@@ -240,7 +240,7 @@ func (s *Server) apiCreate(w http.ResponseWriter, r *http.Request, k kindAPI) er
 		code = http.StatusCreated
 		w.Header().Set("Location", k.path()+"/"+e.ID)
 	}
-	writeJSON(w, code, saved{Item: item, Crisis: s.crisisIn(in.Payload)})
+	writeJSON(w, code, saved{Item: item, Crisis: s.crisisIn(in.Payload), Safety: s.abuseIn(in.Payload)})
 	return nil
 }
 
@@ -295,7 +295,7 @@ func (s *Server) apiUpdate(w http.ResponseWriter, r *http.Request, k kindAPI) er
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: item, Crisis: s.crisisIn(in.Payload)})
+	writeJSON(w, http.StatusOK, saved{Item: item, Crisis: s.crisisIn(in.Payload), Safety: s.abuseIn(in.Payload)})
 	return nil
 }
 

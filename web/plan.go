@@ -194,6 +194,6 @@ func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	for _, part := range v.Parts {
 		sections[part.ID] = part.Text
 	}
-	writeJSON(w, http.StatusOK, saved{Item: map[string]any{"sections": sections, "version": v.Version}, Crisis: s.crisisIn(p)})
+	writeJSON(w, http.StatusOK, saved{Item: map[string]any{"sections": sections, "version": v.Version}, Crisis: s.crisisIn(p), Safety: s.abuseIn(p)})
 	return nil
 }

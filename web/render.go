@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -61,6 +62,7 @@ func loadViews(st *staticFiles) (*views, error) {
 			return f
 		},
 		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"json": func(v any) string { b, _ := json.Marshal(v); return string(b) },
 		"join": strings.Join,
 	}
 	entries, err := templateFS.ReadDir("templates")

@@ -37,6 +37,42 @@ for (const exit of document.querySelectorAll("a.quick-exit")) {
   });
 }
 
+// Lines with limited hours: say whether each is open now, in its
+// country's time, and move closed ones to the end. The server does the
+// same when it renders; this keeps a page saved for offline use right
+// at every hour.
+function minutesOf(hhmm) {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+for (const list of document.querySelectorAll("ul.lines[data-zone]")) {
+  let parts;
+  try {
+    parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: list.dataset.zone, day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date()).map((p) => [p.type, p.value]));
+  } catch (e) {
+    continue;
+  }
+  const now = Number(parts.hour) * 60 + Number(parts.minute);
+  for (const item of list.querySelectorAll("li[data-open]")) {
+    const open = JSON.parse(item.dataset.open).some((w) => (!w.monthday || w.monthday === Number(parts.day)) &&
+      now >= minutesOf(w.from) && now < minutesOf(w.to));
+    item.classList.toggle("closed", !open);
+    const label = item.querySelector("[data-closed]");
+    if (label) {
+      label.hidden = open;
+    }
+    if (!open) {
+      list.append(item);
+    } else {
+      const firstClosed = list.querySelector("li.closed");
+      if (firstClosed && firstClosed !== item && (firstClosed.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+        list.insertBefore(item, firstClosed);
+      }
+    }
+  }
+}
+
 // Move focus to an error summary or a care panel, so a screen reader
 // announces it first.
 const first = document.querySelector(".care, .error-summary");

@@ -132,6 +132,9 @@ function run(form) {
     const sent = await window.sbOutbox.flush();
     const answer = sent[body.id];
     const crisis = answer ? Boolean(answer.crisis) : false;
+    if (answer && answer.safety) {
+      document.querySelector("[data-sos-safety]").hidden = false;
+    }
     finish(answer ? "saved" : "queued", crisis || (after !== undefined && after >= 8), body.id);
   });
 

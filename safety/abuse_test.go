@@ -197,3 +197,10 @@ func BenchmarkAbuseCheck(b *testing.B) {
 		c.Check(text)
 	}
 }
+
+// TestAbuseRuleCount keeps docs/safety.md's count of rules true.
+func TestAbuseRuleCount(t *testing.T) {
+	if n := len(abuseRules()); n != 69 {
+		t.Errorf("%d rules; docs/safety.md says 69: update both", n)
+	}
+}

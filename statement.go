@@ -14,6 +14,10 @@ const (
 // tool and the "I'm activated" flow.
 type Statement struct {
 	Words string `json:"text"`
+	// Starred puts the statement first in the "I'm activated" flow. Only
+	// starred own statements are read back there, and never one whose
+	// words read as crisis language.
+	Starred bool `json:"starred,omitempty"`
 }
 
 // StatementMax bounds a statement: readable in one breath. Package

@@ -26,6 +26,7 @@ import (
 type Deps struct {
 	Store    securebase.EntryService
 	Detector *safety.Detector  // the crisis-language check
+	Abuse    *safety.AbuseCheck // a partner hitting, threatening, controlling, following or forcing (G4)
 	Assess   *assess.Library   // questionnaires and the signs checklist
 	Lines    *safety.Directory // countries with crisis lines, for imported preferences
 	Clock    securebase.Clock
@@ -64,8 +65,8 @@ type Draft struct {
 	Version int
 }
 
-// Saved is what a save did. Later signals about what was written (a
-// concern for a person's safety with a partner, say) join Crisis here.
+// Saved is what a save did, and what the written words ask the page to
+// bring forward.
 type Saved struct {
 	*securebase.Entry
 	// Created is false when the id was already stored: a replay, which
@@ -74,6 +75,10 @@ type Saved struct {
 	// Crisis is true when the free text holds crisis language; the person
 	// is shown the crisis lines. What matched is never kept.
 	Crisis bool
+	// Safety is true when the free text speaks of a partner hurting,
+	// threatening, controlling, following or forcing the writer; the
+	// person is shown domestic-abuse services, never attachment work.
+	Safety bool
 }
 
 var errChanged = securebase.Errorf(securebase.ECONFLICT,
@@ -136,7 +141,7 @@ func (s *Service) Save(ctx context.Context, a securebase.Actor, d Draft) (Saved,
 	if err != nil {
 		return Saved{}, err
 	}
-	out.Crisis = crisisIn(s.Detector, p)
+	out.Crisis, out.Safety = s.signals(p)
 	return out, nil
 }
 
@@ -263,7 +268,9 @@ func (s *Service) Change(ctx context.Context, a securebase.Actor, kind securebas
 		if err != nil {
 			return Saved{}, err
 		}
-		return Saved{Entry: e, Crisis: crisisIn(s.Detector, p)}, nil
+		out := Saved{Entry: e}
+		out.Crisis, out.Safety = s.signals(p)
+		return out, nil
 	}
 	return Saved{}, errBusy
 }

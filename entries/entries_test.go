@@ -59,6 +59,10 @@ func newService(t *testing.T, db securebase.EntryService) *entries.Service {
 	if err != nil {
 		t.Fatal(err)
 	}
+	abuse, err := safety.NewAbuseCheck()
+	if err != nil {
+		t.Fatal(err)
+	}
 	lines, err := safety.LoadDirectory()
 	if err != nil {
 		t.Fatal(err)
@@ -67,7 +71,7 @@ func newService(t *testing.T, db securebase.EntryService) *entries.Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return entries.New(entries.Deps{Store: db, Detector: detector, Assess: lib, Lines: lines, Clock: time.Now})
+	return entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: lib, Lines: lines, Clock: time.Now})
 }
 
 func (f *fixture) person(t *testing.T) securebase.Actor {

@@ -24,10 +24,11 @@ var cspNonceRE = regexp.MustCompile(`'nonce-([A-Za-z0-9_+/=-]{16,})'`)
 
 // Cacheable reports whether a path may be cached: the versioned static
 // files, and the service worker and manifest, which hold nothing personal
-// and which browsers revalidate (no-cache). Everything else, page or API,
-// is no-store.
+// and which browsers revalidate (no-cache), and the public crisis lines
+// (cached for an hour). Everything else, page or API, is no-store.
 func Cacheable(path string) bool {
-	return strings.HasPrefix(path, "/static/") || path == "/favicon.ico" || path == "/sw.js" || path == "/manifest.webmanifest"
+	return strings.HasPrefix(path, "/static/") || path == "/favicon.ico" || path == "/sw.js" || path == "/manifest.webmanifest" ||
+		strings.HasPrefix(path, "/api/v1/crisis-lines")
 }
 
 // CheckHeaders returns what is wrong with a response's headers: the
@@ -59,7 +60,7 @@ func CheckHeaders(path string, h http.Header, body []byte) []string {
 	}
 	cc := h.Get("Cache-Control")
 	if Cacheable(path) {
-		if cc != "no-cache" && !strings.Contains(cc, "immutable") && h.Get("Location") == "" {
+		if cc != "no-cache" && !strings.Contains(cc, "immutable") && !strings.HasPrefix(cc, "public, max-age=") && h.Get("Location") == "" {
 			bad("static Cache-Control %q", cc)
 		}
 	} else if cc != "no-store" {

@@ -76,6 +76,10 @@ func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
+	abuse, err := safety.NewAbuseCheck()
+	if err != nil {
+		t.Fatal(err)
+	}
 	w, err := crypt.NewWrapper(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -93,7 +97,7 @@ func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saves := entries.New(entries.Deps{Store: db, Detector: detector, Assess: library, Lines: lines, Clock: s.Clock.Now})
+	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: s.Clock.Now})
 	s.Server, err = web.New(web.Deps{Accounts: s.Accounts, Entries: saves, DB: db, Lines: lines, Assess: library,
 		Logger: slog.New(slog.NewJSONHandler(s.Logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Clock:  s.Clock.Now, Metrics: web.NewMetrics()}, cfg)

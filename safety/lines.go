@@ -45,6 +45,17 @@ type Line struct {
 	// VerifiedAgainst lists the pages the number was checked against on
 	// the country's Checked date.
 	VerifiedAgainst []string `json:"verified_against"`
+	// Open lists the windows a line with limited hours answers in, in the
+	// country's first time zone. Empty means day and night, every day.
+	Open []Window `json:"open,omitempty"`
+}
+
+// Window is one stretch of opening hours: every day, or only on one day
+// of the month. To may be 24:00.
+type Window struct {
+	MonthDay int    `json:"monthday,omitempty"` // 1–31; 0 = every day
+	From     string `json:"from"`               // HH:MM
+	To       string `json:"to"`                 // HH:MM, after From
 }
 
 // Free reports whether the line is known to cost nothing.
@@ -59,6 +70,17 @@ type Country struct {
 	Lines         []Line `json:"lines"`
 	Source        string `json:"source"`  // official page of the main service
 	Checked       string `json:"checked"` // YYYY-MM-DD, when the numbers were last verified
+	// HowChecked says in a sentence how the lines were checked, and what
+	// was not done, so nobody reads more into Checked than is true.
+	HowChecked string `json:"how_checked"`
+	// Zones are the IANA time zones of the country: the first is where
+	// opening hours are kept; all of them pre-select the country at sign-up.
+	Zones []string `json:"zones,omitempty"`
+	// Abuse lists services for people hurt, threatened or controlled by a
+	// partner (domestic abuse), checked separately from the crisis lines.
+	Abuse           []Line `json:"abuse,omitempty"`
+	AbuseChecked    string `json:"abuse_checked,omitempty"`
+	AbuseHowChecked string `json:"abuse_how_checked,omitempty"`
 }
 
 // Directory is the validated crisis-line data. It is read-only after
@@ -142,9 +164,20 @@ func cloneCountry(c Country) Country {
 	lines := make([]Line, len(c.Lines))
 	for i, l := range c.Lines {
 		l.VerifiedAgainst = append([]string(nil), l.VerifiedAgainst...)
+		l.Open = append([]Window(nil), l.Open...)
 		lines[i] = l
 	}
 	c.Lines = lines
+	c.Zones = append([]string(nil), c.Zones...)
+	if c.Abuse != nil {
+		abuse := make([]Line, len(c.Abuse))
+		for i, l := range c.Abuse {
+			l.VerifiedAgainst = append([]string(nil), l.VerifiedAgainst...)
+			l.Open = append([]Window(nil), l.Open...)
+			abuse[i] = l
+		}
+		c.Abuse = abuse
+	}
 	return c
 }
 
@@ -176,10 +209,36 @@ func validateCountry(c Country, fallback bool) error {
 	if len(c.Lines) == 0 {
 		return errors.New("no lines")
 	}
+	if strings.TrimSpace(c.HowChecked) == "" {
+		return errors.New("no how_checked: say how the lines were checked")
+	}
 	for i, l := range c.Lines {
 		if err := validateLine(l); err != nil {
 			return fmt.Errorf("line %d (%q): %w", i, l.Name, err)
 		}
+	}
+	if !fallback && len(c.Zones) == 0 {
+		return errors.New("no time zones")
+	}
+	for _, l := range c.Lines {
+		if len(l.Open) > 0 && len(c.Zones) == 0 {
+			return fmt.Errorf("line %q has opening hours but the country has no time zone", l.Name)
+		}
+	}
+	if len(c.Abuse) > 0 {
+		if _, err := time.Parse(time.DateOnly, c.AbuseChecked); err != nil {
+			return fmt.Errorf("abuse_checked date %q: %w", c.AbuseChecked, err)
+		}
+		if strings.TrimSpace(c.AbuseHowChecked) == "" {
+			return errors.New("no abuse_how_checked")
+		}
+		for i, l := range c.Abuse {
+			if err := validateLine(l); err != nil {
+				return fmt.Errorf("abuse line %d (%q): %w", i, l.Name, err)
+			}
+		}
+	} else if c.AbuseChecked != "" || c.AbuseHowChecked != "" {
+		return errors.New("abuse_checked without abuse services")
 	}
 	return nil
 }
@@ -217,6 +276,11 @@ func validateLine(l Line) error {
 	}
 	if err := checkURL(l.Source); err != nil {
 		return fmt.Errorf("source: %w", err)
+	}
+	for _, w := range l.Open {
+		if err := w.validate(); err != nil {
+			return err
+		}
 	}
 	if len(l.VerifiedAgainst) == 0 {
 		return errors.New("no verified_against pages")

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/securebase/securebase"
+	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/crypt"
 )
 
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
@@ -19,7 +21,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) signupPage(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, http.StatusOK, "signup", page{Title: "Create your account"})
+	f := newForm(nil)
+	f.Set("country", s.signupCountry(r))
+	s.render(w, r, http.StatusOK, "signup", page{Title: "Create your account", Form: f, Data: s.signupData()})
 	return nil
 }
 
@@ -30,16 +34,27 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
-	in, rk, err := s.Accounts.SignUp(r.Context(), f.Get("username"), f.Get("password"), s.clientAddress(r), deviceLabel(r.UserAgent()))
+	country, err := s.signupCountryField(f)
+	var in *account.SignedIn
+	var rk crypt.RecoveryKey
+	if err == nil {
+		in, rk, err = s.Accounts.SignUp(r.Context(), f.Get("username"), f.Get("password"), s.clientAddress(r), deviceLabel(r.UserAgent()))
+	}
 	if err != nil {
 		f.fail(err)
 		f.Set("password", "")
-		s.render(w, r, status(err), "signup", page{Title: "Create your account", Form: f, Error: message(err)})
+		s.render(w, r, status(err), "signup", page{Title: "Create your account", Form: f, Error: message(err), Data: s.signupData()})
 		return nil
 	}
+	prefs := securebase.Prefs{Country: country}
 	if loc, ok := s.location(f.Get("time_zone")); ok && loc != s.cfg.TimeZone {
-		// Best effort: the browser's zone, so "today" is the person's today.
-		_ = s.Accounts.UpdatePrefs(r.Context(), in.Principal, securebase.Prefs{TimeZone: f.Get("time_zone")})
+		prefs.TimeZone = f.Get("time_zone") // the browser's zone, so "today" is the person's today
+	}
+	if prefs != (securebase.Prefs{}) {
+		_ = s.Accounts.UpdatePrefs(r.Context(), in.Principal, prefs) // best effort: settings can change both
+	}
+	if country != "" {
+		s.rememberCountry(w, country)
 	}
 	s.setSessionCookie(w, in)
 	state(r).principal = in.Principal

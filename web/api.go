@@ -72,4 +72,7 @@ func parseCursor(s string) (*securebase.Cursor, bool) {
 type saved struct {
 	Item   any  `json:"item"`
 	Crisis bool `json:"crisis"`
+	// Safety: the text speaks of a partner's violence or control, so a
+	// client should bring domestic-abuse services forward (issue 8).
+	Safety bool `json:"safety"`
 }

@@ -124,7 +124,7 @@ func (s *Server) apiCreateAttempt(w http.ResponseWriter, r *http.Request) error 
 		code = http.StatusCreated
 		w.Header().Set("Location", "/api/v1/attempts/"+sv.ID)
 	}
-	writeJSON(w, code, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis})
+	writeJSON(w, code, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis, Safety: sv.Safety})
 	return nil
 }
 
@@ -221,7 +221,7 @@ func (s *Server) apiChangeAttempt(w http.ResponseWriter, r *http.Request, st *at
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis})
+	writeJSON(w, http.StatusOK, saved{Item: apiAttemptOf(st), Crisis: sv.Crisis, Safety: sv.Safety})
 	return nil
 }
 
@@ -286,6 +286,6 @@ func (s *Server) apiPutSigns(w http.ResponseWriter, r *http.Request) error {
 	if sv.Created {
 		code = http.StatusCreated
 	}
-	writeJSON(w, code, saved{Item: s.apiSignsOf(sv.Entry, sg), Crisis: sv.Crisis})
+	writeJSON(w, code, saved{Item: s.apiSignsOf(sv.Entry, sg), Crisis: sv.Crisis, Safety: sv.Safety})
 	return nil
 }

@@ -229,7 +229,7 @@ func (s *Server) startAttempt(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/attachment/attempts/"+sv.ID, savedFlash("attempt-started", sv.Crisis))
+	return s.redirect(w, r, "/attachment/attempts/"+sv.ID, savedFlash("attempt-started", sv.Crisis, sv.Safety))
 }
 
 // deleteAttempt removes an attempt, finished or not.

@@ -157,7 +157,7 @@ func (s *Server) logTool(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.again(w, r, f, err, s.toolPage(u.Tool, f.Get("pattern")))
 	}
-	return s.redirect(w, r, "/body/works", savedFlash("practice-saved", sv.Crisis || highAtEnd(u.After)))
+	return s.redirect(w, r, "/body/works", savedFlash("practice-saved", sv.Crisis || highAtEnd(u.After), sv.Safety))
 }
 
 // highAtEnd reports a rating at the end of a tool or the flow that is

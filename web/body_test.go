@@ -102,7 +102,7 @@ func TestSOSWithoutScripts(t *testing.T) {
 	form.Set("after", "9")
 	form.Set("draft", "")
 	c.post("/sos", form)
-	expect(t, c.get("/sos/episodes/sos-form-2"), 200, `class="care"`, "Call Sam: 021 555 0101", "Emergency services")
+	expect(t, c.get("/sos/episodes/sos-form-2"), 200, `class="care"`, "Call Sam: 021 555 0101", "call your local emergency number")
 	// Crisis language, calm number: the lines come forward too.
 	form.Set("id", "sos-form-3")
 	form.Set("after", "3")

@@ -50,6 +50,7 @@ type todayView struct {
 	CheckIns        []checkInView
 	Now             time.Time
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
+	NewID           string      // the next check-in's id, chosen here or by checkin.js
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -68,7 +69,7 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
-		Next: next.Format(time.DateOnly), DayStart: day, Now: now}
+		Next: next.Format(time.DateOnly), DayStart: day, Now: now, NewID: securebase.NewID()}
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
@@ -86,7 +87,7 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 	if !v.IsToday {
 		title = day.Format("Monday 2 January")
 	}
-	return page{view: "today", Title: title, Nav: "today", Data: v}, nil
+	return page{view: "today", Title: title, Nav: "today", Data: v, Scripts: []string{"checkin.js"}}, nil
 }
 
 // checkInForm reads a check-in from a form; its errors keep every value.
@@ -114,7 +115,7 @@ func (s *Server) createCheckIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.again(w, r, f, err, s.buildToday)
 	}
-	return s.redirect(w, r, "/today", savedFlash("checkin-saved", sv.Crisis))
+	return s.redirect(w, r, "/today", checkInFlash("checkin-saved", sv, c.Distress))
 }
 
 func (s *Server) editCheckIn(w http.ResponseWriter, r *http.Request) error {
@@ -172,7 +173,7 @@ func (s *Server) updateCheckIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.again(w, r, f, err, editCheckInPage(cv))
 	}
-	return s.redirect(w, r, "/today?day="+at.In(loc).Format(time.DateOnly), savedFlash("checkin-updated", sv.Crisis))
+	return s.redirect(w, r, "/today?day="+at.In(loc).Format(time.DateOnly), checkInFlash("checkin-updated", sv, c.Distress))
 }
 
 // withClock moves t to the hour and minute of an HH:MM field, same day.

@@ -238,7 +238,7 @@ func writeSaved(w http.ResponseWriter, code int, sv entries.Saved) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, code, saved{Item: item, Crisis: sv.Crisis})
+	writeJSON(w, code, saved{Item: item, Crisis: sv.Crisis, Safety: sv.Safety})
 	return nil
 }
 

@@ -61,22 +61,9 @@ func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 				calm = []string{practice.ToolGround, practice.ToolBreathe}
 			}
 		}
-		favs, err := s.favourites(r, pr.Actor)
+		first, err := s.starredStatements(r, pr.Actor)
 		if err != nil {
 			return page{}, err
-		}
-		var first []practice.Statement
-		for _, id := range favs {
-			if st, err := practice.StatementByID(id); err == nil {
-				first = append(first, st)
-			}
-		}
-		own, err := s.ownStatements(r, pr.Actor)
-		if err != nil {
-			return page{}, err
-		}
-		for _, o := range own {
-			first = append(first, practice.Statement{ID: "", Theme: "own", Text: o.Text})
 		}
 		statements = append(first, rotate(statements, int(s.Clock().Unix()/60))...)
 		if v.Plan, err = s.loadPlan(r.Context(), pr.Actor); err != nil {
@@ -91,6 +78,33 @@ func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 	}
 	v.Statement, v.Others = statements[0], statements[1:min(len(statements), 12)]
 	return page{view: "sos", Title: "I'm activated", Nav: "sos", Data: v, Scripts: []string{"pacer.js", "tools.js", "sos.js"}}, nil
+}
+
+// starredStatements are the statements the person starred, newest first:
+// library ones, and their own only while their words pass the crisis
+// check, so a sentence written in a crisis is never read back to them as
+// reassurance (issue 8). Unstarred own statements stay out of the flow.
+func (s *Server) starredStatements(r *http.Request, a securebase.Actor) ([]practice.Statement, error) {
+	favs, err := s.favourites(r, a)
+	if err != nil {
+		return nil, err
+	}
+	own, err := s.ownStatements(r, a)
+	if err != nil {
+		return nil, err
+	}
+	var out []practice.Statement
+	for _, o := range own {
+		if o.Starred && !s.Entries.Crisis(o.Text) {
+			out = append(out, practice.Statement{ID: "", Theme: "own", Text: o.Text})
+		}
+	}
+	for _, id := range favs {
+		if st, err := practice.StatementByID(id); err == nil {
+			out = append(out, st)
+		}
+	}
+	return out, nil
 }
 
 func rotate[T any](xs []T, n int) []T {
@@ -118,7 +132,7 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 	}
 	// The crisis lines and the safety plan come forward when distress is
 	// still high at the end, or crisis language was written.
-	return s.redirect(w, r, "/sos/episodes/"+sv.ID, savedFlash("episode-saved", sv.Crisis || highAtEnd(ep.After)))
+	return s.redirect(w, r, "/sos/episodes/"+sv.ID, savedFlash("episode-saved", sv.Crisis || highAtEnd(ep.After), sv.Safety))
 }
 
 // episodeForm reads the flow's form; the save path checks what it could

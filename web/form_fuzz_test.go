@@ -71,5 +71,9 @@ func checker(tb testing.TB) *entries.Service {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return entries.New(entries.Deps{Detector: detector, Assess: lib, Clock: time.Now})
+	abuse, err := safety.NewAbuseCheck()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return entries.New(entries.Deps{Detector: detector, Abuse: abuse, Assess: lib, Clock: time.Now})
 }

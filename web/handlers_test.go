@@ -179,9 +179,9 @@ func TestCrisisLanguageBringsHelpForward(t *testing.T) {
 	c := e.client()
 	c.signUp("aspen", pw)
 	c.post("/checkins", url.Values{"distress": {"9"}, "note": {"I just want to die"}})
-	expect(t, c.get("/today"), 200, "Check-in saved.", `class="care"`, "I just want to die")
+	expect(t, c.get("/today"), 200, "Check-in saved.", `id="care-title"`, "I just want to die")
 	c.post("/checkins", url.Values{"distress": {"3"}, "note": {"I'd kill for a coffee"}})
-	if res := c.get("/today"); strings.Contains(res.body, `class="care"`) {
+	if res := c.get("/today"); strings.Contains(res.body, `id="care-title"`) {
 		t.Fatal("an idiom brought the crisis panel forward")
 	}
 	if strings.Contains(e.logs.String(), "die") {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/web"
 	"github.com/securebase/securebase/sqlstore"
 )
 
@@ -38,7 +39,7 @@ func TestTokenAsSessionCookie(t *testing.T) {
 		if res.Code >= 500 {
 			t.Errorf("GET %s with a token as the cookie: %d", rt.Pattern, res.Code)
 		}
-		if strings.HasPrefix(rt.Pattern, "/api/") && res.Code != http.StatusUnauthorized {
+		if rt.Access == web.API && res.Code != http.StatusUnauthorized {
 			t.Errorf("GET %s with a token as the cookie: %d, want 401", rt.Pattern, res.Code)
 		}
 		forged.cookies["__Host-sb"] = token // a cleared cookie comes back for the next route

@@ -222,7 +222,7 @@ func (s *Server) createPattern(w http.ResponseWriter, r *http.Request) error {
 		f.fail(err)
 		return s.show(w, r, http.StatusBadRequest, s.buildBreatheIndex, f, "Your pattern needs a change before it can be saved. See the notes below.")
 	}
-	return s.redirect(w, r, "/body/breathe/"+sv.ID, savedFlash("pattern-saved", sv.Crisis))
+	return s.redirect(w, r, "/body/breathe/"+sv.ID, savedFlash("pattern-saved", sv.Crisis, sv.Safety))
 }
 
 func storedPattern(p practice.Pattern) *securebase.Pattern {

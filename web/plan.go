@@ -95,7 +95,7 @@ func (s *Server) savePlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.again(w, r, f, err, s.buildPlanEdit)
 	}
-	return s.redirect(w, r, "/safety-plan", savedFlash("plan-saved", sv.Crisis))
+	return s.redirect(w, r, "/safety-plan", savedFlash("plan-saved", sv.Crisis, sv.Safety))
 }
 
 // API: GET and PUT /api/v1/plan.
@@ -147,6 +147,6 @@ func (s *Server) apiPutPlan(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, saved{Item: apiPlanOf(v), Crisis: sv.Crisis})
+	writeJSON(w, http.StatusOK, saved{Item: apiPlanOf(v), Crisis: sv.Crisis, Safety: sv.Safety})
 	return nil
 }

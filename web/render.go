@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -73,6 +74,7 @@ func loadViews(st *staticFiles) (*views, error) {
 			return f
 		},
 		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"json": func(v any) string { b, _ := json.Marshal(v); return string(b) },
 		"join": strings.Join,
 	}
 	entries, err := templateFS.ReadDir("templates")
@@ -153,18 +155,22 @@ type page struct {
 	Nonce      string
 	User       *securebase.User
 	Flash      string
-	Care       bool // what was just saved calls for the crisis lines
-	Crisis     safety.Country
+	Care       bool // crisis language, or distress 9–10, in what was just saved
+	Safety     bool // what was just saved speaks of a partner's violence or control
+	Crisis     crisisView
 	HasCountry bool
-	Plan       *planView // the safety plan, shown in the care panel
+	Plan       *planView       // the safety plan, shown in the care panel
+	Here       string          // this page's path, for the care panel's country picker
+	Countries  []countryOption // for the care panel's country picker
 }
 
 // notes is what the previous save left for the page after it: a flash
 // message and, when it calls for care, the person's safety plan.
 type notes struct {
-	flash string
-	care  bool
-	plan  *planView
+	flash  string
+	care   bool
+	safety bool
+	plan   *planView
 }
 
 // takeNotes reads the flash a save left for this page. When it calls for
@@ -173,7 +179,7 @@ type notes struct {
 // while the request is handled: rendering reads nothing.
 func (s *Server) takeNotes(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	st.notes.flash, st.notes.care = s.takeFlash(w, r)
+	st.notes.flash, st.notes.care, st.notes.safety = s.takeFlash(w, r)
 	if st.notes.care && st.principal != nil {
 		if plan, err := s.loadPlan(r.Context(), st.principal.Actor); err == nil && !plan.Empty {
 			st.notes.plan = &plan
@@ -199,8 +205,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if p.Form == nil {
 		p.Form = newForm(nil)
 	}
-	p.Flash, p.Care, p.Plan = st.notes.flash, st.notes.care, st.notes.plan
+	p.Flash, p.Care, p.Safety, p.Plan = st.notes.flash, st.notes.care, st.notes.safety, st.notes.plan
 	p.Crisis, p.HasCountry = s.crisisFor(r)
+	p.Here, p.Countries = r.URL.Path, s.countryOptions()
+	s.syncCountry(w, r)
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
 		s.Logger.Error("template", "request_id", st.id, "template", name, "err", err)
@@ -212,22 +220,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
-}
-
-// crisisFor returns the crisis lines to show: the person's country, the
-// one asked for on /help, or the international fallback.
-func (s *Server) crisisFor(r *http.Request) (safety.Country, bool) {
-	code := ""
-	if p := principal(r); p != nil {
-		code = p.User.Prefs.Country
-	}
-	if q := r.URL.Query().Get("country"); q != "" && r.URL.Path == "/help" {
-		code = q
-	}
-	if c, ok := s.Lines.Country(code); ok {
-		return c, true
-	}
-	return s.Lines.Fallback(), false
 }
 
 // flashMessage is what a flash code says. Flash messages are codes in a
@@ -291,6 +283,8 @@ func flashMessage(code string) string {
 		return "Those answers are deleted."
 	case "signs-saved":
 		return "Your signs are saved. Today's suggestions follow them now."
+	case "country":
+		return "Done. The lines for that country show from now on."
 	}
 	return ""
 }
@@ -300,16 +294,19 @@ func (s *Server) flash(w http.ResponseWriter, code string) {
 	http.SetCookie(w, s.cookie("sb_flash", code, s.Clock().Add(time.Minute)))
 }
 
-// takeFlash reads and clears the flash. A code ending in "+care" also
-// brings the crisis lines forward: crisis language was in what was saved.
-func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool) {
+// takeFlash reads and clears the flash. A "+care" suffix also brings the
+// crisis lines forward (crisis language, or distress 9–10, in what was
+// saved); "+safety" brings domestic-abuse services forward (a partner's
+// violence or control in what was saved).
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) (string, bool, bool) {
 	c, err := r.Cookie("sb_flash")
 	if err != nil {
-		return "", false
+		return "", false, false
 	}
 	http.SetCookie(w, s.cookie("sb_flash", "", time.Time{}))
-	code, care := strings.CutSuffix(c.Value, "+care")
-	return flashMessage(code), care
+	code, safe := strings.CutSuffix(c.Value, "+safety")
+	code, care := strings.CutSuffix(code, "+care")
+	return flashMessage(code), care, safe
 }
 
 // redirect ends a successful POST (post/redirect/get) with a flash.

@@ -48,7 +48,13 @@ func (s *Server) routeTable() []Route {
 		// Public pages.
 		{Method: "GET", Pattern: "/{$}", Name: "home", handle: s.home},
 		{Method: "GET", Pattern: "/help", Name: "help", handle: s.help},
-		{Method: "GET", Pattern: "/sos", Name: "sos", handle: s.visit(s.buildSOS)},
+		// The safety net (issue 8, crisis.go): more help (G4), safety in a
+		// relationship, every care panel's country picker, the lines as JSON.
+		{Method: "GET", Pattern: "/help/more", Name: "help more", handle: s.helpMore},
+		{Method: "GET", Pattern: "/help/safety", Name: "help safety", handle: s.helpSafety},
+		{Method: "POST", Pattern: "/country", Name: "country", handle: s.chooseCountry},
+		{Method: "GET", Pattern: "/api/v1/crisis-lines", Name: "api crisis lines", handle: s.apiCrisisLines},
+				{Method: "GET", Pattern: "/sos", Name: "sos", handle: s.visit(s.buildSOS)},
 		{Method: "GET", Pattern: "/signup", Name: "signup", handle: s.signupPage},
 		{Method: "POST", Pattern: "/signup", Name: "signup", handle: s.signup},
 		{Method: "POST", Pattern: "/recovery-key/download", Name: "recovery key download", handle: s.recoveryKeyDownload},

@@ -36,7 +36,13 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 	p := principal(r)
 	if f == nil {
 		f = newForm(nil)
+	}
+	// An error in another section (a token, the password) must not show
+	// the saved preferences as empty: saving them next would erase them.
+	if _, typed := f.Values["country"]; !typed {
 		f.Set("country", p.User.Prefs.Country)
+	}
+	if _, typed := f.Values["time_zone"]; !typed {
 		f.Set("time_zone", p.User.Prefs.TimeZone)
 	}
 	v.Countries = s.Lines.Countries()
@@ -89,6 +95,7 @@ func (s *Server) updatePrefs(w http.ResponseWriter, r *http.Request) error {
 	if err := s.Accounts.UpdatePrefs(r.Context(), principal(r), prefs); err != nil {
 		return err
 	}
+	s.rememberCountry(w, prefs.Country)
 	return s.redirect(w, r, safeNext(f.Get("next"), "/settings"), "prefs")
 }
 

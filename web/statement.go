@@ -14,6 +14,8 @@ import (
 
 type ownStatement struct {
 	ID, Text string
+	Starred  bool // marked to come first in the flow
+	Crisis   bool // reads as crisis language: never offered as reassurance
 }
 
 type themeView struct {
@@ -63,9 +65,28 @@ func (s *Server) ownStatements(r *http.Request, a securebase.Actor) ([]ownStatem
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, ownStatement{ID: e.ID, Text: p.(*securebase.Statement).Words})
+		st := p.(*securebase.Statement)
+		out = append(out, ownStatement{ID: e.ID, Text: st.Words, Starred: st.Starred})
 	}
 	return out, nil
+}
+
+// ownStatementByID finds one of the person's own statements, with whether
+// it reads as crisis language.
+func (s *Server) ownStatementByID(r *http.Request, a securebase.Actor, id string) (ownStatement, error) {
+	if !securebase.ValidID(id) {
+		return ownStatement{}, securebase.Errorf(securebase.ENOTFOUND, "There's no statement with that id.")
+	}
+	e, err := s.Entries.FindEntry(r.Context(), a, securebase.KindStatement, id)
+	if err != nil {
+		return ownStatement{}, err
+	}
+	p, err := e.Decode()
+	if err != nil {
+		return ownStatement{}, err
+	}
+	text := p.(*securebase.Statement).Words
+	return ownStatement{ID: e.ID, Text: text, Crisis: s.Entries.Crisis(text)}, nil
 }
 
 func (s *Server) buildReassure(r *http.Request, _ *form) (page, error) {
@@ -81,6 +102,9 @@ func (s *Server) buildReassure(r *http.Request, _ *form) (page, error) {
 	v := reassureView{toolView: s.newToolView(practice.ToolReassure)}
 	if v.Own, err = s.ownStatements(r, a); err != nil {
 		return page{}, err
+	}
+	for i := range v.Own {
+		v.Own[i].Crisis = s.Entries.Crisis(v.Own[i].Text)
 	}
 	for _, id := range favs {
 		if st, err := practice.StatementByID(id); err == nil {
@@ -109,7 +133,7 @@ func (s *Server) createStatement(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.again(w, r, f, err, s.buildReassure)
 	}
-	return s.redirect(w, r, "/body/reassure#own", savedFlash("statement-saved", sv.Crisis))
+	return s.redirect(w, r, "/body/reassure#own", savedFlash("statement-saved", sv.Crisis, sv.Safety))
 }
 
 func (s *Server) deleteStatement(w http.ResponseWriter, r *http.Request) error {
@@ -119,27 +143,44 @@ func (s *Server) deleteStatement(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, "/body/reassure#own", "statement-deleted")
 }
 
-// toggleFavourite marks or unmarks a library statement.
+// toggleFavourite marks or unmarks a library statement, or one of the
+// person's own (by its entry id), so it comes first in the flow.
 func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
 	id := r.PostForm.Get("statement")
-	if _, err := practice.StatementByID(id); err != nil {
-		return securebase.FieldError("statement", "Choose a statement from the list.")
-	}
 	a := principal(r).Actor
+	back := "/body/reassure#" + id
+	if _, err := practice.StatementByID(id); err != nil {
+		own, ferr := s.ownStatementByID(r, a, id)
+		if ferr != nil || own.Crisis {
+			return securebase.FieldError("statement", "Choose a statement from the list.")
+		}
+		back = "/body/reassure#own"
+	}
+	if back == "/body/reassure#own" {
+		on := r.PostForm.Get("favourite") != "off"
+		if _, err := s.Entries.Change(r.Context(), a, securebase.KindStatement, id, entries.Latest,
+			func(_ *securebase.Entry, p securebase.Payload) error { p.(*securebase.Statement).Starred = on; return nil }); err != nil {
+			return err
+		}
+		if on {
+			return s.redirect(w, r, back, "favourite-on")
+		}
+		return s.redirect(w, r, back, "favourite-off")
+	}
 	if r.PostForm.Get("favourite") == "off" {
 		err := s.Entries.DeleteEntry(r.Context(), a, securebase.KindFavourite, securebase.FavouriteID(id))
 		if err != nil && securebase.ErrorCode(err) != securebase.ENOTFOUND {
 			return err
 		}
-		return s.redirect(w, r, "/body/reassure#"+id, "favourite-off")
+		return s.redirect(w, r, back, "favourite-off")
 	}
 	if _, err := s.setFavourite(r, a, id); err != nil {
 		return err
 	}
-	return s.redirect(w, r, "/body/reassure#"+id, "favourite-on")
+	return s.redirect(w, r, back, "favourite-on")
 }
 
 func (s *Server) setFavourite(r *http.Request, a securebase.Actor, statement string) (bool, error) {

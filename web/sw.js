@@ -5,6 +5,8 @@
 const VERSION = "__VERSION__";
 const SHELL = "sb-shell-" + VERSION; // static files: public, versioned
 const PAGES = "sb-pages"; // signed-in pages: private, dropped at sign-out
+const PUBLIC = "sb-public"; // signed-out pages with the device's lines: nothing private
+const PUBLIC_PAGES = ["/sos", "/help", "/help/more", "/help/safety"];
 const STATIC = ["__STATIC__"];
 const OFFLINE_PAGES = ["__PAGES__"];
 const NETWORK_WAIT_MS = 4000;
@@ -51,9 +53,28 @@ async function warm() {
   }));
 }
 
+// warmPublic keeps the signed-out flow and help pages, with the lines of
+// this device's last known country, for a person who is signed out or
+// whose session ended (issue 8).
+async function warmPublic() {
+  const cache = await caches.open(PUBLIC);
+  await Promise.all(PUBLIC_PAGES.map(async (path) => {
+    try {
+      const res = await fetch(path, { credentials: "same-origin", redirect: "follow" });
+      if (res.ok && !res.redirected) {
+        await cache.put(path, res);
+      }
+    } catch (e) {
+      /* offline: try again next time */
+    }
+  }));
+}
+
 self.addEventListener("message", (event) => {
   const msg = event.data || {};
-  if (msg.type === "warm") {
+  if (msg.type === "warm-public") {
+    event.waitUntil(warmPublic().then(() => event.source && event.source.postMessage({ type: "warmed-public", version: VERSION })));
+  } else if (msg.type === "warm") {
     event.waitUntil(warm().then(() => event.source && event.source.postMessage({ type: "warmed", version: VERSION })));
   } else if (msg.type === "clear") {
     event.waitUntil(caches.delete(PAGES));
@@ -72,14 +93,18 @@ async function page(request, url) {
     }
     return res;
   } catch (e) {
-    const cache = await caches.open(PAGES);
-    const hit = (await cache.match(request)) || (await cache.match(url.pathname + url.search));
-    if (hit) {
-      return hit;
+    for (const name of [PAGES, PUBLIC]) {
+      const cache = await caches.open(name);
+      const hit = (await cache.match(request)) || (await cache.match(url.pathname + url.search));
+      if (hit) {
+        return hit;
+      }
     }
-    const sos = url.pathname.startsWith("/sos") || url.pathname.startsWith("/body") ? await cache.match("/sos") : null;
-    if (sos) {
-      return sos;
+    if (url.pathname.startsWith("/sos") || url.pathname.startsWith("/body")) {
+      const sos = (await (await caches.open(PAGES)).match("/sos")) || (await (await caches.open(PUBLIC)).match("/sos"));
+      if (sos) {
+        return sos;
+      }
     }
     return new Response(
       "<!doctype html><html lang=en><meta charset=utf-8><meta name=viewport content='width=device-width'>" +

@@ -60,6 +60,10 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 	if err != nil {
 		return nil, fmt.Errorf("crisis-language detector: %w", err)
 	}
+	abuse, err := safety.NewAbuseCheck()
+	if err != nil {
+		return nil, fmt.Errorf("partner-violence check: %w", err)
+	}
 	library, err := assess.Load()
 	if err != nil {
 		return nil, fmt.Errorf("questionnaires: %w", err)
@@ -78,7 +82,7 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		n, _ := db.CountUsers(context.Background())
 		return float64(n)
 	})
-	saves := entries.New(entries.Deps{Store: db, Detector: detector, Assess: library, Lines: lines, Clock: time.Now})
+	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
 	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library,
 		Logger: log, Clock: time.Now, Metrics: metrics},
 		web.Config{InsecureCookies: cfg.InsecureCookies, TrustProxy: cfg.TrustProxy, TimeZone: zone, Version: version})

@@ -13,6 +13,66 @@ for (const input of document.querySelectorAll("input[data-time-zone]")) {
   }
 }
 
+// Sign-up: pre-select the country from the browser's time zone (better
+// than its language, which the server already used). Only when the field
+// has not been chosen by the person or kept from a form with an error.
+const guess = document.querySelector("select[data-country-guess]");
+const zones = document.querySelector("script[data-country-zones]");
+if (guess && zones && !document.querySelector(".error-summary")) {
+  try {
+    const code = JSON.parse(zones.textContent)[Intl.DateTimeFormat().resolvedOptions().timeZone];
+    if (code) {
+      guess.value = code;
+    }
+  } catch (e) {
+    /* keep the server's guess */
+  }
+}
+
+// A quick exit replaces this page in the history, so Back does not return.
+for (const exit of document.querySelectorAll("a.quick-exit")) {
+  exit.addEventListener("click", (event) => {
+    event.preventDefault();
+    window.location.replace(exit.href);
+  });
+}
+
+// Lines with limited hours: say whether each is open now, in its
+// country's time, and move closed ones to the end. The server does the
+// same when it renders; this keeps a page saved for offline use right
+// at every hour.
+function minutesOf(hhmm) {
+  const [h, m] = hhmm.split(":").map(Number);
+  return h * 60 + m;
+}
+for (const list of document.querySelectorAll("ul.lines[data-zone]")) {
+  let parts;
+  try {
+    parts = Object.fromEntries(new Intl.DateTimeFormat("en-GB", { timeZone: list.dataset.zone, day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(new Date()).map((p) => [p.type, p.value]));
+  } catch (e) {
+    continue;
+  }
+  const now = Number(parts.hour) * 60 + Number(parts.minute);
+  for (const item of list.querySelectorAll("li[data-open]")) {
+    const open = JSON.parse(item.dataset.open).some((w) => (!w.monthday || w.monthday === Number(parts.day)) &&
+      now >= minutesOf(w.from) && now < minutesOf(w.to));
+    item.classList.toggle("closed", !open);
+    const label = item.querySelector("[data-closed]");
+    if (label) {
+      label.hidden = open;
+    }
+    if (!open) {
+      list.append(item);
+    } else {
+      const firstClosed = list.querySelector("li.closed");
+      if (firstClosed && firstClosed !== item && (firstClosed.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING)) {
+        list.insertBefore(item, firstClosed);
+      }
+    }
+  }
+}
+
 // Move focus to an error summary or a care panel, so a screen reader
 // announces it first.
 const first = document.querySelector(".care, .error-summary");

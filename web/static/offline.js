@@ -1,6 +1,7 @@
 // Secure Base offline support (I5): registers the service worker, keeps
-// signed-in pages cached for offline use, clears them when signed out, and
-// sends episodes saved offline once the network is back. Every page loads
+// signed-in pages cached for offline use, clears them when signed out
+// (keeping the public flow and help pages with this device's lines), and
+// sends episodes and check-ins saved offline once the network is back. Every page loads
 // this module; pages work without it.
 
 const user = document.body.dataset.user || "";
@@ -114,6 +115,21 @@ async function setUp() {
     } else {
       localStorage.removeItem("sb-warm");
       sw.postMessage({ type: "clear" });
+      // Signed out: keep the flow and the help pages with this device's
+      // lines, fetched again when the country or the day changes.
+      const key = "sb-warm-public";
+      const mark = (document.body.dataset.country || "-") + " " + new Date().toDateString();
+      if (localStorage.getItem(key) !== mark) {
+        navigator.serviceWorker.addEventListener("message", (e) => {
+          if (e.data && e.data.type === "warmed-public") {
+            localStorage.setItem(key, mark);
+            document.documentElement.dataset.offlineReady = "true";
+          }
+        });
+        sw.postMessage({ type: "warm-public" });
+      } else {
+        document.documentElement.dataset.offlineReady = "true";
+      }
     }
   } catch (e) {
     /* no offline support in this browser or context */

@@ -133,6 +133,9 @@ function run(form) {
     const answer = sent[body.id];
     const crisis = answer ? Boolean(answer.crisis) : false;
     const high = Number(form.dataset.distressHigh); // the scale is the server's (securebase.DistressHigh)
+    if (answer && answer.safety) {
+      document.querySelector("[data-sos-safety]").hidden = false;
+    }
     finish(answer ? "saved" : "queued", crisis || (after !== undefined && after >= high), body.id);
   });
 
@@ -144,7 +147,6 @@ function run(form) {
     result.dataset.episode = id;
     result.dataset.state = kind;
     result.hidden = false;
-    const carePanel = document.querySelector("[data-sos-care]");
     if (care) {
       carePanel.hidden = false;
       carePanel.focus();
@@ -152,6 +154,21 @@ function run(form) {
       result.focus();
     }
     document.dispatchEvent(new CustomEvent("sos:saved", { detail: { id, state: kind, care } }));
+  }
+
+  // Distress 8 or more at the end brings the lines forward at once,
+  // signed in or not, online or not: the panel is part of this page, with
+  // the lines of the person's (or this device's) country.
+  const carePanel = document.querySelector("[data-sos-care]");
+  const careNote = form.querySelector("[data-sos-care-note]");
+  for (const radio of form.querySelectorAll("[data-sos-step=after] input[name=after]")) {
+    radio.addEventListener("change", () => {
+      const high = Number(radio.value) >= 8;
+      if (high && carePanel.hidden && careNote) {
+        careNote.textContent = "Crisis lines are shown below the form.";
+      }
+      carePanel.hidden = !high;
+    });
   }
 
   show(0);

@@ -25,10 +25,10 @@ import (
 // Deps are what a Service needs. All are required.
 type Deps struct {
 	Store    securebase.EntryService
-	Detector *safety.Detector  // the crisis-language check
+	Detector *safety.Detector   // the crisis-language check
 	Abuse    *safety.AbuseCheck // a partner hitting, threatening, controlling, following or forcing (G4)
-	Assess   *assess.Library   // questionnaires and the signs checklist
-	Lines    *safety.Directory // countries with crisis lines, for imported preferences
+	Assess   *assess.Library    // questionnaires and the signs checklist
+	Lines    *safety.Directory  // countries with crisis lines, for imported preferences
 	Clock    securebase.Clock
 }
 

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/securebase/securebase/account"
-	"github.com/securebase/securebase/web"
 	"github.com/securebase/securebase/sqlstore"
+	"github.com/securebase/securebase/web"
 )
 
 // TestTokenAsSessionCookie (issue 10, finding 7): an access token put in

@@ -54,7 +54,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/help/safety", Name: "help safety", handle: s.helpSafety},
 		{Method: "POST", Pattern: "/country", Name: "country", handle: s.chooseCountry},
 		{Method: "GET", Pattern: "/api/v1/crisis-lines", Name: "api crisis lines", handle: s.apiCrisisLines},
-				{Method: "GET", Pattern: "/sos", Name: "sos", handle: s.visit(s.buildSOS)},
+		{Method: "GET", Pattern: "/sos", Name: "sos", handle: s.visit(s.buildSOS)},
 		{Method: "GET", Pattern: "/signup", Name: "signup", handle: s.signupPage},
 		{Method: "POST", Pattern: "/signup", Name: "signup", handle: s.signup},
 		{Method: "POST", Pattern: "/recovery-key/download", Name: "recovery key download", handle: s.recoveryKeyDownload},

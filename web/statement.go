@@ -162,7 +162,10 @@ func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 	if back == "/body/reassure#own" {
 		on := r.PostForm.Get("favourite") != "off"
 		if _, err := s.Entries.Change(r.Context(), a, securebase.KindStatement, id, entries.Latest,
-			func(_ *securebase.Entry, p securebase.Payload) error { p.(*securebase.Statement).Starred = on; return nil }); err != nil {
+			func(_ *securebase.Entry, p securebase.Payload) error {
+				p.(*securebase.Statement).Starred = on
+				return nil
+			}); err != nil {
 			return err
 		}
 		if on {

@@ -33,7 +33,7 @@ func (s *Server) setSessionCookie(w http.ResponseWriter, in *account.SignedIn) {
 	if in.Known != "" {
 		// It outlives the session on purpose (400 days, the longest
 		// browsers keep a cookie), and is sent only to this site (Strict).
-		c := s.cookie(s.knownCookieName(), in.Known, s.Clock().Add(400*24*time.Hour))
+		c := s.cookie(s.knownCookieName(), in.Known, s.Clock().Add(400*24*time.Hour)) // #nosec G124 -- s.cookie sets HttpOnly and Secure (unless -insecure-cookies); SameSite is made stricter below
 		c.SameSite = http.SameSiteStrictMode
 		http.SetCookie(w, c)
 	}

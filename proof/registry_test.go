@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
+	mathrand "math/rand/v2"
 	"net/http"
 	"os"
 	"strings"
@@ -198,5 +200,49 @@ func TestScannerFindsEveryForm(t *testing.T) {
 	}
 	if hits := sc.Scan("noise", noise()); len(hits) != 0 {
 		t.Errorf("hits in random bytes: %v", hits)
+	}
+}
+
+// TestScanMatchesIndexOf checks the one-pass scan against the obvious one
+// (bytes.Index per needle) on random data with planted needles, short and
+// long, overlapping and repeated: the same needles found at the same first
+// offsets.
+func TestScanMatchesIndexOf(t *testing.T) {
+	rng := mathrand.New(mathrand.NewPCG(1, 2))
+	for round := range 200 {
+		data := make([]byte, 2000)
+		for i := range data {
+			data[i] = "abcdxyz\x00\xff"[rng.IntN(9)]
+		}
+		var needles []proof.Needle
+		for i := range 40 {
+			n := 1 + rng.IntN(9)
+			b := make([]byte, n)
+			if i%2 == 0 { // taken from the data: found (a few at its very end)
+				at := rng.IntN(len(data) - n)
+				if i%8 == 0 {
+					at = len(data) - n
+				}
+				copy(b, data[at:at+n])
+			} else {
+				for j := range b {
+					b[j] = "abcdxyz\x00\xff"[rng.IntN(9)]
+				}
+			}
+			needles = append(needles, proof.Needle{Secret: fmt.Sprint(i), Form: "raw", Bytes: b})
+		}
+		s := proof.NewScanner()
+		s.AddNeedles(needles...)
+		got := map[string]int{}
+		for _, h := range s.Scan("data", data) {
+			got[h.Secret] = h.Offset
+		}
+		for _, n := range needles {
+			want := bytes.Index(data, n.Bytes)
+			off, ok := got[n.Secret]
+			if (want >= 0) != ok || (ok && off != want) {
+				t.Fatalf("round %d: needle %q: scan found %v at %d, bytes.Index says %d", round, n.Bytes, ok, off, want)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -150,15 +151,47 @@ func (s *Scanner) AddBytes(label string, secrets ...[]byte) {
 	}
 }
 
+// AddNeedles adds byte strings exactly as given.
+func (s *Scanner) AddNeedles(needles ...Needle) { s.needles = append(s.needles, needles...) }
+
 // Needles is how many byte strings the scanner looks for.
 func (s *Scanner) Needles() int { return len(s.needles) }
 
-// Scan returns every hit in data, at most one per needle.
+// Scan returns every hit in data, at most one per needle, in one pass:
+// needles are indexed by their first four bytes (a 64 Ki-bit filter on the
+// first two rejects most positions at once), so the cost is the length of
+// data, not its length times the number of needles — an at-rest run looks
+// for tens of thousands of needles in tens of megabytes. Needles shorter
+// than four bytes are looked for one by one.
 func (s *Scanner) Scan(where string, data []byte) []Hit {
 	var hits []Hit
-	for _, n := range s.needles {
-		if i := bytes.Index(data, n.Bytes); i >= 0 {
-			hits = append(hits, Hit{Where: where, Form: n.Form, Secret: n.Secret, Offset: i})
+	found := make([]bool, len(s.needles))
+	byPrefix := map[uint32][]int{}
+	var first [1 << 16 / 64]uint64
+	for i, n := range s.needles {
+		if len(n.Bytes) < 4 {
+			if j := bytes.Index(data, n.Bytes); j >= 0 {
+				hits = append(hits, Hit{Where: where, Form: n.Form, Secret: n.Secret, Offset: j})
+				found[i] = true
+			}
+			continue
+		}
+		k := binary.LittleEndian.Uint32(n.Bytes)
+		byPrefix[k] = append(byPrefix[k], i)
+		two := k & 0xffff
+		first[two/64] |= 1 << (two % 64)
+	}
+	for j := 0; j+4 <= len(data); j++ {
+		two := uint32(data[j]) | uint32(data[j+1])<<8
+		if first[two/64]&(1<<(two%64)) == 0 {
+			continue
+		}
+		for _, i := range byPrefix[binary.LittleEndian.Uint32(data[j:])] {
+			n := s.needles[i]
+			if !found[i] && bytes.HasPrefix(data[j:], n.Bytes) {
+				found[i] = true
+				hits = append(hits, Hit{Where: where, Form: n.Form, Secret: n.Secret, Offset: j})
+			}
 		}
 	}
 	return hits

@@ -234,7 +234,7 @@ func TestRekeyHeavyYear(t *testing.T) {
 		if n, err := db.CountEntries(ctx, a, ""); err != nil || n != len(year) {
 			t.Fatalf("%d entries after three rekeys, %v", n, err)
 		}
-		if worst > 2*time.Second {
+		if worst > 2*time.Second && !raceEnabled {
 			t.Errorf("a heavy year took %v to reseal; the budget is 2 s", worst)
 		}
 	})

@@ -55,6 +55,16 @@ func Slow(t testing.TB) {
 	}
 }
 
+// Size is n under `make proof` (SECUREBASE_SLOW=1) and quick otherwise: a
+// proof that checks the same thing at a smaller size in every CI run, and
+// at its full size where there is time.
+func Size(n, quick int) int {
+	if os.Getenv(SlowEnv) == "1" {
+		return n
+	}
+	return quick
+}
+
 // Postgres returns a URL to a fresh, empty schema of TEST_POSTGRES_URL,
 // dropped when t ends, so each test has a database of its own on one
 // PostgreSQL. Without TEST_POSTGRES_URL it skips t (fails under CI=true).

@@ -41,10 +41,13 @@ func (s *Service) knownValue(u *securebase.User) string {
 
 // isKnown reports whether v is a known-browser value for u.
 func (s *Service) isKnown(u *securebase.User, v string) bool {
-	if v == "" || len(v) > 64 {
+	// One spelling only: the decoder skips CR and LF and, unless strict,
+	// ignores the last character's spare bits, so a length check and the
+	// strict decoder keep the value the one shape the server makes.
+	if len(v) != base64.RawURLEncoding.EncodedLen(knownNonce+16) {
 		return false
 	}
-	b, err := base64.RawURLEncoding.DecodeString(v)
+	b, err := base64.RawURLEncoding.Strict().DecodeString(v)
 	if err != nil || len(b) != knownNonce+16 {
 		return false
 	}

@@ -155,7 +155,9 @@ func ParseSecret(s string) (Secret, bool) {
 	if len(s) != 43 {
 		return nil, false
 	}
-	b, err := base64.RawURLEncoding.DecodeString(s)
+	// Strict: the last character's spare bits must be zero, so each
+	// secret has one spelling.
+	b, err := base64.RawURLEncoding.Strict().DecodeString(s)
 	if err != nil || len(b) != KeySize {
 		return nil, false
 	}

@@ -57,3 +57,5 @@ bench-quick:
 # (docs/safety.md). Needs ../shared/data beside the repository.
 crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal.jsonl
+	@echo '== the second fresh set (held out; docs/safety.md, "A second fresh set")'
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_b.jsonl | sed -n '/Fresh journal/,$$p'

@@ -13,6 +13,8 @@ func FuzzParseSecret(f *testing.F) {
 	f.Add(s.Token())
 	f.Add("sbp_")
 	f.Add("sbp_" + s.String() + "=")
+	// A cookie whose characters begin with the token prefix.
+	f.Add("sbp_sbp_000000000000000000000000000000000000000")
 	f.Fuzz(func(t *testing.T, in string) {
 		sec, ok := ParseSecret(in)
 		if !ok {

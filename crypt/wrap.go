@@ -151,7 +151,12 @@ func (s Secret) Token() string { return TokenPrefix + s.String() }
 
 // ParseSecret reads a cookie value or an access token.
 func ParseSecret(s string) (Secret, bool) {
-	s = strings.TrimPrefix(s, TokenPrefix)
+	// A token is the prefix and 43 characters; a cookie is the 43 alone.
+	// Only the token's length strips the prefix: a cookie's own characters
+	// may begin with the same four.
+	if len(s) == len(TokenPrefix)+43 && strings.HasPrefix(s, TokenPrefix) {
+		s = s[len(TokenPrefix):]
+	}
 	if len(s) != 43 {
 		return nil, false
 	}

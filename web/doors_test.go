@@ -304,6 +304,30 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		v.Set("instrument", p.Instrument)
 		v.Set("about", p.About)
 		return "/attachment/attempts", v, true
+	case *securebase.Repair:
+		v.Set("opener", p.Opener)
+		v.Set("doing", p.Doing)
+		v.Set("warm", p.Warm)
+		if !p.Back.IsZero() {
+			v.Set("back", p.Back.UTC().Format("15:04")) // the test server's zone is UTC
+		}
+		return "/partner/repair", v, true
+	case *securebase.PartnerBoundary:
+		v.Set("connection", p.Connection)
+		v.Set("limit", p.Limit)
+		v.Set("timeline", p.Timeline)
+		return "/partner/boundaries", v, true
+	case *securebase.PartnerTalk:
+		for id, text := range p.Answers {
+			if id == "favourite-food" {
+				return "", nil, false // the form has only the planner's prompts
+			}
+			v.Set(id, text)
+		}
+		return "/partner/talk", v, true
+	case *securebase.Baseline:
+		v["marker"] = p.Markers
+		return "/partner/baseline", v, true
 	}
 	return "", nil, false // a kind without a page of its own
 }

@@ -47,6 +47,12 @@ func TestPartnerTrack(t *testing.T) {
 
 	has(c.get("/partner"), http.StatusOK, "/partner/decoder", "/partner/repair", "/partner/boundaries", "/partner/talk", "/partner/baseline", "/partner/help")
 
+	// Chosen at sign-up, the partner's track comes first from the start.
+	d := e.client()
+	d.addr = "198.51.100.77:5555"
+	has(d.post("/signup", url.Values{"username": {"both-here"}, "password": {pw}, "here_for": {"both"}}), http.StatusOK)
+	has(d.get("/today"), http.StatusOK, "Open your partner")
+
 	// F1: pick what happened, see what it may say underneath.
 	has(c.get("/partner/decoder"), http.StatusOK, "/partner/decoder/flood-of-texts")
 	has(c.get("/partner/decoder/flood-of-texts"), http.StatusOK, "What it may be saying underneath", "data-copy", "/partner/repair")

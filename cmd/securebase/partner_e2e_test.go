@@ -29,6 +29,7 @@ func TestPartnerInBrowser(t *testing.T) {
 			t.Errorf("%s scrolls sideways at 390 px", path)
 		}
 		checked++
+		b.screenshot("partner" + strings.ReplaceAll(path, "/", "_"))
 	}
 	b.signUpIn("steady-one")
 

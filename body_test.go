@@ -150,6 +150,10 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.Plan{Sections: map[string]string{"professionals": "Dr Lee"}},
 		&securebase.Attempt{Instrument: "ecr-rs", About: "Sam", Seed: 7, Answers: map[int]int{1: 5, 2: 3}, StartedAt: t0},
 		&securebase.Signs{Selected: []string{"flooding"}},
+		&securebase.Repair{Opener: "I'm still here.", Back: t0.Add(time.Hour)},
+		&securebase.PartnerBoundary{Limit: "I need an hour", Timeline: "Let's talk at eight"},
+		&securebase.PartnerTalk{Answers: map[string]string{"moment": "Sunday walk"}},
+		&securebase.Baseline{Markers: []string{"exhaustion"}},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

@@ -49,6 +49,10 @@ func kinds() []KindInfo {
 		kind[Statement](KindInfo{Title: "Your reassurance statements", Collection: "statements", PerYear: 20}),
 		kind[Favourite](KindInfo{Title: "Favourite reassurance statements", PerYear: 15}),
 		kind[Plan](KindInfo{Title: "Your safety plan", PerYear: 1}),
+		kind[Repair](KindInfo{Title: "For your partner: repair messages", Collection: "repairs", Required: []string{"back"}, PerYear: 100}),
+		kind[PartnerBoundary](KindInfo{Title: "For your partner: boundaries to rehearse", Collection: "partner-boundaries", Required: []string{"limit"}, PerYear: 20}),
+		kind[PartnerTalk](KindInfo{Title: "For your partner: calm-time plans", Collection: "partner-talks", PerYear: 12}),
+		kind[Baseline](KindInfo{Title: "For your partner: my own baseline checks", Collection: "baselines", PerYear: 26}),
 	}
 }
 

@@ -22,8 +22,23 @@ func (p Prefs) Validate() error {
 		!allIn(p.TimeZone, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-")) {
 		v.Add("time_zone", "Use a time zone name like Europe/London or America/New_York.")
 	}
+	switch p.HereFor {
+	case "", HereOwn, HerePartner, HereBoth:
+	default:
+		v.Add("here_for", "Choose who you are here for from the list.")
+	}
 	return v.Err()
 }
+
+// Who a person is here for (Prefs.HereFor).
+const (
+	HereOwn     = "own"
+	HerePartner = "partner"
+	HereBoth    = "both"
+)
+
+// PartnerFirst reports whether the person's partner's track comes first.
+func (p Prefs) PartnerFirst() bool { return p.HereFor == HerePartner || p.HereFor == HereBoth }
 
 // allIn reports whether every byte of s is one of chars.
 func allIn(s, chars string) bool {

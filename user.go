@@ -66,6 +66,10 @@ func (u *User) OpenPrefs(key Sealer) error {
 type Prefs struct {
 	Country  string `json:"country,omitempty"`   // ISO 3166-1 alpha-2, "" = not chosen
 	TimeZone string `json:"time_zone,omitempty"` // IANA name, "" = the instance default
+	// HereFor is who the person is here for: HereOwn (their own
+	// attachment, also ""), HerePartner (their partner's) or HereBoth. It
+	// orders what comes first; nothing is locked either way.
+	HereFor string `json:"here_for,omitempty"`
 }
 
 // Username rules: 3–32 characters of a–z, 0–9, dot, dash and underscore.

@@ -28,6 +28,12 @@ func (s *Service) kindRules() map[securebase.Kind]func(securebase.Payload) error
 		securebase.KindPlan:      checkPlan,
 		securebase.KindSigns:     s.checkSigns,
 		securebase.KindAttempt:   s.checkAttempt,
+
+		// The secure partner's track (partner_rules.go).
+		securebase.KindRepair:          checkRepair,
+		securebase.KindPartnerBoundary: checkPartnerBoundary,
+		securebase.KindPartnerTalk:     checkPartnerTalk,
+		securebase.KindBaseline:        checkBaseline,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/content"
+	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/web"
 )
 
@@ -34,6 +35,22 @@ var ParamValues = map[string]map[string][]string{
 	// A library statement's id: the person's favourite of it is the
 	// object, and which statements exist is public.
 	"/api/v1/favourites/{statement}": {"statement": {"uncertainty-1", "space-1"}},
+	// The decoder's situations (issue 16): public words, the same for all.
+	"/partner/decoder/{situation}": {"situation": situationIDs()},
+}
+
+// situationIDs lists the partner decoder's situations. On an error it
+// lists none, and Classify reports the route.
+func situationIDs() []string {
+	c, err := partner.Load()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, s := range c.Situations() {
+		out = append(out, s.ID)
+	}
+	return out
 }
 
 // lessonSlugs lists the slug of every lesson built into the binary. The

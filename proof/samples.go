@@ -103,6 +103,12 @@ func special() map[securebase.Kind]Sample {
 		}),
 		securebase.KindPlan:      single("/api/v1/plan", false, (&securebase.Plan{}).Example),
 		securebase.KindFavourite: favouriteSample(),
+		// A baseline check is only choices (issue 16).
+		securebase.KindBaseline: func() Sample {
+			s := REST("/api/v1/baselines", (&securebase.Baseline{}).Example)
+			s.NoFreeText = true
+			return s
+		}(),
 	}
 }
 

@@ -50,6 +50,10 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) error {
 	if loc, ok := s.location(f.Get("time_zone")); ok && loc != s.cfg.TimeZone {
 		prefs.TimeZone = f.Get("time_zone") // the browser's zone, so "today" is the person's today
 	}
+	switch hf := f.Get("here_for"); hf { // who you are here for (issue 16); anything else is "my own"
+	case securebase.HerePartner, securebase.HereBoth:
+		prefs.HereFor = hf
+	}
 	if prefs != (securebase.Prefs{}) {
 		_ = s.Accounts.UpdatePrefs(r.Context(), in.Principal, prefs) // best effort: settings can change both
 	}

@@ -116,6 +116,7 @@ func doorCases(now time.Time) map[securebase.Kind][]doorCase {
 	n := func(v int) *int { return &v }
 	start := now.Add(-time.Minute).Truncate(time.Millisecond)
 	long := func(k int) string { return strings.Repeat("x", k) }
+	back := now.Add(time.Hour).UTC().Truncate(time.Minute)
 	return map[securebase.Kind][]doorCase{
 		securebase.KindCheckIn: {
 			{"a good one", &securebase.CheckIn{Distress: 6, Note: "no reply since nine"}, true},
@@ -172,6 +173,30 @@ func doorCases(now time.Time) map[securebase.Kind][]doorCase {
 			{"about nobody", &securebase.Attempt{Instrument: "ecr-rs", Answers: map[int]int{}, StartedAt: now}, false},
 			{"a name where none is asked", &securebase.Attempt{Instrument: "ecr-r", About: "Sam", Answers: map[int]int{}, StartedAt: now}, false},
 			{"a name too long", &securebase.Attempt{Instrument: "ecr-rs", About: long(81), Answers: map[int]int{}, StartedAt: now}, false},
+		},
+		// The secure partner's track (F2–F5).
+		securebase.KindRepair: {
+			{"a good one", &securebase.Repair{Opener: "I'm still here.", Doing: "going for a short walk", Warm: "I love you.", Back: back}, true},
+			{"only a time", &securebase.Repair{Back: back}, true},
+			{"no time to come back", &securebase.Repair{Opener: "I'm still here."}, false},
+			{"a part too long", &securebase.Repair{Doing: long(201), Back: back}, false},
+			{"a line break in a part", &securebase.Repair{Warm: "I love you.\nReally.", Back: back}, false},
+		},
+		securebase.KindPartnerBoundary: {
+			{"a good one", &securebase.PartnerBoundary{Connection: "I care about sorting this out with you", Limit: "I need an hour to clear my head first", Timeline: "Let's talk at half past seven"}, true},
+			{"no limit", &securebase.PartnerBoundary{Connection: "I care about you", Timeline: "Later tonight"}, false},
+			{"a limit too long", &securebase.PartnerBoundary{Limit: long(201)}, false},
+		},
+		securebase.KindPartnerTalk: {
+			{"a good one", &securebase.PartnerTalk{Answers: map[string]string{"moment": "Sunday morning, on our walk", "try": "A short text when I step away."}}, true},
+			{"nothing written", &securebase.PartnerTalk{Answers: map[string]string{"moment": "  "}}, false},
+			{"an answer too long", &securebase.PartnerTalk{Answers: map[string]string{"my-side": long(1001)}}, false},
+			{"a question the planner lacks", &securebase.PartnerTalk{Answers: map[string]string{"favourite-food": "soup"}}, false},
+		},
+		securebase.KindBaseline: {
+			{"a good one", &securebase.Baseline{Markers: []string{"exhaustion", "resentment"}}, true},
+			{"none ticked", &securebase.Baseline{Markers: []string{}}, true},
+			{"a marker the check lacks", &securebase.Baseline{Markers: []string{"exhaustion", "not-a-marker"}}, false},
 		},
 	}
 }
@@ -279,6 +304,30 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		v.Set("instrument", p.Instrument)
 		v.Set("about", p.About)
 		return "/attachment/attempts", v, true
+	case *securebase.Repair:
+		v.Set("opener", p.Opener)
+		v.Set("doing", p.Doing)
+		v.Set("warm", p.Warm)
+		if !p.Back.IsZero() {
+			v.Set("back", p.Back.UTC().Format("15:04")) // the test server's zone is UTC
+		}
+		return "/partner/repair", v, true
+	case *securebase.PartnerBoundary:
+		v.Set("connection", p.Connection)
+		v.Set("limit", p.Limit)
+		v.Set("timeline", p.Timeline)
+		return "/partner/boundaries", v, true
+	case *securebase.PartnerTalk:
+		for id, text := range p.Answers {
+			if id == "favourite-food" {
+				return "", nil, false // the form has only the planner's prompts
+			}
+			v.Set(id, text)
+		}
+		return "/partner/talk", v, true
+	case *securebase.Baseline:
+		v["marker"] = p.Markers
+		return "/partner/baseline", v, true
 	}
 	return "", nil, false // a kind without a page of its own
 }

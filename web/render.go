@@ -285,6 +285,19 @@ func flashMessage(code string) string {
 		return "Your signs are saved. Today's suggestions follow them now."
 	case "country":
 		return "Done. The lines for that country show from now on."
+	// For your partner (issue 16).
+	case "repair-saved":
+		return "Your message is ready. Copy it and send it your usual way."
+	case "boundary-saved":
+		return "Your boundary is saved. Say it out loud once or twice."
+	case "boundary-deleted":
+		return "Boundary deleted."
+	case "talk-saved":
+		return "Your plan is saved."
+	case "talk-deleted":
+		return "Plan deleted."
+	case "baseline-saved":
+		return "Your check is saved."
 	}
 	return ""
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/content"
 	"github.com/securebase/securebase/entries"
+	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -59,6 +60,7 @@ type Server struct {
 	zones   sync.Map // time zone name → *time.Location
 	worker  string   // the service worker, built once
 	learn   *content.Library
+	partner *partner.Catalog // the secure partner's track (partner.go)
 }
 
 // New builds a Server: it parses every template and hashes every static
@@ -73,6 +75,9 @@ func New(d Deps, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if s.views, err = loadViews(s.static); err != nil {
+		return nil, err
+	}
+	if s.partner, err = partner.Load(); err != nil {
 		return nil, err
 	}
 	s.routes = s.routeTable()

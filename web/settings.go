@@ -18,6 +18,16 @@ type settingsView struct {
 	TokenDays []int  // the lifetimes a token can have, the default first
 	NewToken  string // shown once, right after it is made
 	NewKey    string // a new recovery key, shown once
+	HereFor   []hereFor
+}
+
+// hereFor is one answer to "who are you here for?" (issue 16).
+type hereFor struct{ Value, Label string }
+
+var hereForChoices = []hereFor{
+	{securebase.HereOwn, "My own attachment"},
+	{securebase.HerePartner, "My partner's attachment"},
+	{securebase.HereBoth, "Both"},
 }
 
 type sessionView struct {
@@ -45,7 +55,14 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 	if _, typed := f.Values["time_zone"]; !typed {
 		f.Set("time_zone", p.User.Prefs.TimeZone)
 	}
+	if _, typed := f.Values["here_for"]; !typed {
+		f.Set("here_for", p.User.Prefs.HereFor)
+		if p.User.Prefs.HereFor == "" {
+			f.Set("here_for", securebase.HereOwn)
+		}
+	}
 	v.Countries = s.Lines.Countries()
+	v.HereFor = hereForChoices
 	v.TokenDays = account.TokenLifetimes()
 	for _, kind := range []string{securebase.SessionBrowser, securebase.SessionToken} {
 		list, err := s.Accounts.Sessions(r.Context(), p, kind)
@@ -87,6 +104,15 @@ func (s *Server) updatePrefs(w http.ResponseWriter, r *http.Request) error {
 		prefs.TimeZone = tz
 	} else {
 		v.Add("time_zone", "We don't know that time zone. Use a name like Europe/London or America/New_York.")
+	}
+	// Who you are here for (issue 16): only when the form asks it.
+	if _, asked := r.PostForm["here_for"]; asked {
+		switch hf := f.Get("here_for"); hf {
+		case securebase.HereOwn, securebase.HerePartner, securebase.HereBoth:
+			prefs.HereFor = hf
+		default:
+			v.Add("here_for", "Choose who you are here for from the list.")
+		}
 	}
 	if err := v.Err(); err != nil {
 		f.fail(err)

@@ -24,12 +24,12 @@ func partnerRule(check func(c *partner.Catalog) error) error {
 	if err != nil {
 		return err
 	}
-	return partnerErr(check(c))
+	return PartnerErr(check(c))
 }
 
-// partnerErr turns package partner's errors into a validation error with a
-// message per field.
-func partnerErr(err error) error {
+// PartnerErr turns package partner's errors into a validation error with a
+// message per field, so pages and every door show each beside its field.
+func PartnerErr(err error) error {
 	if err == nil {
 		return nil
 	}

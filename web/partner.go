@@ -19,28 +19,6 @@ import (
 // partnerNav marks the track's tab in the main navigation.
 const partnerNav = "partner"
 
-// partnerErr turns package partner's field errors into the project's, so
-// a form shows each message beside its field.
-func partnerErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	msgs := partner.FieldMessages(err)
-	if len(msgs) == 0 {
-		return err
-	}
-	var v securebase.Validation
-	fields := make([]string, 0, len(msgs))
-	for f := range msgs {
-		fields = append(fields, f)
-	}
-	sort.Strings(fields)
-	for _, f := range fields {
-		v.Add(f, msgs[f])
-	}
-	return v.Err()
-}
-
 // mergeErrs joins the field messages of two validation errors (either may
 // be nil), keeping the first message for a field.
 func mergeErrs(a, b error) error {
@@ -179,9 +157,9 @@ func (s *Server) saveRepair(w http.ResponseWriter, r *http.Request) error {
 		p.Back = now.Add(time.Hour)
 		textErr := p.Validate()
 		if textErr == nil {
-			textErr = partnerErr(s.partner.CheckRepair(&partner.Repair{Opener: p.Opener, Doing: p.Doing, Warm: p.Warm}))
+			textErr = entries.PartnerErr(s.partner.CheckRepair(&partner.Repair{Opener: p.Opener, Doing: p.Doing, Warm: p.Warm}))
 		}
-		return s.again(w, r, f, mergeErrs(partnerErr(backErr), textErr), s.buildRepair)
+		return s.again(w, r, f, mergeErrs(entries.PartnerErr(backErr), textErr), s.buildRepair)
 	}
 	p.Back = back
 	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: p})
@@ -477,7 +455,7 @@ func (s *Server) partnerHelpCheck(w http.ResponseWriter, r *http.Request) error 
 	}
 	res, err := s.partner.HelpFor(r.PostForm["sign"], n)
 	if err != nil {
-		return s.again(w, r, f, partnerErr(err), s.buildPartnerHelp)
+		return s.again(w, r, f, entries.PartnerErr(err), s.buildPartnerHelp)
 	}
 	v.Result = &res
 	s.render(w, r, http.StatusOK, "partner_help", page{Title: "When to bring in help", Nav: partnerNav, Form: f, Data: v})

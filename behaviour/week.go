@@ -16,7 +16,15 @@ func WeekStart(t time.Time, loc *time.Location, first time.Weekday) time.Time {
 	l := t.In(loc)
 	back := (int(l.Weekday()) - int(first) + 7) % 7
 	y, m, d := l.Date()
-	return time.Date(y, m, d-back, 0, 0, 0, 0, loc)
+	s := time.Date(y, m, d-back, 0, 0, 0, 0, loc)
+	if s.Day() != time.Date(y, m, d-back, 12, 0, 0, 0, loc).Day() {
+		// The clocks jumped forward at that midnight (Santiago, Havana):
+		// time.Date lands on the evening before; the day starts at the jump.
+		if _, end := s.ZoneBounds(); !end.IsZero() {
+			s = end
+		}
+	}
+	return s
 }
 
 // LogEvent is what the weekly look-back needs from one log entry.

@@ -24,6 +24,13 @@ func TestWeekStart(t *testing.T) {
 			t.Errorf("WeekStart(%s, %v) = %s, want %s", tc.now, tc.first, s, tc.want)
 		}
 	}
+	// Chile's clocks jump from 00:00 to 01:00 on 6 September 2026, a Sunday:
+	// a Sunday-first week starts at the jump, not on Saturday evening.
+	santiago := zone(t, "America/Santiago")
+	got := WeekStart(at(t, santiago, "2026-09-08 12:00"), santiago, time.Sunday)
+	if s := got.Format("2006-01-02 15:04"); s != "2026-09-06 01:00" {
+		t.Errorf("WeekStart in Santiago = %s, want 2026-09-06 01:00", s)
+	}
 }
 
 func TestWeek(t *testing.T) {

@@ -34,13 +34,29 @@ func checkInViewOf(e *securebase.Entry, loc *time.Location) (checkInView, error)
 func dayOf(q string, now time.Time, loc *time.Location) (time.Time, error) {
 	if q == "" {
 		y, m, d := now.In(loc).Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, loc), nil
+		return dayStart(y, m, d, loc), nil
 	}
-	t, err := time.ParseInLocation(time.DateOnly, q, loc)
+	t, err := time.Parse(time.DateOnly, q)
 	if err != nil {
 		return time.Time{}, securebase.Errorf(securebase.EINVALID, "We couldn't read that date. Dates look like 2026-11-21.")
 	}
-	return t, nil
+	y, m, d := t.Date()
+	return dayStart(y, m, d, loc), nil
+}
+
+// dayStart is the first instant of a calendar day in loc. Where the clocks
+// jump forward at midnight (Santiago, Havana, Beirut, and many zones in
+// their history), time.Date lands before the jump, on the evening before;
+// the day really starts at the jump. A day a zone skipped altogether starts
+// with the next one.
+func dayStart(y int, m time.Month, d int, loc *time.Location) time.Time {
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	if ty, tm, td := t.Date(); ty != y || tm != m || td != d {
+		if _, end := t.ZoneBounds(); !end.IsZero() {
+			t = end
+		}
+	}
+	return t
 }
 
 type todayView struct {

@@ -76,6 +76,7 @@ func loadViews(st *staticFiles) (*views, error) {
 		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"json": func(v any) string { b, _ := json.Marshal(v); return string(b) },
 		"join": strings.Join,
+		"tabs": tabs,
 	}
 	entries, err := templateFS.ReadDir("templates")
 	if err != nil {
@@ -145,6 +146,9 @@ type page struct {
 	view   string // the template, for show
 	Title  string
 	Nav    string // the section to mark as current
+	// Focus shows the page without site chrome (the flow and the body
+	// tools): a way out, the flow and help only (issue 12).
+	Focus bool
 	Form   *form
 	Notice string // a calm note above the content
 	Error  string // what went wrong, above a form

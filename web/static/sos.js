@@ -26,6 +26,8 @@ function run(form) {
       nav.append(button("Next", "", () => go(i, true)), button("Skip", "quiet", () => go(i, false)));
     } else if (!form.querySelector("[data-sos-save]")) {
       nav.append(button("Start again", "quiet", () => show(0)));
+    } else {
+      nav.append(form.querySelector("[data-sos-save]")); // the main button, under the thumb
     }
     if (i > 0) {
       nav.append(button("Back", "quiet link", () => show(i - 1)));

@@ -74,6 +74,8 @@ func (s *Server) routeTable() []Route {
 		{Method: "POST", Pattern: "/checkins/{id}", Access: SignedIn, Owned: "checkin", Name: "checkin update", handle: s.updateCheckIn},
 		{Method: "POST", Pattern: "/checkins/{id}/delete", Access: SignedIn, Owned: "checkin", Name: "checkin delete", handle: s.deleteCheckIn},
 		{Method: "GET", Pattern: "/section/{name}", Access: SignedIn, Name: "section", handle: s.section},
+		// A calm, focused app (issue 12): onboarding, the journal.
+		{Method: "GET", Pattern: "/welcome", Access: SignedIn, Name: "welcome", handle: s.welcome},
 
 		// Attachment questionnaire and signs (A1, A2: attachment.go, attempt*.go, signs.go).
 		{Method: "GET", Pattern: "/attachment", Access: SignedIn, Name: "attachment", handle: s.visit(s.buildAttachment)},

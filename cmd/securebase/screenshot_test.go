@@ -18,7 +18,8 @@ func TestScreenshot(t *testing.T) {
 	b.visit("/signup")
 	b.do("sign up", fill("#username", "river"), fill("#password", "slow breath by the window"))
 	b.submit("form[action='/signup'] button:not(.pw-toggle)")
-	b.submit("a.button[href='/today']")
+	b.submit("a.button[href='/welcome']")
+	b.submit("[data-welcome-skip]")
 	for _, c := range []struct{ d, note string }{
 		{"7", "No reply since nine. Chest tight, phone in my hand."},
 		{"4", "Did the 4-7-8 breathing twice. Put the phone in the other room."},

@@ -1,0 +1,58 @@
+package web_test
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestOnboarding: after the key, three skippable screens; the country
+// screen uses the country picker and comes back to the next screen.
+func TestOnboarding(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	res := c.post("/signup", url.Values{"username": {"wren.Tree"}, "password": {pw}})
+	expect(t, res, 200, `href="/welcome"`, "data-copy")
+	key := regexpMust(`[0-9A-Z]{4}(-[0-9A-Z]{4}){7}`).FindString(res.body)
+	expect(t, c.get("/welcome"), 200, "Body.", "Beliefs.", "Behaviour.", `href="/welcome?step=2"`, `href="/today"`)
+	expect(t, c.get("/welcome?step=2"), 200, `action="/country"`, `value="/welcome?step=3"`)
+	res = c.post("/country", url.Values{"country": {"GB"}, "next": {"/welcome?step=3"}})
+	if res.Code != 303 || res.Header().Get("Location") != "/welcome?step=3" {
+		t.Fatalf("country: %d %q", res.Code, res.Header().Get("Location"))
+	}
+	expect(t, c.get("/welcome?step=3"), 200, "I'm activated", "Samaritans", `href="/today"`)
+	// The downloaded key names the account.
+	res = c.post("/recovery-key/download", url.Values{"key": {key}})
+	if cd := res.Header().Get("Content-Disposition"); cd != `attachment; filename="securebase-recovery-key-wren.tree.txt"` {
+		t.Errorf("download named %q", cd)
+	}
+}
+
+// TestJournal: every kind shows by day and opens its page, or a readable
+// view of the entry when the kind has none.
+func TestJournal(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("journal-person", pw)
+	expect(t, c.get("/journal"), 200, "Nothing saved in these two weeks")
+	expect(t, c.post("/checkins", url.Values{"distress": {"6"}, "note": {"no reply since nine"}}), 303)
+	expect(t, c.post("/body/log", url.Values{"tool": {"name"}, "emotion": {"abandoned"}, "because": {"the phone was quiet"}, "intensity": {"7"}}), 303)
+	res := c.get("/journal")
+	expect(t, res, 200, "no reply since nine", "Check-ins", "Body tools: single uses", "abandoned")
+	if !idRE.MatchString(res.body) {
+		t.Fatal("the check-in does not open its edit page")
+	}
+	view := regexpMust(`/journal/tooluse/[a-z2-7]{26}`).FindString(res.body)
+	if view == "" {
+		t.Fatalf("the tool use has no readable view:\n%s", res.body)
+	}
+	expect(t, c.get(view), 200, "the phone was quiet", "abandoned")
+	// Another person's entry is not found.
+	other := e.client()
+	other.signUp("someone-else", pw)
+	expect(t, other.get(view), 404)
+	expect(t, c.get("/journal?until=2020-01-01"), 200, "Nothing saved")
+	if strings.Contains(c.get("/journal").body, "/section/") {
+		t.Error("the frame still links a placeholder section")
+	}
+}

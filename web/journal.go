@@ -117,7 +117,7 @@ func (s *Server) journal(w http.ResponseWriter, r *http.Request) error {
 // person wrote (or the first field), and where it opens.
 func (s *Server) journalItem(e *securebase.Entry, in securebase.KindInfo, loc *time.Location) journalItem {
 	it := journalItem{When: e.OccurredAt.In(loc), Kind: in.Title, Href: entryPage(e.Kind, e.ID)}
-	if it.Href == "" {
+	if it.Href == "" && hasJournalView(in) {
 		it.Href = strings.Replace(journalPath(e.Kind), "{id}", e.ID, 1)
 	}
 	if fields, err := s.readableFields(e, loc); err == nil {
@@ -170,10 +170,21 @@ func (s *Server) journalEntry(k securebase.KindInfo) func(http.ResponseWriter, *
 	}
 }
 
+// hasJournalView reports whether a kind gets a readable view of its own:
+// every kind but those with one entry per person or per key (the safety
+// plan, the signs, a favourite), which have their pages.
+func hasJournalView(in securebase.KindInfo) bool {
+	_, own := securebase.OwnID(in.New())
+	return !own
+}
+
 // journalRoutes are the journal and one readable view per kind.
 func (s *Server) journalRoutes() []Route {
 	routes := []Route{{Method: "GET", Pattern: "/journal", Access: SignedIn, Name: "journal", handle: s.journal}}
 	for _, in := range securebase.KindInfos() {
+		if !hasJournalView(in) {
+			continue
+		}
 		routes = append(routes, Route{Method: "GET", Pattern: journalPath(in.Kind), Access: SignedIn, Owned: string(in.Kind),
 			Name: "journal " + string(in.Kind), handle: s.journalEntry(in)})
 	}

@@ -56,3 +56,27 @@ func TestJournal(t *testing.T) {
 		t.Error("the frame still links a placeholder section")
 	}
 }
+
+// TestDeleteConfirms: a delete button's first press asks; Keep it leaves
+// the entry; confirm=yes deletes it; another person gets 404 either way.
+func TestDeleteConfirms(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("careful-person", pw)
+	expect(t, c.post("/checkins", url.Values{"distress": {"4"}, "note": {"a slow morning"}}), 303)
+	id := idRE.FindStringSubmatch(c.get("/today").body)[1]
+	other := e.client()
+	other.signUp("not-the-owner", pw)
+	expect(t, other.post("/checkins/"+id+"/delete", nil), 404)
+	expect(t, other.post("/checkins/"+id+"/delete", url.Values{"confirm": {"yes"}}), 404)
+	res := c.post("/checkins/"+id+"/delete", nil)
+	expect(t, res, 200, "Delete this?", "a slow morning", `name="confirm" value="yes"`, "Keep it", `action="/checkins/`+id+`/delete"`)
+	expect(t, c.get("/today"), 200, "a slow morning")
+	expect(t, c.post("/checkins/"+id+"/delete", url.Values{"confirm": {"yes"}}), 303)
+	if strings.Contains(c.get("/today").body, "a slow morning") {
+		t.Fatal("confirmed, and the check-in is still there")
+	}
+	// Account deletion asks for the password.
+	expect(t, c.get("/settings/delete"), 200, `type="password"`)
+	expect(t, c.post("/settings/delete", url.Values{"password": {"not it at all"}}), 401)
+}

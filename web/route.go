@@ -148,5 +148,5 @@ func (s *Server) routeTable() []Route {
 	for _, k := range kindAPIs() {
 		routes = append(routes, k.routes(s)...)
 	}
-	return routes
+	return s.confirmDeletes(routes) // issue 12: every delete asks first (confirm.go)
 }

@@ -80,3 +80,38 @@ func TestDeleteConfirms(t *testing.T) {
 	expect(t, c.get("/settings/delete"), 200, `type="password"`)
 	expect(t, c.post("/settings/delete", url.Values{"password": {"not it at all"}}), 401)
 }
+
+// TestReadableExport: the readable export says names, not ids; dates a
+// person reads; fields in the order filled; the plan in its own order.
+func TestReadableExport(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("reader", pw)
+	expect(t, c.post("/body/log", url.Values{"tool": {"breathe"}, "pattern": {"4-7-8"}, "before": {"7"}, "after": {"4"}}), 303)
+	expect(t, c.post("/body/favourites", url.Values{"statement": {firstStatement(t, c)}}), 303)
+	expect(t, c.post("/safety-plan", url.Values{"safer-surroundings": {"phone in the kitchen"}, "warning-signs": {"I stop eating"}, "version": {"0"}}), 303)
+	res := c.get("/settings/export.html")
+	expect(t, res, 200, "distress before</dt><dd>7 of 10", "4-7-8 breathing", "Breathe", "My warning signs", "“")
+	body := res.body
+	if strings.Index(body, "My warning signs") > strings.Index(body, "Making my surroundings safer") {
+		t.Error("the plan's parts are not in the plan's own order")
+	}
+	if i, j := strings.Index(body, "distress before"), strings.Index(body, "distress after"); i < 0 || j < i {
+		t.Error("distress after comes before distress before")
+	}
+	shown := regexpMust(`datetime="[^"]*"`).ReplaceAllString(body, "") // machine dates for machines only
+	if m := regexpMust(`.{0,60}\d{4}-\d\d-\d\dT\d\d:\d\d`).FindString(shown); m != "" {
+		t.Errorf("the export holds a machine date: %s", m)
+	}
+	// The printed plan: a date, and the prompts marked to stay off paper.
+	expect(t, c.get("/safety-plan"), 200, `class="print-only plan-date"`, "plan-empty")
+}
+
+func firstStatement(t *testing.T, c *client) string {
+	t.Helper()
+	m := regexpMust(`name="statement" value="([a-z0-9-]+)"`).FindStringSubmatch(c.get("/body/reassure").body)
+	if m == nil {
+		t.Fatal("no statement on the reassurance page")
+	}
+	return m[1]
+}

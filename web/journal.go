@@ -132,11 +132,11 @@ func summary(fields []securebase.Field) string {
 	var parts []string
 	for _, f := range fields {
 		v := strings.TrimSpace(f.Value)
-		if v == "" {
+		if v == "" || f.Name == "started" || f.Name == "ended" { // the entry's time is shown beside it
 			continue
 		}
 		parts = append(parts, f.Name+": "+v)
-		if len(parts) == 2 {
+		if len(parts) == 3 {
 			break
 		}
 	}

@@ -146,15 +146,15 @@ type page struct {
 	view   string // the template, for show
 	Title  string
 	Nav    string // the section to mark as current
-	// Focus shows the page without site chrome (the flow and the body
-	// tools): a way out, the flow and help only (issue 12).
-	Focus bool
 	Form   *form
 	Notice string // a calm note above the content
 	Error  string // what went wrong, above a form
 	Data   any
 	// Scripts are page modules under /static, beyond app.js and offline.js.
 	Scripts []string
+	// Focus shows the page without site chrome (the flow and the body
+	// tools): a way out, the flow and help only (issue 12).
+	Focus bool
 
 	Nonce      string
 	User       *securebase.User

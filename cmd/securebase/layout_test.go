@@ -138,6 +138,16 @@ func (w *pageWalk) layout(path, who string) {
 			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("phone-%d%s.png", l.width, name)), png, 0o644)
 		}
 	}
+	if dir := os.Getenv("SCREENSHOT_DIR"); dir != "" {
+		b.do("desktop", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+				Width: 1280, Height: 900, DeviceScaleFactor: 1, Mobile: false})
+			return err
+		}))
+		png := get(b, "screenshot", chromedp.FullScreenshot(100))
+		name := strings.NewReplacer("/", "_", "?", "_", "=", "-", " ", "", "(", "", ")", "").Replace(res.page)
+		_ = os.WriteFile(filepath.Join(dir, "desktop"+name+".png"), png, 0o644)
+	}
 	b.setLook(looks[0])
 	w.layouts = append(w.layouts, res)
 }

@@ -115,3 +115,20 @@ func firstStatement(t *testing.T, c *client) string {
 	}
 	return m[1]
 }
+
+// TestStaticGzip: styles and scripts go gzipped to a browser that accepts
+// it, and plain to one that does not.
+func TestStaticGzip(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	plain := c.get("/static/app.css")
+	c.header.Set("Accept-Encoding", "gzip, deflate, br")
+	zipped := c.get("/static/app.css")
+	if zipped.Header().Get("Content-Encoding") != "gzip" || len(zipped.body)*2 > len(plain.body) || plain.Header().Get("Content-Encoding") != "" {
+		t.Fatalf("app.css: %d bytes gzipped (%q), %d plain", len(zipped.body), zipped.Header().Get("Content-Encoding"), len(plain.body))
+	}
+	c.header.Set("Accept-Encoding", "gzip;q=0")
+	if c.get("/static/app.css").Header().Get("Content-Encoding") != "" {
+		t.Error("gzip refused with q=0 and sent all the same")
+	}
+}

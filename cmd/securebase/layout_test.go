@@ -138,6 +138,7 @@ func (w *pageWalk) layout(path, who string) {
 			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("phone-%d%s.png", l.width, name)), png, 0o644)
 		}
 	}
+	b.setLook(looks[0])
 	if dir := os.Getenv("SCREENSHOT_DIR"); dir != "" {
 		b.do("desktop", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{

@@ -133,7 +133,8 @@ func (w *pageWalk) layout(path, who string) {
 		}
 		res.problems[l.String()] = ps
 		if dir := os.Getenv("SCREENSHOT_DIR"); dir != "" && !l.dark {
-			png := get(b, "screenshot", chromedp.FullScreenshot(100))
+			// The first screen, as a phone shows it (the tab bar in place).
+			png := get(b, "screenshot", chromedp.CaptureScreenshot())
 			name := strings.NewReplacer("/", "_", "?", "_", "=", "-", " ", "", "(", "", ")", "").Replace(res.page)
 			_ = os.WriteFile(filepath.Join(dir, fmt.Sprintf("phone-%d%s.png", l.width, name)), png, 0o644)
 		}

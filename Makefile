@@ -10,7 +10,7 @@ FUZZTIME ?= 60s
 KILLS ?= 200
 BENCH_FLAGS ?=
 
-.PHONY: test ci lint proof durability fuzz bench bench-quick crisis-eval
+.PHONY: test ci lint proof durability fuzz bench bench-quick crisis-eval screenshots
 
 # The README's test command.
 test:
@@ -59,3 +59,10 @@ crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal.jsonl
 	@echo '== the second fresh set (held out; docs/safety.md, "A second fresh set")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_b.jsonl | sed -n '/Fresh journal/,$$p'
+
+# Phone (320 and 390 px) and desktop screenshots of every page, signed out
+# and in, into screenshots/ (not committed); then the README's screenshot.
+screenshots:
+	mkdir -p screenshots
+	SCREENSHOT_DIR=$(CURDIR)/screenshots $(GO) test -count=1 -run 'TestEveryPageInChromium' ./cmd/securebase
+	UPDATE_SCREENSHOT=1 $(GO) test -count=1 -run 'TestScreenshot' ./cmd/securebase

@@ -62,7 +62,7 @@ func (s *Server) signup(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.setSessionCookie(w, in)
 	state(r).principal = in.Principal
-	s.render(w, r, http.StatusOK, "recovery", page{Title: "Your recovery key", Data: rk.String()})
+	s.render(w, r, http.StatusOK, "recovery", page{Title: "Your recovery key", Data: recoveryView{Key: rk.String(), Next: "/welcome"}})
 	return nil
 }
 
@@ -81,7 +81,11 @@ func (s *Server) recoveryKeyDownload(w http.ResponseWriter, r *http.Request) err
 		return securebase.Errorf(securebase.EINVALID, "That isn't a recovery key we made.")
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="securebase-recovery-key.txt"`)
+	name := "securebase-recovery-key.txt"
+	if p := principal(r); p != nil {
+		name = recoveryFileName(p.User.Username)
+	}
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	// #nosec G705 -- only the key's own shape ([0-9A-Z-]) is echoed, as a text/plain download with nosniff
 	_, _ = w.Write([]byte("Secure Base recovery key\n\n" + key + "\n\n" +
 		"With this key you can set a new password if you forget yours. Without either, your writing cannot be opened by anyone, including the people who run the server.\n" +
@@ -120,7 +124,7 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 		// old recovery key no longer opens it, so the new one is shown
 		// once, now.
 		state(r).principal = in.Principal
-		s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: in.RecoveryKey.String(),
+		s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: recoveryView{Key: in.RecoveryKey.String(), Next: "/today"},
 			Notice: "We've strengthened how your writing is locked. Your old recovery key no longer works; here is a new one."})
 		return nil
 	}

@@ -159,7 +159,7 @@ func TestAttemptJourney(t *testing.T) {
 	expect(t, res, http.StatusSeeOther)
 	expect(t, c.get(res.Header().Get("Location")), 200, `class="care"`, "Screen 1 of 3")
 	// Discarding removes it.
-	if res := c.post("/attachment/attempts/"+rs+"/delete", nil); res.Code != http.StatusSeeOther {
+	if res := c.post("/attachment/attempts/"+rs+"/delete", url.Values{"confirm": {"yes"}}); res.Code != http.StatusSeeOther {
 		t.Fatalf("discard: %d", res.Code)
 	}
 	expect(t, c.get("/attachment/attempts/"+rs), 404)

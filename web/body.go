@@ -110,13 +110,13 @@ func (s *Server) buildGround(r *http.Request, f *form) (page, error) {
 	}
 	v := s.newToolView(practice.ToolGround)
 	v.Exercise, v.Exercises = ex, practice.Exercises()
-	return page{view: "ground", Title: ex.Name, Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
+	return page{view: "ground", Title: ex.Name, Nav: "body", Focus: true, Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
 func (s *Server) buildName(*http.Request, *form) (page, error) {
 	v := s.newToolView(practice.ToolName)
 	v.Regions, v.Body = regionViews(), practice.BodyLocations()
-	return page{view: "name", Title: "Name the feeling", Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
+	return page{view: "name", Title: "Name the feeling", Nav: "body", Focus: true, Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
 func (s *Server) buildPause(r *http.Request, _ *form) (page, error) {
@@ -126,7 +126,7 @@ func (s *Server) buildPause(r *http.Request, _ *form) (page, error) {
 		v.PauseLengths = append(v.PauseLengths, int(d/time.Minute))
 	}
 	v.Statement = s.pickStatement(r)
-	return page{view: "pause", Title: "Pause before you act", Nav: "body", Data: v, Scripts: []string{"tools.js"}}, nil
+	return page{view: "pause", Title: "Pause before you act", Nav: "body", Focus: true, Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
 // pickStatement returns a reassurance to show: a favourite when there is

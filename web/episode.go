@@ -77,7 +77,7 @@ func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPath(t)})
 	}
 	v.Statement, v.Others = statements[0], statements[1:min(len(statements), 12)]
-	return page{view: "sos", Title: "I'm activated", Nav: "sos", Data: v, Scripts: []string{"pacer.js", "tools.js", "sos.js"}}, nil
+	return page{view: "sos", Title: "I'm activated", Nav: "sos", Focus: true, Data: v, Scripts: []string{"pacer.js", "tools.js", "sos.js"}}, nil
 }
 
 // starredStatements are the statements the person starred, newest first:

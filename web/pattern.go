@@ -188,7 +188,7 @@ func (s *Server) buildBreathe(id string) build {
 		}
 		v := s.newToolView(practice.ToolBreathe)
 		v.Pattern = pv
-		return page{view: "pattern", Title: pv.Name, Nav: "body", Form: fresh,
+		return page{view: "pattern", Title: pv.Name, Nav: "body", Focus: true, Form: fresh,
 			Data: struct {
 				toolView
 				Safety string

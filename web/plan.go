@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/entries"
@@ -22,6 +23,7 @@ type planView struct {
 	Parts   []planPart
 	Version int
 	Empty   bool
+	Updated time.Time // when the person last changed it (zero: never); the printed plan carries it
 }
 
 // loadPlan returns the person's plan, or an empty one (version 0).
@@ -45,7 +47,7 @@ func planViewOf(e *securebase.Entry) (planView, error) {
 		if err != nil {
 			return v, err
 		}
-		texts, v.Version = p.(*securebase.Plan).Sections, e.Version
+		texts, v.Version, v.Updated = p.(*securebase.Plan).Sections, e.Version, e.UpdatedAt
 	}
 	for _, sec := range safety.PlanSections() {
 		if texts[sec.ID] != "" {
@@ -60,6 +62,9 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.loadPlan(r.Context(), principal(r).Actor)
 	if err != nil {
 		return err
+	}
+	if !v.Updated.IsZero() {
+		v.Updated = v.Updated.In(s.userLocation(r))
 	}
 	s.render(w, r, http.StatusOK, "plan", page{Title: "My safety plan", Nav: "body", Data: v, Scripts: []string{"tools.js"}})
 	return nil

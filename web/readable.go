@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -38,16 +36,25 @@ func (s *Server) readableFields(e *securebase.Entry, loc *time.Location) ([]secu
 		return []securebase.Field{{Name: "signs you recognise", Value: strings.Join(texts, "\n")}}, nil
 	case securebase.Readable:
 		return p.Readable(), nil
+	case *securebase.Plan:
+		return planFields(p), nil
+	case *securebase.Favourite:
+		return []securebase.Field{{Name: "statement", Value: statementText(p.Statement)}}, nil
 	}
-	var fields map[string]any
-	dec := json.NewDecoder(bytes.NewReader(e.Data))
-	dec.UseNumber()
-	if err := dec.Decode(&fields); err != nil {
+	// Any other kind: its fields in the order they are stored (the order
+	// of the payload's fields, which is the order a person fills them),
+	// with ids said as names and times as dates (issue 12).
+	fields, err := orderedFields(e.Data)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]securebase.Field, 0, len(fields))
-	for _, k := range sortedKeys(fields) {
-		out = append(out, securebase.Field{Name: strings.ReplaceAll(k, "_", " "), Value: readable(fields[k])})
+	for _, f := range fields {
+		name, value := humanField(f.key, f.value, loc)
+		if value == "" {
+			continue
+		}
+		out = append(out, securebase.Field{Name: name, Value: value})
 	}
 	return out, nil
 }

@@ -76,6 +76,7 @@ func loadViews(st *staticFiles) (*views, error) {
 		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"json": func(v any) string { b, _ := json.Marshal(v); return string(b) },
 		"join": strings.Join,
+		"tabs": tabs,
 	}
 	entries, err := templateFS.ReadDir("templates")
 	if err != nil {
@@ -151,6 +152,9 @@ type page struct {
 	Data   any
 	// Scripts are page modules under /static, beyond app.js and offline.js.
 	Scripts []string
+	// Focus shows the page without site chrome (the flow and the body
+	// tools): a way out, the flow and help only (issue 12).
+	Focus bool
 
 	Nonce      string
 	User       *securebase.User

@@ -74,6 +74,8 @@ func (s *Server) routeTable() []Route {
 		{Method: "POST", Pattern: "/checkins/{id}", Access: SignedIn, Owned: "checkin", Name: "checkin update", handle: s.updateCheckIn},
 		{Method: "POST", Pattern: "/checkins/{id}/delete", Access: SignedIn, Owned: "checkin", Name: "checkin delete", handle: s.deleteCheckIn},
 		{Method: "GET", Pattern: "/section/{name}", Access: SignedIn, Name: "section", handle: s.section},
+		// A calm, focused app (issue 12): onboarding; the journal is journalRoutes.
+		{Method: "GET", Pattern: "/welcome", Access: SignedIn, Name: "welcome", handle: s.welcome},
 
 		// Attachment questionnaire and signs (A1, A2: attachment.go, attempt*.go, signs.go).
 		{Method: "GET", Pattern: "/attachment", Access: SignedIn, Name: "attachment", handle: s.visit(s.buildAttachment)},
@@ -162,8 +164,9 @@ func (s *Server) routeTable() []Route {
 		{Method: "PUT", Pattern: "/api/v1/plan", Access: API, Name: "api plan save", handle: s.apiPutPlan},
 		{Method: "GET", Pattern: "/api/v1/works", Access: API, Name: "api works", handle: s.apiWorks},
 	}
+	routes = append(routes, s.journalRoutes()...) // issue 12: the journal
 	for _, k := range kindAPIs() {
 		routes = append(routes, k.routes(s)...)
 	}
-	return routes
+	return s.confirmDeletes(routes) // issue 12: every delete asks first (confirm.go)
 }

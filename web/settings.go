@@ -158,7 +158,7 @@ func (s *Server) newRecoveryKey(w http.ResponseWriter, r *http.Request) error {
 	// session, every other one has ended.
 	s.setSessionCookie(w, in)
 	state(r).principal = in.Principal
-	s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: rk.String()})
+	s.render(w, r, http.StatusOK, "recovery", page{Title: "Your new recovery key", Data: recoveryView{Key: rk.String(), Next: "/settings"}})
 	return nil
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/entries"
@@ -34,6 +35,7 @@ type reassureView struct {
 	Own        []ownStatement
 	Favourites []statementView
 	Themes     []themeView
+	Deck       oneStatement // the one statement shown large (reassure_one.go)
 }
 
 // favourites returns the library ids the person marked, newest first.
@@ -119,7 +121,8 @@ func (s *Server) buildReassure(r *http.Request, _ *form) (page, error) {
 		}
 		v.Themes = append(v.Themes, tv)
 	}
-	return page{view: "reassure", Title: "Reassurance", Nav: "body", Data: v}, nil
+	v.deal(deckAt(r, ""))
+	return page{view: "reassure", Title: "Reassurance", Nav: "body", Focus: true, Data: v, Scripts: []string{"tools.js"}}, nil
 }
 
 // createStatement saves a statement of the person's own.
@@ -152,6 +155,9 @@ func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 	id := r.PostForm.Get("statement")
 	a := principal(r).Actor
 	back := "/body/reassure#" + id
+	if r.PostForm.Get("at") != "" { // the star on the one statement shown large
+		back = "/body/reassure?at=" + strconv.Itoa(deckAt(r, r.PostForm.Get("at")))
+	}
 	if _, err := practice.StatementByID(id); err != nil {
 		own, ferr := s.ownStatementByID(r, a, id)
 		if ferr != nil || own.Crisis {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -22,10 +24,11 @@ var staticFS embed.FS
 type staticFiles struct {
 	files map[string][]byte
 	hash  map[string]string
+	gz    map[string][]byte // text files gzipped once at start, sent to browsers that accept it
 }
 
 func loadStatic() (*staticFiles, error) {
-	st := &staticFiles{files: map[string][]byte{}, hash: map[string]string{}}
+	st := &staticFiles{files: map[string][]byte{}, hash: map[string]string{}, gz: map[string][]byte{}}
 	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -37,6 +40,16 @@ func loadStatic() (*staticFiles, error) {
 		name := strings.TrimPrefix(p, "static/")
 		sum := sha256.Sum256(b)
 		st.files[name], st.hash[name] = b, hex.EncodeToString(sum[:6])
+		switch path.Ext(name) {
+		case ".css", ".js", ".svg":
+			var z bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+			_, _ = zw.Write(b)
+			if err := zw.Close(); err != nil {
+				return err
+			}
+			st.gz[name] = z.Bytes()
+		}
 		return nil
 	})
 	return st, err
@@ -65,8 +78,25 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) error {
 		h.Set("Cache-Control", "no-cache")
 		h.Set("ETag", `"`+s.static.hash[name]+`"`)
 	}
+	h.Add("Vary", "Accept-Encoding")
+	if gz, ok := s.static.gz[name]; ok && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		b = gz
+	}
 	_, _ = w.Write(b)
 	return nil
+}
+
+// acceptsGzip reports whether the request's Accept-Encoding allows gzip
+// (and does not refuse it with q=0).
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		name, q, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			return strings.ReplaceAll(strings.TrimSpace(q), " ", "") != "q=0"
+		}
+	}
+	return false
 }
 
 func (s *Server) favicon(w http.ResponseWriter, r *http.Request) error {

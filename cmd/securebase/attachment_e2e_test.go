@@ -166,7 +166,8 @@ func TestAttachmentQuestionnaireByKeyboard(t *testing.T) {
 	b.visit("/signup")
 	b.do("sign up", fill("#username", name), fill("#password", password))
 	b.submit("form[action='/signup'] button:not(.pw-toggle)")
-	b.submit("a.button[href='/today']")
+	b.submit("a.button[href='/welcome']")
+	b.submit("[data-welcome-skip]")
 	if txt := b.text(); !strings.Contains(txt, "Suggested for you") || !strings.Contains(txt, "Breathe slowly") {
 		t.Fatalf("Today has no suggestions:\n%s", txt)
 	}

@@ -71,6 +71,7 @@ func TestBodyPagesInBrowser(t *testing.T) {
 	b.do("choose an area", chromedp.Click(chromedp.CSS("input[name=region][value=unpleasant-low]")))
 	b.check("name with words")
 	b.visit("/body/pause")
+	b.toolStage("tool")
 	b.do("start a pause", chromedp.Click(chromedp.CSS("[data-pause-minutes='2']")))
 	b.check("pause running")
 	b.visit("/body/breathe")
@@ -98,6 +99,7 @@ func TestBodyPagesInBrowser(t *testing.T) {
 		return err
 	}))
 	b.visit("/body/breathe/box")
+	b.toolStage("tool")
 	b.do("start", chromedp.Click(chromedp.CSS("[data-pacer-start]")))
 	b.waitJS("countdown", `document.querySelector("[data-pacer-count]").textContent !== ""`, 5*time.Second)
 	reduced := eval[bool](b, "reduced", `document.querySelector("[data-pacer]").classList.contains("reduced") &&
@@ -265,6 +267,7 @@ func TestSOSByTouch(t *testing.T) {
 	}
 	// Grounding with one thumb.
 	b.visit("/body/ground")
+	b.toolStage("tool")
 	for i := 0; i < 6; i++ {
 		b.do("next step", chromedp.Tap(chromedp.CSS("[data-step-next]")))
 	}
@@ -300,6 +303,7 @@ func TestPacerTiming(t *testing.T) {
 	b.signUpIn("timing-person")
 	b.visit("/body/breathe/cyclic-sighing")
 	b.foreground()
+	b.toolStage("tool")
 	plan := eval[struct {
 		Steps []struct {
 			OffsetMS int64 `json:"offset_ms"`

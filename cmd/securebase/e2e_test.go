@@ -32,9 +32,26 @@ func TestEndToEnd(t *testing.T) {
 	if !regexp.MustCompile(`^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$`).MatchString(key) {
 		t.Fatalf("recovery key %q", key)
 	}
-	b.submit("a.button[href='/today']")
-	if loc := b.location(); loc != "/today" {
+	b.submit("a.button[href='/welcome']")
+	// Onboarding: three short screens, the country on the second.
+	if loc := b.location(); loc != "/welcome" {
 		t.Fatalf("after the key: %s", loc)
+	}
+	b.check("welcome 1")
+	b.submit("[data-welcome-next]")
+	b.check("welcome 2")
+	b.do("choose GB", chromedp.SetValue(chromedp.CSS("#welcome-country"), "GB"))
+	b.submit("form[action='/country'] button")
+	if loc := b.location(); loc != "/welcome?step=3" {
+		t.Fatalf("after choosing a country: %s", loc)
+	}
+	if txt := b.visible("header .lines-strip"); !strings.Contains(txt, "Samaritans") {
+		t.Errorf("after choosing GB the strip shows %q", txt)
+	}
+	b.check("welcome 3")
+	b.submit("[data-welcome-next]")
+	if loc := b.location(); loc != "/today" {
+		t.Fatalf("after onboarding: %s", loc)
 	}
 	b.check("today, empty")
 

@@ -45,7 +45,7 @@ func TestEveryPageInChromium(t *testing.T) {
 		_, err := cdp.Call(ctx, tg, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true})
 		return err
 	}))
-	w := &pageWalk{t: t, b: b, bytes: map[string]float64{}}
+	w := &pageWalk{t: t, b: b, bytes: map[string]float64{}, counts: map[string]int{}}
 
 	stranger := proof.NewAgent(proof.Loopback(), app.URL)
 	w.walk(targets, stranger, nil, "signed out")
@@ -68,6 +68,7 @@ func TestEveryPageInChromium(t *testing.T) {
 	}
 	w.walk(targets, agent, ids, "signed in")
 
+	w.layoutReport()
 	var sizes []string
 	heaviest := 0.0
 	for p, n := range w.bytes {
@@ -89,6 +90,8 @@ type pageWalk struct {
 	csp, foreign   int
 	headerProblems int
 	bytes          map[string]float64 // "path (signed in)" → bytes
+	layouts        []layoutResult     // issue 12: every page at 320 and 390, light and dark
+	counts         map[string]int
 }
 
 func (w *pageWalk) walk(targets []proof.Target, agent *proof.Agent, ids map[string]string, who string) {
@@ -180,4 +183,5 @@ func (w *pageWalk) visit(path, who string) {
 		w.bytes[fmt.Sprintf("%s (%s)", path, who)] = loaded
 	}
 	t.Logf("%s (%s): %d, %.1f KB, final %s", path, who, res.Status, loaded/1024, final)
+	w.layout(path, who)
 }

@@ -117,3 +117,24 @@ for (const input of document.querySelectorAll('input[type="password"]')) {
     });
   }
 }
+
+// The recovery key's copy button (issue 12): copies the key and says so.
+for (const btn of document.querySelectorAll("[data-copy]")) {
+  const source = document.querySelector("[data-copy-source]");
+  const status = document.querySelector("[data-copy-status]");
+  if (!source || !navigator.clipboard) {
+    continue;
+  }
+  btn.hidden = false;
+  btn.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(source.textContent.trim());
+      btn.textContent = "Copied";
+      if (status) {
+        status.textContent = "The key is copied. Paste it somewhere safe.";
+      }
+    } catch (e) {
+      btn.textContent = "Copy didn't work: select the key and copy it";
+    }
+  });
+}

@@ -26,6 +26,8 @@ function run(form) {
       nav.append(button("Next", "", () => go(i, true)), button("Skip", "quiet", () => go(i, false)));
     } else if (!form.querySelector("[data-sos-save]")) {
       nav.append(button("Start again", "quiet", () => show(0)));
+    } else {
+      nav.append(form.querySelector("[data-sos-save]")); // the main button, under the thumb
     }
     if (i > 0) {
       nav.append(button("Back", "quiet link", () => show(i - 1)));
@@ -62,8 +64,10 @@ function run(form) {
   function show(i) {
     at = i;
     steps.forEach((s, j) => { s.hidden = j !== i; });
-    progress.textContent = "Step " + (i + 1) + " of " + steps.length;
-    steps[i].querySelector("h2").focus();
+    window.sbDots(progress, i, steps.length);
+    document.body.classList.toggle("sos-later", i > 0);
+    steps[i].querySelector("h2").focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }
 
   // Calm: choosing breathe starts the pacer at once; ground shows step one.
@@ -72,6 +76,18 @@ function run(form) {
   for (const radio of form.querySelectorAll("[data-calm]")) {
     radio.addEventListener("change", () => choose(radio.value));
   }
+  // Once a way is chosen, the choice steps aside so the tool is at the top
+  // of the screen; a quiet button switches to the other way.
+  const calmStep = form.querySelector("[data-sos-step=calm]");
+  for (const again of form.querySelectorAll("[data-calm-again]")) {
+    again.hidden = false;
+    again.addEventListener("click", () => {
+      const other = panels.find((p) => !p.contains(again));
+      const radio = form.querySelector("[data-calm=" + other.dataset.calmPanel + "]");
+      radio.checked = true;
+      choose(radio.value);
+    });
+  }
   function choose(tool) {
     use(tool);
     stopPacer();
@@ -79,6 +95,11 @@ function run(form) {
       p.hidden = p.dataset.calmPanel !== tool;
     }
     const panel = panels.find((p) => p.dataset.calmPanel === tool);
+    calmStep.classList.add("chosen");
+    if (panel) {
+      panel.querySelector("h3").focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+    }
     const pacer = panel && panel.querySelector("[data-pacer]");
     if (pacer && pacer.pacer) {
       pacer.pacer.start();

@@ -7,6 +7,83 @@ for (const input of document.querySelectorAll("[data-started-at]")) {
   input.value = String(Date.now());
 }
 
+// Progress as quiet dots: one per step, the current one filled. The words
+// ("Step 2 of 4") are there for screen readers only.
+function dots(el, at, count) {
+  el.classList.add("dots-wrap");
+  el.textContent = "";
+  const words = document.createElement("span");
+  words.className = "visually-hidden";
+  words.textContent = "Step " + (at + 1) + " of " + count;
+  const row = document.createElement("span");
+  row.className = "dots";
+  row.setAttribute("aria-hidden", "true");
+  for (let i = 0; i < count; i++) {
+    const d = document.createElement("span");
+    d.className = i === at ? "dot now" : i < at ? "dot done" : "dot";
+    row.append(d);
+  }
+  el.append(words, row);
+}
+window.sbDots = dots;
+
+// A tool page in stages (issue 12): how strong it is, the tool, how strong
+// it is now, one at a time, with Back and Next under the thumb. Without
+// this script the whole form shows and saves as one.
+for (const form of document.querySelectorAll("form[data-stages]")) {
+  const stages = [...form.querySelectorAll("[data-stage]")];
+  const progress = document.createElement("p");
+  progress.className = "stage-progress";
+  progress.setAttribute("aria-live", "polite");
+  form.prepend(progress);
+  const nav = document.createElement("div");
+  nav.className = "actions thumb stage-nav";
+  const back = document.createElement("button");
+  back.type = "button";
+  back.className = "quiet";
+  back.textContent = "Back";
+  back.dataset.stageBack = "";
+  const next = document.createElement("button");
+  next.type = "button";
+  next.textContent = "Next";
+  next.dataset.stageNext = "";
+  nav.append(next, back);
+  form.append(nav);
+  form.classList.add("staged");
+  let at = 0;
+  const stepperOf = (i) => stages[i].querySelector("[data-stepper]");
+  function show(i, focus) {
+    at = i;
+    stages.forEach((s, j) => { s.hidden = j !== i; });
+    form.dataset.at = stages[i].dataset.stage;
+    dots(progress, i, stages.length);
+    const stepper = stepperOf(i);
+    // A grounding exercise has its own Back and Next: the stage's wait
+    // until it is done.
+    const busy = stepper && stepper.dataset.done !== "true";
+    next.hidden = i === stages.length - 1 || Boolean(busy);
+    back.hidden = i === 0 || Boolean(busy);
+    nav.hidden = next.hidden && back.hidden;
+    if (focus) {
+      stages[i].tabIndex = -1;
+      stages[i].focus();
+    }
+  }
+  next.addEventListener("click", () => {
+    for (const p of stages[at].querySelectorAll("[data-pacer]")) {
+      if (p.pacer && p.pacer.running()) {
+        p.pacer.stop();
+      }
+    }
+    show(Math.min(at + 1, stages.length - 1), true);
+  });
+  back.addEventListener("click", () => show(Math.max(at - 1, 0), true));
+  form.addEventListener("stepper:done", () => show(at, false));
+  // A form that came back with a problem opens on the first stage with one.
+  const problem = stages.findIndex((s) => s.querySelector(".field-error"));
+  show(problem > 0 ? problem : 0, false);
+}
+
 // Grounding: one step per screen, a large Next button for one thumb.
 for (const el of document.querySelectorAll("[data-stepper]")) {
   const steps = [...el.querySelectorAll("[data-step]")];
@@ -22,7 +99,7 @@ for (const el of document.querySelectorAll("[data-stepper]")) {
   function show(i, focus) {
     at = i;
     steps.forEach((s, j) => { s.hidden = j !== i; });
-    progress.textContent = "Step " + (i + 1) + " of " + steps.length;
+    dots(progress, i, steps.length);
     back.hidden = i === 0;
     next.textContent = i === steps.length - 1 ? "Finish" : "Next step";
     if (focus) {

@@ -150,6 +150,11 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.Plan{Sections: map[string]string{"professionals": "Dr Lee"}},
 		&securebase.Attempt{Instrument: "ecr-rs", About: "Sam", Seed: 7, Answers: map[int]int{1: 5, 2: 3}, StartedAt: t0},
 		&securebase.Signs{Selected: []string{"flooding"}},
+		&securebase.BeliefRating{Belief: "not-enough", Rating: 70},
+		&securebase.Inquiry{Belief: "own-1", Learned: "at home", Rating: n(40)},
+		&securebase.Script{Anxious: "I'm too much.", Secure: "My feelings make sense.", Starred: true},
+		&securebase.ThoughtRecord{Thought: "he's bored of me", Before: n(7), Traps: []string{"mind-reading"}},
+		&securebase.Letter{Validating: "You were scared, and of course you were."},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

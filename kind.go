@@ -49,6 +49,11 @@ func kinds() []KindInfo {
 		kind[Statement](KindInfo{Title: "Your reassurance statements", Collection: "statements", PerYear: 20}),
 		kind[Favourite](KindInfo{Title: "Favourite reassurance statements", PerYear: 15}),
 		kind[Plan](KindInfo{Title: "Your safety plan", PerYear: 1}),
+		kind[BeliefRating](KindInfo{Title: "Beliefs: how true they feel", Collection: "belief-ratings", Required: []string{"belief", "rating"}, PerYear: 60}),
+		kind[Inquiry](KindInfo{Title: "Beliefs: inquiries", Collection: "inquiries", Required: []string{"belief"}, PerYear: 20}),
+		kind[Script](KindInfo{Title: "Beliefs: your secure scripts", Collection: "scripts", Required: []string{"secure"}, PerYear: 20}),
+		kind[ThoughtRecord](KindInfo{Title: "Beliefs: thought records", Collection: "thought-records", Required: []string{"thought"}, PerYear: 300}),
+		kind[Letter](KindInfo{Title: "Beliefs: letters to your younger self", Collection: "letters", PerYear: 6}),
 	}
 }
 

@@ -28,6 +28,11 @@ func (s *Service) kindRules() map[securebase.Kind]func(securebase.Payload) error
 		securebase.KindPlan:      checkPlan,
 		securebase.KindSigns:     s.checkSigns,
 		securebase.KindAttempt:   s.checkAttempt,
+
+		// Beliefs (issue 13, beliefrules.go).
+		securebase.KindBeliefRating:  checkBeliefRating,
+		securebase.KindThoughtRecord: checkThoughtRecord,
+		securebase.KindScript:        checkScript,
 	}
 }
 

@@ -173,6 +173,38 @@ func doorCases(now time.Time) map[securebase.Kind][]doorCase {
 			{"a name where none is asked", &securebase.Attempt{Instrument: "ecr-r", About: "Sam", Answers: map[int]int{}, StartedAt: now}, false},
 			{"a name too long", &securebase.Attempt{Instrument: "ecr-rs", About: long(81), Answers: map[int]int{}, StartedAt: now}, false},
 		},
+		// Beliefs (issue 13).
+		securebase.KindBeliefRating: {
+			{"a core wound", &securebase.BeliefRating{Belief: "people-leave", Rating: 80}, true},
+			{"an own belief", &securebase.BeliefRating{Belief: "own-1", Words: "I ruin everything.", Rating: 65}, true},
+			{"rating 101", &securebase.BeliefRating{Belief: "people-leave", Rating: 101}, false},
+			{"own words on a core wound", &securebase.BeliefRating{Belief: "too-much", Words: "mine", Rating: 5}, false},
+			{"no belief", &securebase.BeliefRating{Rating: 50}, false},
+		},
+		securebase.KindInquiry: {
+			{"a good one", &securebase.Inquiry{Belief: "love-ends", Learned: "at home", Voice: "Dad", Cost: "sleep", True: "familiar", Rating: n(55)}, true},
+			{"a re-rating of 101", &securebase.Inquiry{Belief: "love-ends", Learned: "at home", Rating: n(101)}, false},
+			{"an answer too long", &securebase.Inquiry{Belief: "love-ends", Cost: long(4001)}, false},
+		},
+		securebase.KindScript: {
+			{"a good one", &securebase.Script{Anxious: "I'm a burden.", Secure: "I can lean on people.", Starred: true}, true},
+			{"from a suggested pair", &securebase.Script{Anxious: "I'm too much.", Secure: "My feelings are not too much. They tell me what I need.", From: "too-much-1", Starred: true}, true},
+			{"no secure side", &securebase.Script{Anxious: "I'm a burden."}, false},
+			{"from a pair we lack", &securebase.Script{Secure: "x", From: "not-a-script"}, false},
+		},
+		securebase.KindThoughtRecord: {
+			{"a good one", &securebase.ThoughtRecord{Situation: "no reply", Thought: "he's bored of me", Emotion: "scared", Before: n(8),
+				Traps: []string{"mind-reading"}, For: "short replies", Against: "he asked about Friday", Response: "He may be busy.", After: n(5)}, true},
+			{"an unknown trap", &securebase.ThoughtRecord{Thought: "he's bored of me", Traps: []string{"wishful-thinking"}}, false},
+			{"intensity 11", &securebase.ThoughtRecord{Thought: "he's bored of me", Before: n(11)}, false},
+			{"no thought", &securebase.ThoughtRecord{Situation: "no reply"}, false},
+		},
+		securebase.KindLetter: {
+			{"a draft", &securebase.Letter{Validating: "You were scared, and of course you were.", Grief: "I wish someone had come."}, true},
+			{"finished", &securebase.Letter{Validating: "a", Reassure: "b", TakeCare: "c", MeetNeed: "d", Finished: true}, true},
+			{"nothing written", &securebase.Letter{Finished: true}, false},
+			{"a part too long", &securebase.Letter{Reassure: long(4001)}, false},
+		},
 	}
 }
 

@@ -311,6 +311,56 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		v.Set("instrument", p.Instrument)
 		v.Set("about", p.About)
 		return "/attachment/attempts", v, true
+	// Beliefs (issue 13): each flow's last step posts every answer.
+	case *securebase.BeliefRating:
+		v.Set("belief", p.Belief)
+		v.Set("text", p.Words)
+		if p.Words != "" {
+			v.Set("id", p.Belief) // a new own belief is named by its first rating
+			v.Set("belief", "")
+		}
+		v.Set("rating", strconv.Itoa(p.Rating))
+		return "/beliefs/ratings", v, true
+	case *securebase.Inquiry:
+		v.Set("go", "save")
+		v.Set("belief", p.Belief)
+		v.Set("learned", p.Learned)
+		v.Set("voice", p.Voice)
+		v.Set("cost", p.Cost)
+		v.Set("true_or_familiar", p.True)
+		rating("rating", p.Rating)
+		return "/beliefs/inquiry", v, true
+	case *securebase.Script:
+		v.Set("anxious", p.Anxious)
+		v.Set("secure", p.Secure)
+		v.Set("from", p.From)
+		if p.Starred {
+			v.Set("starred", "on")
+		}
+		return "/beliefs/scripts", v, true
+	case *securebase.ThoughtRecord:
+		v.Set("go", "save")
+		v.Set("situation", p.Situation)
+		v.Set("thought", p.Thought)
+		v.Set("emotion", p.Emotion)
+		rating("before", p.Before)
+		v["trap"] = p.Traps
+		v.Set("evidence_for", p.For)
+		v.Set("evidence_against", p.Against)
+		v.Set("response", p.Response)
+		rating("after", p.After)
+		return "/beliefs/thoughts", v, true
+	case *securebase.Letter:
+		v.Set("go", "stop")
+		if p.Finished {
+			v.Set("go", "finish")
+		}
+		v.Set("validate", p.Validating)
+		v.Set("reassure", p.Reassure)
+		v.Set("take_care", p.TakeCare)
+		v.Set("meet_need", p.MeetNeed)
+		v.Set("grief", p.Grief)
+		return "/beliefs/inner-child", v, true
 	}
 	return "", nil, false // a kind without a page of its own
 }

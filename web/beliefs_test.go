@@ -34,6 +34,7 @@ func TestBeliefPages(t *testing.T) {
 	res := c.post("/beliefs/ratings", url.Values{"id": {"own-belief-1"}, "own": {"1"}, "text": {"I ruin good things."}, "rating": {"70"}})
 	expect(t, res, 303)
 	expect(t, c.get("/beliefs/core?belief=own-belief-1"), 200, "I ruin good things.")
+	e.advance(time.Hour)
 	expect(t, c.post("/beliefs/ratings", url.Values{"belief": {"own-belief-1"}, "rating": {"60"}}), 303)
 	expect(t, c.get("/beliefs"), 200, "I ruin good things.", "From 70 to 60")
 

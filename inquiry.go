@@ -4,9 +4,9 @@ package securebase
 const KindInquiry Kind = "inquiry"
 
 // Inquiry is one look at a core belief through the four questions of
-// package belief (where did I learn this; whose voice is it; what has it
-// cost me; is it true or only familiar), each answer optional, and how
-// true the belief felt at the end (C2). Belief is a core-wound id or the
+// package belief (its origin, the voice it borrows, its cost, and whether
+// it is true or merely familiar), each answer optional, and how true the
+// belief felt at the end (C2). Belief is a core-wound id or the
 // key of the person's own belief, as in BeliefRating.
 type Inquiry struct {
 	Belief  string `json:"belief"`

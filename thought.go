@@ -15,7 +15,7 @@ type ThoughtRecord struct {
 	Before    *int     `json:"before,omitempty"`
 	Traps     []string `json:"traps,omitempty"`
 	For       string   `json:"evidence_for,omitempty"`
-	Against   string   `json:"evidence_against,omitempty"`
+	Against   string   `json:"counter_evidence,omitempty"`
 	Response  string   `json:"response,omitempty"`
 	After     *int     `json:"after,omitempty"`
 }
@@ -31,10 +31,11 @@ func (t *ThoughtRecord) Text() []string {
 	return []string{t.Situation, t.Thought, t.Emotion, t.For, t.Against, t.Response}
 }
 
-// Example implements Payload: every written part is text.
+// Example implements Payload: every written part but the emotion (at
+// most 40 characters, shorter than a sample's text) is text.
 func (t *ThoughtRecord) Example(text string) Payload {
 	b, a := 7, 4
-	return &ThoughtRecord{Situation: text, Thought: text, Emotion: OneLine(text), Before: &b,
+	return &ThoughtRecord{Situation: text, Thought: text, Before: &b, // an emotion is a word or two: the sample leaves it out, as an episode's does
 		Traps: []string{"mind-reading"}, For: text, Against: text, Response: text, After: &a}
 }
 
@@ -51,7 +52,7 @@ func (t *ThoughtRecord) Validate() error {
 	for _, a := range []struct {
 		field string
 		s     *string
-	}{{"situation", &t.Situation}, {"thought", &t.Thought}, {"evidence_for", &t.For}, {"evidence_against", &t.Against}, {"response", &t.Response}} {
+	}{{"situation", &t.Situation}, {"thought", &t.Thought}, {"evidence_for", &t.For}, {"counter_evidence", &t.Against}, {"response", &t.Response}} {
 		*a.s = Trim(*a.s)
 		checkText(&v, a.field, *a.s, ThoughtMax, true)
 	}

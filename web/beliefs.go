@@ -41,10 +41,10 @@ type beliefLine struct {
 }
 
 // beliefData is what the person's entries say about their beliefs:
-// ratings by belief, and the words of their own beliefs, newest first.
+// ratings by belief, and the newest words of each of their own beliefs.
 type beliefData struct {
 	points map[string][]belief.Point
-	own    []string          // own belief keys, newest first
+	own    []string          // own belief keys, in the order they were first named
 	words  map[string]string // own key → newest words
 }
 
@@ -58,16 +58,17 @@ func (s *Server) loadBeliefs(r *http.Request) (beliefData, error) {
 		if err != nil {
 			return d, err
 		}
-		for _, e := range list {
+		for i := len(list) - 1; i >= 0; i-- { // oldest first, so ratings at one time keep their order
+			e := list[i]
 			p, err := e.Decode()
 			if err != nil {
 				return d, err
 			}
 			if br, ok := p.(*securebase.BeliefRating); ok && br.Words != "" {
 				if _, seen := d.words[br.Belief]; !seen {
-					d.words[br.Belief] = br.Words
 					d.own = append(d.own, br.Belief)
 				}
+				d.words[br.Belief] = br.Words // the newest words win
 			}
 			rated, ok := p.(securebase.BeliefRated)
 			if !ok {

@@ -180,7 +180,7 @@ func (s *Server) postInquiry(w http.ResponseWriter, r *http.Request) error {
 
 func thoughtSteps() []flowStep {
 	return []flowStep{{[]string{"situation"}}, {[]string{"thought"}}, {[]string{"emotion", "before"}},
-		{[]string{"trap"}}, {[]string{"evidence_for", "evidence_against"}}, {[]string{"response"}}, {[]string{"after"}}}
+		{[]string{"trap"}}, {[]string{"evidence_for", "counter_evidence"}}, {[]string{"response"}}, {[]string{"after"}}}
 }
 
 type trapChoice struct {
@@ -249,7 +249,7 @@ func (s *Server) postThought(w http.ResponseWriter, r *http.Request) error {
 		return s.show(w, r, http.StatusOK, s.buildThoughts, f, "")
 	}
 	t := &securebase.ThoughtRecord{Situation: f.Get("situation"), Thought: f.Get("thought"), Emotion: f.Get("emotion"),
-		Traps: f.Values["trap"], For: f.Get("evidence_for"), Against: f.Get("evidence_against"), Response: f.Get("response")}
+		Traps: f.Values["trap"], For: f.Get("evidence_for"), Against: f.Get("counter_evidence"), Response: f.Get("response")}
 	var err error
 	if t.Before, err = optionalDistress("before", f.Get("before")); err != nil {
 		return s.again(w, r, f, err, s.buildThoughts)

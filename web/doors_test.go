@@ -346,7 +346,7 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		rating("before", p.Before)
 		v["trap"] = p.Traps
 		v.Set("evidence_for", p.For)
-		v.Set("evidence_against", p.Against)
+		v.Set("counter_evidence", p.Against)
 		v.Set("response", p.Response)
 		rating("after", p.After)
 		return "/beliefs/thoughts", v, true

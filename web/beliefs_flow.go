@@ -208,6 +208,9 @@ func (s *Server) buildThoughts(r *http.Request, f *form) (page, error) {
 	}
 	if step > 1 && strings.TrimSpace(f.Get("thought")) == "" {
 		step = 1 // every later step shows the thought
+		if f.Errors["thought"] == "" {
+			f.Errors["thought"] = "Write the thought in a few words first. It stays in view for the steps after."
+		}
 	}
 	v := thoughtView{Flow: newFlow(f, thoughtSteps(), step, "id"), Thought: strings.TrimSpace(f.Get("thought")), TextMax: securebase.ThoughtMax}
 	switch v.Flow.Step {

@@ -53,6 +53,8 @@ func TestBeliefPages(t *testing.T) {
 	if i, j := strings.Index(res.body, `id="trap-mind-reading"`), strings.Index(res.body, "Other thinking traps"); i < 0 || j < 0 || i > j {
 		t.Error("mind reading is not among the suggestions")
 	}
+	expect(t, c.post("/beliefs/thoughts", url.Values{"step": {"1"}, "go": {"next"}, "situation": {"no reply"}}), 200,
+		"Write the thought in a few words first", `name="situation" value="no reply"`)
 	res = c.post("/beliefs/thoughts", url.Values{"step": {"2"}, "go": {"next"}, "thought": {"I had soup for lunch"}})
 	expect(t, res, 200, "Nothing in the words stands out")
 	expect(t, c.post("/beliefs/thoughts", url.Values{"step": {"6"}, "go": {"save"}, "situation": {"no reply"}}), 400, "What went through your mind?")

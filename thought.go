@@ -1,7 +1,7 @@
 package securebase
 
 // KindThoughtRecord is a thought record (C4).
-const KindThoughtRecord Kind = "thought-record"
+const KindThoughtRecord Kind = "thought"
 
 // ThoughtRecord walks one anxious thought (C4): the situation, the
 // thought, the emotion and how intense it was (0–10, the distress scale),

@@ -297,10 +297,6 @@ func (s *Server) settlingFacts(r *http.Request) ([]belief.Fact, error) {
 	if len(times) == 0 {
 		return nil, nil
 	}
-	cat, err := happenings()
-	if err != nil {
-		return nil, err
-	}
 	list, err := s.Entries.ListEntries(r.Context(), a, securebase.EntryFilter{Kind: securebase.KindCheckIn, Limit: maxBeliefEntries})
 	if err != nil {
 		return nil, err
@@ -313,6 +309,17 @@ func (s *Server) settlingFacts(r *http.Request) ([]belief.Fact, error) {
 		}
 		checkIns = append(checkIns, belief.CheckIn{At: e.OccurredAt, Distress: p.(*securebase.CheckIn).Distress})
 	}
+	cat, err := happenings()
+	if err != nil {
+		return nil, err
+	}
+	return settlingFactsFrom(times, checkIns, cat), nil
+}
+
+// settlingFactsFrom says, for the two kinds of trigger with the most
+// triggers followed by a check-in, how often distress came back down.
+// Triggers the happenings list does not name are left out.
+func settlingFactsFrom(times map[string][]time.Time, checkIns []belief.CheckIn, cat *behaviour.Catalog) []belief.Fact {
 	var found [][]belief.Fact
 	for id, ts := range times {
 		item, err := cat.Item(behaviour.Happenings, id)
@@ -334,7 +341,7 @@ func (s *Server) settlingFacts(r *http.Request) ([]belief.Fact, error) {
 	for i := 0; i < len(found) && i < 2; i++ {
 		out = append(out, found[i][0])
 	}
-	return out, nil
+	return out
 }
 
 // ---- Secure scripts (C3) ----

@@ -154,6 +154,11 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.PartnerBoundary{Limit: "I need an hour", Timeline: "Let's talk at eight"},
 		&securebase.PartnerTalk{Answers: map[string]string{"moment": "Sunday walk"}},
 		&securebase.Baseline{Markers: []string{"exhaustion"}},
+		&securebase.BeliefRating{Belief: "not-enough", Rating: 70},
+		&securebase.Inquiry{Belief: "own-1", Learned: "at home", Rating: n(40)},
+		&securebase.Script{Anxious: "I'm too much.", Secure: "My feelings make sense.", Starred: true},
+		&securebase.ThoughtRecord{Thought: "he's bored of me", Before: n(7), Traps: []string{"mind-reading"}},
+		&securebase.Letter{Validating: "You were scared, and of course you were."},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

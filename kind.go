@@ -53,6 +53,11 @@ func kinds() []KindInfo {
 		kind[PartnerBoundary](KindInfo{Title: "For your partner: boundaries to rehearse", Collection: "partner-boundaries", Required: []string{"limit"}, PerYear: 20}),
 		kind[PartnerTalk](KindInfo{Title: "For your partner: calm-time plans", Collection: "partner-talks", PerYear: 12}),
 		kind[Baseline](KindInfo{Title: "For your partner: my own baseline checks", Collection: "baselines", PerYear: 26}),
+		kind[BeliefRating](KindInfo{Title: "Beliefs: how true they feel", Collection: "belief-ratings", Required: []string{"belief", "rating"}, PerYear: 60}),
+		kind[Inquiry](KindInfo{Title: "Beliefs: inquiries", Collection: "inquiries", Required: []string{"belief"}, PerYear: 20}),
+		kind[Script](KindInfo{Title: "Beliefs: your secure scripts", Collection: "scripts", Required: []string{"secure"}, PerYear: 20}),
+		kind[ThoughtRecord](KindInfo{Title: "Beliefs: thought records", Collection: "thought-records", Required: []string{"thought"}, PerYear: 300}),
+		kind[Letter](KindInfo{Title: "Beliefs: letters to your younger self", Collection: "letters", PerYear: 6}),
 	}
 }
 

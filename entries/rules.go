@@ -34,6 +34,10 @@ func (s *Service) kindRules() map[securebase.Kind]func(securebase.Payload) error
 		securebase.KindPartnerBoundary: checkPartnerBoundary,
 		securebase.KindPartnerTalk:     checkPartnerTalk,
 		securebase.KindBaseline:        checkBaseline,
+		// Beliefs (issue 13, beliefrules.go).
+		securebase.KindBeliefRating:  checkBeliefRating,
+		securebase.KindThoughtRecord: checkThoughtRecord,
+		securebase.KindScript:        checkScript,
 	}
 }
 

@@ -189,6 +189,7 @@ func suggestionsFor(ids []string) []suggestion {
 		"needs":    {"Ask for what you need", "Practise saying what you need plainly and warmly."},
 	}
 	sectionOf := map[string]string{"beliefs": "/section/beliefs", "needs": "/section/behaviour"}
+	sectionOf["beliefs"] = "/beliefs/inquiry" // issue 13: the Beliefs tools have arrived
 	out := make([]suggestion, 0, len(ids))
 	for _, id := range ids {
 		c, ok := copy[id]

@@ -88,7 +88,7 @@ type pillarLink struct {
 func pillarStart(p assess.Pillar) pillarLink {
 	switch p {
 	case assess.PillarBeliefs:
-		return pillarLink{"your beliefs", []string{"beliefs", "name"}, "/section/beliefs"}
+		return pillarLink{"your beliefs", []string{"beliefs", "name"}, "/beliefs"}
 	case assess.PillarBehaviour:
 		return pillarLink{"the way you relate", []string{"needs", "pause"}, "/section/behaviour"}
 	}

@@ -67,6 +67,7 @@ type todayView struct {
 	Now             time.Time
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
 	NewID           string      // the next check-in's id, chosen here or by checkin.js
+	SecureBelief    string      // beliefs.go: the secure belief for today (C3)
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -89,6 +90,9 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
+			return page{}, err
+		}
+		if v.SecureBelief, err = s.secureForToday(r, now.In(loc)); err != nil {
 			return page{}, err
 		}
 	}

@@ -198,6 +198,38 @@ func doorCases(now time.Time) map[securebase.Kind][]doorCase {
 			{"none ticked", &securebase.Baseline{Markers: []string{}}, true},
 			{"a marker the check lacks", &securebase.Baseline{Markers: []string{"exhaustion", "not-a-marker"}}, false},
 		},
+		// Beliefs (issue 13).
+		securebase.KindBeliefRating: {
+			{"a core wound", &securebase.BeliefRating{Belief: "people-leave", Rating: 80}, true},
+			{"an own belief", &securebase.BeliefRating{Belief: "own-1", Words: "I ruin everything.", Rating: 65}, true},
+			{"rating 101", &securebase.BeliefRating{Belief: "people-leave", Rating: 101}, false},
+			{"own words on a core wound", &securebase.BeliefRating{Belief: "too-much", Words: "mine", Rating: 5}, false},
+			{"no belief", &securebase.BeliefRating{Rating: 50}, false},
+		},
+		securebase.KindInquiry: {
+			{"a good one", &securebase.Inquiry{Belief: "love-ends", Learned: "at home", Voice: "Dad", Cost: "sleep", True: "familiar", Rating: n(55)}, true},
+			{"a re-rating of 101", &securebase.Inquiry{Belief: "love-ends", Learned: "at home", Rating: n(101)}, false},
+			{"an answer too long", &securebase.Inquiry{Belief: "love-ends", Cost: long(4001)}, false},
+		},
+		securebase.KindScript: {
+			{"a good one", &securebase.Script{Anxious: "I'm a burden.", Secure: "I can lean on people.", Starred: true}, true},
+			{"from a suggested pair", &securebase.Script{Anxious: "I'm too much.", Secure: "My feelings are not too much. They tell me what I need.", From: "too-much-1", Starred: true}, true},
+			{"no secure side", &securebase.Script{Anxious: "I'm a burden."}, false},
+			{"from a pair we lack", &securebase.Script{Secure: "x", From: "not-a-script"}, false},
+		},
+		securebase.KindThoughtRecord: {
+			{"a good one", &securebase.ThoughtRecord{Situation: "no reply", Thought: "he's bored of me", Emotion: "scared", Before: n(8),
+				Traps: []string{"mind-reading"}, For: "short replies", Against: "he asked about Friday", Response: "He may be busy.", After: n(5)}, true},
+			{"an unknown trap", &securebase.ThoughtRecord{Thought: "he's bored of me", Traps: []string{"wishful-thinking"}}, false},
+			{"intensity 11", &securebase.ThoughtRecord{Thought: "he's bored of me", Before: n(11)}, false},
+			{"no thought", &securebase.ThoughtRecord{Situation: "no reply"}, false},
+		},
+		securebase.KindLetter: {
+			{"a draft", &securebase.Letter{Validating: "You were scared, and of course you were.", Grief: "I wish someone had come."}, true},
+			{"finished", &securebase.Letter{Validating: "a", Reassure: "b", TakeCare: "c", MeetNeed: "d", Finished: true}, true},
+			{"nothing written", &securebase.Letter{Finished: true}, false},
+			{"a part too long", &securebase.Letter{Reassure: long(4001)}, false},
+		},
 	}
 }
 
@@ -328,6 +360,56 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 	case *securebase.Baseline:
 		v["marker"] = p.Markers
 		return "/partner/baseline", v, true
+	// Beliefs (issue 13): each flow's last step posts every answer.
+	case *securebase.BeliefRating:
+		v.Set("belief", p.Belief)
+		v.Set("text", p.Words)
+		if p.Words != "" {
+			v.Set("id", p.Belief) // a new own belief is named by its first rating
+			v.Set("belief", "")
+		}
+		v.Set("rating", strconv.Itoa(p.Rating))
+		return "/beliefs/ratings", v, true
+	case *securebase.Inquiry:
+		v.Set("go", "save")
+		v.Set("belief", p.Belief)
+		v.Set("learned", p.Learned)
+		v.Set("voice", p.Voice)
+		v.Set("cost", p.Cost)
+		v.Set("true_or_familiar", p.True)
+		rating("rating", p.Rating)
+		return "/beliefs/inquiry", v, true
+	case *securebase.Script:
+		v.Set("anxious", p.Anxious)
+		v.Set("secure", p.Secure)
+		v.Set("from", p.From)
+		if p.Starred {
+			v.Set("starred", "on")
+		}
+		return "/beliefs/scripts", v, true
+	case *securebase.ThoughtRecord:
+		v.Set("go", "save")
+		v.Set("situation", p.Situation)
+		v.Set("thought", p.Thought)
+		v.Set("emotion", p.Emotion)
+		rating("before", p.Before)
+		v["trap"] = p.Traps
+		v.Set("evidence_for", p.For)
+		v.Set("counter_evidence", p.Against)
+		v.Set("response", p.Response)
+		rating("after", p.After)
+		return "/beliefs/thoughts", v, true
+	case *securebase.Letter:
+		v.Set("go", "stop")
+		if p.Finished {
+			v.Set("go", "finish")
+		}
+		v.Set("validate", p.Validating)
+		v.Set("reassure", p.Reassure)
+		v.Set("take_care", p.TakeCare)
+		v.Set("meet_need", p.MeetNeed)
+		v.Set("grief", p.Grief)
+		return "/beliefs/inner-child", v, true
 	}
 	return "", nil, false // a kind without a page of its own
 }

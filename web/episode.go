@@ -99,6 +99,11 @@ func (s *Server) starredStatements(r *http.Request, a securebase.Actor) ([]pract
 			out = append(out, practice.Statement{ID: "", Theme: "own", Text: o.Text})
 		}
 	}
+	scripts, err := s.starredScripts(r) // beliefs_flow.go: starred secure scripts (C3)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, scripts...)
 	for _, id := range favs {
 		if st, err := practice.StatementByID(id); err == nil {
 			out = append(out, st)

@@ -90,6 +90,7 @@ func TestLessonsReachableFromTools(t *testing.T) {
 		"/body": "nervous-system", "/body/breathe": "nervous-system", "/body/ground": "insight-is-not-enough",
 		"/body/name": "nervous-system", "/body/pause": "protest-behaviour", "/body/reassure": "core-beliefs",
 		"/attachment": "how-it-forms", "/attachment/signs": "signs", "/safety-plan": "more-help",
+		"/beliefs": "core-beliefs", "/beliefs/scripts": "core-beliefs", "/beliefs/inner-child": "inner-child",
 	} {
 		expect(t, c.get(path), http.StatusOK, `href="/learn/`+slug+`"`)
 	}

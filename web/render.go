@@ -302,6 +302,25 @@ func flashMessage(code string) string {
 		return "Plan deleted."
 	case "baseline-saved":
 		return "Your check is saved."
+	// Beliefs (issue 13).
+	case "belief-rated":
+		return "Saved. Rate it again any time, and watch how it moves."
+	case "inquiry-saved":
+		return "Your inquiry is saved. Thank you for looking gently."
+	case "thought-saved":
+		return "Your thought record is saved."
+	case "script-saved":
+		return "Your script is saved."
+	case "script-starred":
+		return "Starred. You'll see it when you're activated."
+	case "script-unstarred":
+		return "Unstarred."
+	case "script-deleted":
+		return "Script deleted."
+	case "letter-kept":
+		return "Your letter is kept as a draft. Come back to it whenever you like."
+	case "letter-done":
+		return "Your letter is saved. Go gently with yourself now."
 	}
 	return ""
 }

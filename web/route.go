@@ -107,6 +107,20 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/safety-plan", Access: SignedIn, Name: "safety plan", handle: s.planPage},
 		{Method: "GET", Pattern: "/safety-plan/edit", Access: SignedIn, Name: "safety plan edit", handle: s.visit(s.buildPlanEdit)},
 		{Method: "POST", Pattern: "/safety-plan", Access: SignedIn, Name: "safety plan save", handle: s.savePlan},
+		// Beliefs, the second pillar (issue 13: beliefs.go, beliefs_flow.go).
+		{Method: "GET", Pattern: "/beliefs", Access: SignedIn, Name: "beliefs", handle: s.beliefsPage},
+		{Method: "GET", Pattern: "/beliefs/core", Access: SignedIn, Name: "belief core", handle: s.visit(s.buildBeliefCore)},
+		{Method: "POST", Pattern: "/beliefs/ratings", Access: SignedIn, Name: "belief rate", handle: s.saveBeliefRating},
+		{Method: "GET", Pattern: "/beliefs/inquiry", Access: SignedIn, Name: "belief inquiry", handle: s.visit(s.buildInquiry)},
+		{Method: "POST", Pattern: "/beliefs/inquiry", Access: SignedIn, Name: "belief inquiry step", handle: s.postInquiry},
+		{Method: "GET", Pattern: "/beliefs/thoughts", Access: SignedIn, Name: "thought record", handle: s.visit(s.buildThoughts)},
+		{Method: "POST", Pattern: "/beliefs/thoughts", Access: SignedIn, Name: "thought record step", handle: s.postThought},
+		{Method: "GET", Pattern: "/beliefs/scripts", Access: SignedIn, Name: "scripts", handle: s.visit(s.buildScripts)},
+		{Method: "POST", Pattern: "/beliefs/scripts", Access: SignedIn, Name: "script save", handle: s.saveScript},
+		{Method: "POST", Pattern: "/beliefs/scripts/{id}/star", Access: SignedIn, Owned: "script", Name: "script star", handle: s.starScript},
+		{Method: "POST", Pattern: "/beliefs/scripts/{id}/delete", Access: SignedIn, Owned: "script", Name: "script delete", handle: s.deleteScript},
+		{Method: "GET", Pattern: "/beliefs/inner-child", Access: SignedIn, Name: "inner child", handle: s.visit(s.buildLetter)},
+		{Method: "POST", Pattern: "/beliefs/inner-child", Access: SignedIn, Name: "inner child step", handle: s.postLetter},
 
 		// For your partner (issue 16, partner.go): the secure partner's track.
 		{Method: "GET", Pattern: "/partner", Access: SignedIn, Name: "partner", handle: s.visit(s.buildPartnerHome)},
@@ -163,6 +177,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/api/v1/plan", Access: API, Name: "api plan", handle: s.apiGetPlan},
 		{Method: "PUT", Pattern: "/api/v1/plan", Access: API, Name: "api plan save", handle: s.apiPutPlan},
 		{Method: "GET", Pattern: "/api/v1/works", Access: API, Name: "api works", handle: s.apiWorks},
+		{Method: "POST", Pattern: "/api/v1/thought-records/hints", Access: API, Name: "api thought hints", BodyLimit: 16 << 10, handle: s.apiThoughtHints},
 	}
 	routes = append(routes, s.journalRoutes()...) // issue 12: the journal
 	for _, k := range kindAPIs() {

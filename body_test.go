@@ -150,6 +150,11 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.Plan{Sections: map[string]string{"professionals": "Dr Lee"}},
 		&securebase.Attempt{Instrument: "ecr-rs", About: "Sam", Seed: 7, Answers: map[int]int{1: 5, 2: 3}, StartedAt: t0},
 		&securebase.Signs{Selected: []string{"flooding"}},
+		&securebase.Trigger{Happening: "late-reply", Activation: 7, Urges: []string{"going-quiet"}, ActivationAfter: n(2)},
+		&securebase.Held{Message: "are we ok?\nplease answer", Hold: "1-hour", HeldAt: t0, Until: t0.Add(time.Hour), Status: "waiting"},
+		&securebase.Need{Type: "boundary", Limit: "not after eleven"},
+		&securebase.Person{Name: "Sam", Notes: []securebase.FlagNote{{Flag: "responds", At: t0, Note: "rang back"}}},
+		&securebase.Talk{Plan: map[string]string{"asking": "a heads-up"}, After: map[string]string{"went-well": "we laughed"}},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

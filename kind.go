@@ -49,6 +49,11 @@ func kinds() []KindInfo {
 		kind[Statement](KindInfo{Title: "Your reassurance statements", Collection: "statements", PerYear: 20}),
 		kind[Favourite](KindInfo{Title: "Favourite reassurance statements", PerYear: 15}),
 		kind[Plan](KindInfo{Title: "Your safety plan", PerYear: 1}),
+		kind[Trigger](KindInfo{Title: "Trigger log", Collection: "triggers", Required: []string{"activation"}, PerYear: 300}),
+		kind[Held](KindInfo{Title: "Held messages", Collection: "held-messages", PerYear: 150}),
+		kind[Need](KindInfo{Title: "Needs and boundaries", Collection: "needs", PerYear: 20}),
+		kind[Person](KindInfo{Title: "Consistency over intensity: people and moments", Collection: "people", PerYear: 3}),
+		kind[Talk](KindInfo{Title: "Calm-time talks", Collection: "talks", PerYear: 12}),
 	}
 }
 

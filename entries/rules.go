@@ -28,6 +28,11 @@ func (s *Service) kindRules() map[securebase.Kind]func(securebase.Payload) error
 		securebase.KindPlan:      checkPlan,
 		securebase.KindSigns:     s.checkSigns,
 		securebase.KindAttempt:   s.checkAttempt,
+		securebase.KindTrigger:   s.checkTrigger,
+		securebase.KindHeld:      s.checkHeld,
+		securebase.KindNeed:      s.checkNeed,
+		securebase.KindPerson:    s.checkPerson,
+		securebase.KindTalk:      s.checkTalk,
 	}
 }
 

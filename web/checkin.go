@@ -51,6 +51,7 @@ type todayView struct {
 	Now             time.Time
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
 	NewID           string      // the next check-in's id, chosen here or by checkin.js
+	FearAsk         *followUp   // behaviour.go (D6): a logged fear's one question, the morning after
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -73,6 +74,9 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
+			return page{}, err
+		}
+		if v.FearAsk, err = s.nextFollowUp(r.Context(), principal(r).Actor, now, loc, "today"); err != nil {
 			return page{}, err
 		}
 	}

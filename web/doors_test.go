@@ -317,8 +317,48 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		v.Set("instrument", p.Instrument)
 		v.Set("about", p.About)
 		return "/attachment/attempts", v, true
+	case *securebase.Trigger:
+		if p.CameTrue != "" {
+			return "", nil, false // answered on its own, the day after
+		}
+		v.Set("happening", p.Happening)
+		v.Set("happening_own", p.HappeningOwn)
+		v.Set("activation", strconv.Itoa(p.Activation))
+		v["urges"] = p.Urges
+		v.Set("urges_own", p.UrgeOwn)
+		v.Set("details", "1")
+		v["body"], v["instead"] = p.Body, p.Instead
+		v.Set("body_own", p.BodyOwn)
+		v.Set("fear", p.Fear)
+		v.Set("fear_own", p.FearOwn)
+		v.Set("story", p.Story)
+		v.Set("instead_own", p.InsteadOwn)
+		v.Set("outcome", p.Outcome)
+		v.Set("afterwards", p.Afterwards)
+		rating("activation_after", p.ActivationAfter)
+		return "/behaviour/triggers", v, true
+	case *securebase.Need:
+		v.Set("type", p.Type)
+		for k, s := range map[string]string{"when": p.When, "feel": p.Feel, "like": p.Like, "ask": p.Ask, "limit": p.Limit, "warmth": p.Warmth, "time": p.Time} {
+			v.Set(k, s)
+		}
+		return "/behaviour/needs", v, true
+	case *securebase.Person:
+		if len(p.Notes) > 0 {
+			return "", nil, false // moments are noted one by one on the person's page
+		}
+		v.Set("name", p.Name)
+		return "/behaviour/people", v, true
+	case *securebase.Talk:
+		if len(p.After) > 0 {
+			return "", nil, false // notes come afterwards, on the talk's page
+		}
+		for k, s := range p.Plan {
+			v.Set(k, s)
+		}
+		return "/behaviour/talks", v, true
 	}
-	return "", nil, false // a kind without a page of its own
+	return "", nil, false // a kind without a page of its own (a held message's times are the server's)
 }
 
 // apiRequest says p the way the JSON API takes it.

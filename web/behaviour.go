@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"sort"
 	"strconv"
 	"time"
 
@@ -393,9 +392,4 @@ func behaviourFlash(code string) string {
 		"talk-updated":    "Your notes are saved.",
 		"talk-deleted":    "Deleted.",
 	}[code]
-}
-
-// sortByAt sorts newest first.
-func sortByAt[T any](xs []T, at func(T) time.Time) {
-	sort.SliceStable(xs, func(i, j int) bool { return at(xs[i]).After(at(xs[j])) })
 }

@@ -124,7 +124,7 @@ func TestBehaviourInBrowser(t *testing.T) {
 	}
 	b.check("pause, held offline")
 	app.stop()
-	app = startApp(t, "-addr", addr, "-database", dbFile)
+	startApp(t, "-addr", addr, "-database", dbFile)
 	b.offline(false)
 	b.waitJS("sent", `window.sbOutbox.pending().then(n => n === 0)`, 40*time.Second)
 	raw := eval[string](b, "list held", `fetch("/api/v1/held-messages").then(r => r.text())`)

@@ -69,7 +69,9 @@ func TestBehaviourPages(t *testing.T) {
 	expect(t, c.get("/behaviour/held/held-1"), 200, "I sent a calmer version")
 	expect(t, c.get("/behaviour"), 200, "2</strong> urges surfed")
 
-	// The B4 pause hands its draft over.
+	// The B4 pause and the SOS pause step hand their draft over.
+	expect(t, c.get("/body/pause"), 200, `formaction="/behaviour/pause"`)
+	expect(t, c.get("/sos"), 200, `formaction="/behaviour/pause"`, "data-sos-hold")
 	expect(t, c.post("/behaviour/pause", url.Values{"draft": {"words from the body pause"}}), 200, "words from the body pause")
 
 	// Needs and boundaries.

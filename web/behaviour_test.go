@@ -62,7 +62,7 @@ func TestBehaviourPages(t *testing.T) {
 	expect(t, res, res.Code, "why won&#39;t you answer me", "Choose how long to hold it.")
 	expect(t, c.post("/behaviour/held", url.Values{"id": {"held-1"}, "message": {"why won't you answer me"}, "hold": {"30-minutes"}}), http.StatusSeeOther)
 	expect(t, c.get("/behaviour/held/held-1"), 200, "Your message is held", "why won&#39;t you answer me", "from fear, or from a steady place", "/body/breathe")
-	expect(t, c.get("/behaviour/pause"), 200, "Held until")
+	expect(t, c.get("/behaviour/pause"), 200, "Held. It comes back at ")
 	e.advance(31 * time.Minute)
 	expect(t, c.get("/behaviour/held/held-1"), 200, "The wait is over", "I've sent it")
 	expect(t, c.post("/behaviour/held/held-1", url.Values{"action": {"sent"}, "message": {"Are we okay? I'd love to hear from you."}}), http.StatusSeeOther)

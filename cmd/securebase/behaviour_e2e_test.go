@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"path/filepath"
 	"strings"
@@ -9,7 +10,12 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
+
+// strconvQuote quotes a string for JavaScript (JSON strings are valid
+// JavaScript strings).
+func strconvQuote(s string) string { b, _ := json.Marshal(s); return string(b) }
 
 // TestBehaviourInBrowser walks the Behaviour pillar (issue 14) on a phone
 // (390×844, touch): it logs a trigger counting taps and seconds, holds a
@@ -132,6 +138,68 @@ func TestBehaviourInBrowser(t *testing.T) {
 		t.Fatalf("after the network came back: %s", raw)
 	}
 	t.Log("FIGURE held message: held with no network, kept on the device, stored once the network and the restarted server were back")
+
+	// A hold that has ended (made through the API, held two hours ago):
+	// the release screen, then "I've sent it" with the words changed.
+	post := func(what, path, body string) {
+		t.Helper()
+		code := eval[int](b, what, `fetch(`+strconvQuote(path)+`, {method: "POST", headers: {"Content-Type": "application/json"}, body: `+strconvQuote(body)+`}).then(r => r.status)`)
+		if code != 201 && code != 200 {
+			t.Fatalf("%s: status %d", what, code)
+		}
+	}
+	past := time.Now().UTC().Add(-2 * time.Hour)
+	post("hold in the past", "/api/v1/held-messages", `{"id": "held-old", "message": "You never listen.", "hold": "1-hour", "held_at": "`+
+		past.Format(time.RFC3339)+`", "until": "`+past.Add(time.Hour).Format(time.RFC3339)+`", "status": "waiting"}`)
+	b.visit("/behaviour/held/held-old")
+	if txt := b.text(); !strings.Contains(txt, "The wait is over") {
+		t.Fatalf("an ended hold:\n%s", txt)
+	}
+	b.do("change the words", fill("#message", "I felt unheard earlier. Can we talk tonight?"))
+	tapLoad("sent", "button[name=action][value=sent]")
+	b.check("pause, after sending")
+	if raw := eval[string](b, "read", `fetch("/api/v1/held-messages/held-old").then(r => r.text())`); !strings.Contains(raw, `"outcome":"rewrote"`) {
+		t.Fatalf("sent with changed words: %s", raw)
+	}
+
+	// A fear logged yesterday asks its one question on Today.
+	post("a trigger yesterday", "/api/v1/triggers", `{"id": "tr-old", "occurred_at": "`+time.Now().UTC().Add(-30*time.Hour).Format(time.RFC3339)+
+		`", "happening": "needs-space", "activation": 6, "fear": "leaving"}`)
+	b.visit("/today")
+	if txt := b.text(); !strings.Contains(txt, "you feared they were leaving") {
+		t.Fatalf("Today does not ask about yesterday's fear:\n%s", txt)
+	}
+	tapLoad("answer no", "form[action='/behaviour/triggers/tr-old/answer'] button[value=no]")
+	b.visit("/behaviour")
+	if txt := b.text(); !strings.Contains(txt, "You feared they were leaving once; it did not happen.") {
+		t.Fatalf("no base rate after an answer:\n%s", txt)
+	}
+
+	// The log by keyboard alone.
+	b.visit("/behaviour/log")
+	b.tabTo("input[name=happening]")
+	b.keys("choose", " ")
+	b.tabTo("[data-bstep-next]")
+	b.keys("next", kb.Enter)
+	b.tabTo("input[name=activation]")
+	for i := 0; i < 5; i++ {
+		b.keys("up to 5", kb.ArrowRight)
+	}
+	b.tabTo("[data-bstep-next]")
+	b.keys("next", kb.Enter)
+	b.tabTo("input[name=urges]")
+	b.keys("an urge", " ")
+	b.tabTo("[data-bstep-save]")
+	b.do("save", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.WaitEvent(pageLoad, nil, chromedp.KeyEvent(kb.Enter))(ctx, tg)
+		return err
+	}))
+	if loc := b.location(); !strings.HasPrefix(loc, "/behaviour/triggers/") {
+		t.Fatalf("the log by keyboard ended at %s:\n%s", loc, b.text())
+	}
+	if txt := b.text(); !strings.Contains(txt, "A late reply") || !strings.Contains(txt, "5 of 10") {
+		t.Fatalf("the log by keyboard saved:\n%s", txt)
+	}
 
 	// The other tools, each checked by axe, with something saved.
 	b.visit("/behaviour/needs")

@@ -63,6 +63,7 @@ type followUp struct {
 	ID       string
 	Question string
 	Answers  []behaviour.Item
+	Own      string // the fear in the person's own words, when they chose "in my own words"
 	Logged   string // "on Tuesday at 21:40"
 	Back     string // where the answer returns: "today" or "behaviour"
 }
@@ -87,7 +88,7 @@ func (s *Server) nextFollowUp(ctx context.Context, a securebase.Actor, now time.
 		if err != nil {
 			continue
 		}
-		return &followUp{ID: t.ID, Question: q, Answers: answers, Logged: behaviour.When(t.At, now, loc, behaviour.Clock24), Back: back}, nil
+		return &followUp{ID: t.ID, Question: q, Answers: answers, Own: t.T.FearOwn, Logged: behaviour.When(t.At, now, loc, behaviour.Clock24), Back: back}, nil
 	}
 	return nil, nil
 }
@@ -296,7 +297,7 @@ func (s *Server) buildTrigger(r *http.Request, f *form) (page, error) {
 	}
 	if t.Fear != "" && t.CameTrue == "" && !now.Before(behaviour.FollowUpFrom(e.OccurredAt, loc)) {
 		if q, answers, err := c.FollowUp(t.Fear); err == nil {
-			v.FollowUp = &followUp{ID: e.ID, Question: q, Answers: answers, Back: "trigger"}
+			v.FollowUp = &followUp{ID: e.ID, Question: q, Answers: answers, Own: t.FearOwn, Back: "trigger"}
 		}
 	}
 	if f == nil {

@@ -159,6 +159,11 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.Script{Anxious: "I'm too much.", Secure: "My feelings make sense.", Starred: true},
 		&securebase.ThoughtRecord{Thought: "he's bored of me", Before: n(7), Traps: []string{"mind-reading"}},
 		&securebase.Letter{Validating: "You were scared, and of course you were."},
+		&securebase.Trigger{Happening: "late-reply", Activation: 7, Urges: []string{"going-quiet"}, ActivationAfter: n(2)},
+		&securebase.Held{Message: "are we ok?\nplease answer", Hold: "1-hour", HeldAt: t0, Until: t0.Add(time.Hour), Status: "waiting"},
+		&securebase.Need{Type: "boundary", Limit: "not after eleven"},
+		&securebase.Person{Name: "Sam", Notes: []securebase.FlagNote{{Flag: "responds", At: t0, Note: "rang back"}}},
+		&securebase.Talk{Plan: map[string]string{"asking": "a heads-up"}, After: map[string]string{"went-well": "we laughed"}},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

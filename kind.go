@@ -58,6 +58,11 @@ func kinds() []KindInfo {
 		kind[Script](KindInfo{Title: "Beliefs: your secure scripts", Collection: "scripts", Required: []string{"secure"}, PerYear: 20}),
 		kind[ThoughtRecord](KindInfo{Title: "Beliefs: thought records", Collection: "thought-records", Required: []string{"thought"}, PerYear: 300}),
 		kind[Letter](KindInfo{Title: "Beliefs: letters to your younger self", Collection: "letters", PerYear: 6}),
+		kind[Trigger](KindInfo{Title: "Trigger log", Collection: "triggers", Required: []string{"activation"}, PerYear: 300}),
+		kind[Held](KindInfo{Title: "Held messages", Collection: "held-messages", PerYear: 150}),
+		kind[Need](KindInfo{Title: "Needs and boundaries", Collection: "needs", PerYear: 20}),
+		kind[Person](KindInfo{Title: "Consistency over intensity: people and moments", Collection: "people", PerYear: 3}),
+		kind[Talk](KindInfo{Title: "Calm-time talks", Collection: "talks", PerYear: 12}),
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
+	"github.com/securebase/securebase/behaviour"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -35,12 +36,13 @@ type Deps struct {
 // Service saves, reads and deletes a person's entries. Build it with New.
 type Service struct {
 	Deps
-	rules map[securebase.Kind]func(securebase.Payload) error
+	rules     map[securebase.Kind]func(securebase.Payload) error
+	behaviour *behaviour.Catalog // the behaviour pillar's lists (D1–D6), embedded
 }
 
 // New builds a Service.
 func New(d Deps) *Service {
-	s := &Service{Deps: d}
+	s := &Service{Deps: d, behaviour: mustBehaviour()}
 	s.rules = s.kindRules()
 	return s
 }

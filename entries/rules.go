@@ -38,6 +38,11 @@ func (s *Service) kindRules() map[securebase.Kind]func(securebase.Payload) error
 		securebase.KindBeliefRating:  checkBeliefRating,
 		securebase.KindThoughtRecord: checkThoughtRecord,
 		securebase.KindScript:        checkScript,
+		securebase.KindTrigger:       s.checkTrigger,
+		securebase.KindHeld:          s.checkHeld,
+		securebase.KindNeed:          s.checkNeed,
+		securebase.KindPerson:        s.checkPerson,
+		securebase.KindTalk:          s.checkTalk,
 	}
 }
 

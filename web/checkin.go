@@ -68,6 +68,7 @@ type todayView struct {
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
 	NewID           string      // the next check-in's id, chosen here or by checkin.js
 	SecureBelief    string      // beliefs.go: the secure belief for today (C3)
+	FearAsk         *followUp   // behaviour.go (D6): a logged fear's one question, the morning after
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -93,6 +94,9 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 			return page{}, err
 		}
 		if v.SecureBelief, err = s.secureForToday(r, now.In(loc)); err != nil {
+			return page{}, err
+		}
+		if v.FearAsk, err = s.nextFollowUp(r.Context(), principal(r).Actor, now, loc, "today"); err != nil {
 			return page{}, err
 		}
 	}

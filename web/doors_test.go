@@ -166,6 +166,44 @@ func doorCases(now time.Time) map[securebase.Kind][]doorCase {
 			{"a good one", &securebase.Signs{Selected: []string{"too-much", "longing"}}, true},
 			{"a sign the checklist lacks", &securebase.Signs{Selected: []string{"longing", "not-a-sign"}}, false},
 		},
+		securebase.KindTrigger: {
+			{"a quick one", &securebase.Trigger{Happening: "late-reply", Activation: 7, Urges: []string{"texting-or-calling"}}, true},
+			{"a full one", &securebase.Trigger{Happening: "own-words", HappeningOwn: "they went quiet at dinner", Activation: 6,
+				Body: []string{"tight-chest"}, Fear: "leaving", Story: "they are tired of me", Urges: []string{"checking-socials", "going-quiet"},
+				Instead: []string{"breathed"}, Outcome: "let-it-pass", Afterwards: "calmer", ActivationAfter: n(3), CameTrue: "no"}, true},
+			{"nothing happened", &securebase.Trigger{Activation: 5}, false},
+			{"activation 11", &securebase.Trigger{Happening: "late-reply", Activation: 11}, false},
+			{"an urge the list lacks", &securebase.Trigger{Happening: "late-reply", Activation: 4, Urges: []string{"juggling"}}, false},
+			{"own words left empty", &securebase.Trigger{Happening: "own-words", Activation: 4}, false},
+			{"a story too long", &securebase.Trigger{Happening: "conflict", Activation: 4, Story: long(501)}, false},
+		},
+		securebase.KindHeld: {
+			{"a waiting one", &securebase.Held{Message: "Why haven't you answered?\nAre we okay?", Hold: "30-minutes", HeldAt: start, Until: start.Add(30 * time.Minute), Status: "waiting"}, true},
+			{"let go", &securebase.Held{Message: "Fine, whatever.", Hold: "10-minutes", HeldAt: start, Until: start.Add(10 * time.Minute), Status: "let-go", Outcome: "let-go"}, true},
+			{"no message", &securebase.Held{Message: "  ", Hold: "10-minutes", HeldAt: start, Until: start.Add(10 * time.Minute), Status: "waiting"}, false},
+			{"a hold the list lacks", &securebase.Held{Message: "hi", Hold: "3-days", HeldAt: start, Until: start.Add(time.Hour), Status: "waiting"}, false},
+			{"held for a week", &securebase.Held{Message: "hi", Hold: "next-morning", HeldAt: start, Until: start.Add(7 * 24 * time.Hour), Status: "waiting"}, false},
+			{"sent without saying how", &securebase.Held{Message: "hi", Hold: "1-hour", HeldAt: start, Until: start.Add(time.Hour), Status: "sent"}, false},
+			{"a message too long", &securebase.Held{Message: long(4001), Hold: "1-hour", HeldAt: start, Until: start.Add(time.Hour), Status: "waiting"}, false},
+		},
+		securebase.KindNeed: {
+			{"a need", &securebase.Need{Type: "need", When: "you reply hours later", Feel: "unsure", Like: "a short word when you're busy", Ask: "send one line"}, true},
+			{"a boundary", &securebase.Need{Type: "boundary", Limit: "I can't talk about this after eleven", Warmth: "I love our evenings", Time: "Let's pick it up at 7"}, true},
+			{"a need without a feeling", &securebase.Need{Type: "need", Like: "a short word"}, false},
+			{"a boundary without a limit", &securebase.Need{Type: "boundary", Warmth: "I love you"}, false},
+			{"a shape we lack", &securebase.Need{Type: "wish", Feel: "sad", Like: "cake"}, false},
+		},
+		securebase.KindPerson: {
+			{"a good one", &securebase.Person{Name: "Sam", Notes: []securebase.FlagNote{{Flag: "responds", At: start, Note: "called back"}}}, true},
+			{"no name", &securebase.Person{Name: " "}, false},
+			{"a flag the list lacks", &securebase.Person{Name: "Sam", Notes: []securebase.FlagNote{{Flag: "tall", At: start}}}, false},
+		},
+		securebase.KindTalk: {
+			{"a plan", &securebase.Talk{Plan: map[string]string{"understand": "that I get scared when plans change", "asking": "a heads-up"}}, true},
+			{"an empty plan", &securebase.Talk{Plan: map[string]string{"understand": "  "}}, false},
+			{"a prompt we lack", &securebase.Talk{Plan: map[string]string{"horoscope": "Leo"}}, false},
+			{"an answer too long", &securebase.Talk{Plan: map[string]string{"asking": long(1001)}}, false},
+		},
 		securebase.KindAttempt: {
 			{"about someone", &securebase.Attempt{Instrument: "ecr-rs", About: "Sam", Answers: map[int]int{}, StartedAt: now}, true},
 			{"in general", &securebase.Attempt{Instrument: "ecr-r", Answers: map[int]int{}, StartedAt: now}, true},
@@ -410,8 +448,48 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 		v.Set("meet_need", p.MeetNeed)
 		v.Set("grief", p.Grief)
 		return "/beliefs/inner-child", v, true
+	case *securebase.Trigger:
+		if p.CameTrue != "" {
+			return "", nil, false // answered on its own, the day after
+		}
+		v.Set("happening", p.Happening)
+		v.Set("happening_own", p.HappeningOwn)
+		v.Set("activation", strconv.Itoa(p.Activation))
+		v["urges"] = p.Urges
+		v.Set("urges_own", p.UrgeOwn)
+		v.Set("details", "1")
+		v["body"], v["instead"] = p.Body, p.Instead
+		v.Set("body_own", p.BodyOwn)
+		v.Set("fear", p.Fear)
+		v.Set("fear_own", p.FearOwn)
+		v.Set("story", p.Story)
+		v.Set("instead_own", p.InsteadOwn)
+		v.Set("outcome", p.Outcome)
+		v.Set("afterwards", p.Afterwards)
+		rating("activation_after", p.ActivationAfter)
+		return "/behaviour/triggers", v, true
+	case *securebase.Need:
+		v.Set("type", p.Type)
+		for k, s := range map[string]string{"when": p.When, "feel": p.Feel, "like": p.Like, "ask": p.Ask, "limit": p.Limit, "warmth": p.Warmth, "time": p.Time} {
+			v.Set(k, s)
+		}
+		return "/behaviour/needs", v, true
+	case *securebase.Person:
+		if len(p.Notes) > 0 {
+			return "", nil, false // moments are noted one by one on the person's page
+		}
+		v.Set("name", p.Name)
+		return "/behaviour/people", v, true
+	case *securebase.Talk:
+		if len(p.After) > 0 {
+			return "", nil, false // notes come afterwards, on the talk's page
+		}
+		for k, s := range p.Plan {
+			v.Set(k, s)
+		}
+		return "/behaviour/talks", v, true
 	}
-	return "", nil, false // a kind without a page of its own
+	return "", nil, false // a kind without a page of its own (a held message's times are the server's)
 }
 
 // apiRequest says p the way the JSON API takes it.

@@ -27,7 +27,7 @@ var swSource string
 // offlinePages are the pages the worker keeps for offline use.
 func offlinePages() []string {
 	pages := []string{"/sos", "/body", "/body/breathe", "/body/ground", "/body/name", "/body/pause",
-		"/body/reassure", "/help", "/help/more", "/help/safety", "/safety-plan"}
+		"/body/reassure", "/help", "/help/more", "/help/safety", "/safety-plan", "/behaviour/pause"}
 	for _, p := range practice.Patterns() {
 		pages = append(pages, "/body/breathe/"+p.ID)
 	}

@@ -283,15 +283,15 @@ type savedTalk struct {
 
 type talkAnswer struct{ Label, Text string }
 
-type talkView struct {
+type partnerTalkView struct {
 	Intro   string
 	Prompts []partner.Prompt
 	Saved   []savedTalk
 }
 
-func (s *Server) buildTalk(r *http.Request, _ *form) (page, error) {
+func (s *Server) buildPartnerTalk(r *http.Request, _ *form) (page, error) {
 	c := s.partner
-	v := talkView{Intro: c.TalkIntro(), Prompts: c.TalkPrompts()}
+	v := partnerTalkView{Intro: c.TalkIntro(), Prompts: c.TalkPrompts()}
 	list, err := s.latest(r.Context(), principal(r).Actor, securebase.KindPartnerTalk, 10)
 	if err != nil {
 		return page{}, err
@@ -314,7 +314,7 @@ func (s *Server) buildTalk(r *http.Request, _ *form) (page, error) {
 	return page{view: "partner_talk", Title: "Plan a calm-time talk", Nav: partnerNav, Data: v}, nil
 }
 
-func (s *Server) saveTalk(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) savePartnerTalk(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
@@ -325,12 +325,12 @@ func (s *Server) saveTalk(w http.ResponseWriter, r *http.Request) error {
 	}
 	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: p})
 	if err != nil {
-		return s.again(w, r, f, err, s.buildTalk)
+		return s.again(w, r, f, err, s.buildPartnerTalk)
 	}
 	return s.redirect(w, r, "/partner/talk#saved", savedFlash("talk-saved", sv.Crisis, sv.Safety))
 }
 
-func (s *Server) deleteTalk(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) deletePartnerTalk(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.removeOwned(r, securebase.KindPartnerTalk); err != nil {
 		return err
 	}

@@ -230,6 +230,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // short-lived cookie, never free text, so a planted cookie cannot put
 // words on the page: an unknown code says nothing.
 func flashMessage(code string) string {
+	if m := behaviourFlash(code); m != "" {
+		return m
+	}
 	switch code { // #nosec G101 -- messages about passwords, not credentials
 	case "checkin-saved":
 		return "Check-in saved."

@@ -114,6 +114,12 @@ async function setUp() {
       }
     } else {
       localStorage.removeItem("sb-warm");
+      // Held messages kept on this device (behaviour.js) go at sign-out.
+      for (const k of Object.keys(localStorage)) {
+        if (k.startsWith("sb-held")) {
+          localStorage.removeItem(k);
+        }
+      }
       sw.postMessage({ type: "clear" });
       // Signed out: keep the flow and the help pages with this device's
       // lines, fetched again when the country or the day changes.

@@ -121,6 +121,9 @@ function run(form) {
     if (!document.body.dataset.user || !window.sbOutbox) {
       return; // the server asks to sign in and keeps what was written
     }
+    if (event.submitter && event.submitter.hasAttribute("data-sos-hold")) {
+      return; // the draft goes to Pause before you send (issue 14)
+    }
     event.preventDefault();
     if (value("draft")) {
       use("pause");

@@ -49,6 +49,8 @@ func kinds() []KindInfo {
 		kind[Statement](KindInfo{Title: "Your reassurance statements", Collection: "statements", PerYear: 20}),
 		kind[Favourite](KindInfo{Title: "Favourite reassurance statements", PerYear: 15}),
 		kind[Plan](KindInfo{Title: "Your safety plan", PerYear: 1}),
+		kind[Weekly](KindInfo{Title: "Weekly reflections", Collection: "weekly-reflections", PerYear: 52}),
+		kind[Growth](KindInfo{Title: "Signs of growing security", Collection: "growth-ratings", PerYear: 12}),
 	}
 }
 

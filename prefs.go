@@ -22,6 +22,11 @@ func (p Prefs) Validate() error {
 		!allIn(p.TimeZone, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-")) {
 		v.Add("time_zone", "Use a time zone name like Europe/London or America/New_York.")
 	}
+	switch p.ReflectionDay {
+	case "", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+	default:
+		v.Add("reflection_day", "Choose a day of the week.")
+	}
 	return v.Err()
 }
 

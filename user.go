@@ -66,6 +66,12 @@ func (u *User) OpenPrefs(key Sealer) error {
 type Prefs struct {
 	Country  string `json:"country,omitempty"`   // ISO 3166-1 alpha-2, "" = not chosen
 	TimeZone string `json:"time_zone,omitempty"` // IANA name, "" = the instance default
+	// HardDay is Today's hard-day mode (E1, issue 15): only the body
+	// tools and the crisis lines until the person turns it off.
+	HardDay bool `json:"hard_day,omitempty"`
+	// ReflectionDay is the weekday of the weekly reflection (E2), in
+	// lower case ("sunday"); "" = Sunday.
+	ReflectionDay string `json:"reflection_day,omitempty"`
 }
 
 // Username rules: 3–32 characters of a–z, 0–9, dot, dash and underscore.

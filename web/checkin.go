@@ -9,6 +9,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/entries"
+	"github.com/securebase/securebase/practice"
 )
 
 // checkInView is one check-in as a page shows it.
@@ -51,6 +52,8 @@ type todayView struct {
 	Now             time.Time
 	Suggested       suggestions // signs.go: tools to try first, by the person's signs
 	NewID           string      // the next check-in's id, chosen here or by checkin.js
+	Practice        *practiceToday // practice_today.go: the four practices, hard-day mode (E1)
+	Saved           []savedItem    // everything saved on the day, newest first
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -63,8 +66,8 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	next := day.AddDate(0, 0, 1)
-	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor,
-		securebase.EntryFilter{Kind: securebase.KindCheckIn, From: day, To: next, Limit: 200})
+	window := next.AddDate(0, 0, -practice.ConsistencyWindow)
+	saved, marks, err := s.dayEntries(r.Context(), principal(r).Actor, day, next, window)
 	if err != nil {
 		return page{}, err
 	}
@@ -75,13 +78,16 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
 			return page{}, err
 		}
+		if v.Practice, err = s.buildPracticeToday(r, marks, now, loc); err != nil {
+			return page{}, err
+		}
 	}
-	for _, e := range entries {
-		cv, err := checkInViewOf(e, loc)
+	for _, e := range saved {
+		it, err := savedItemOf(e, loc)
 		if err != nil {
 			return page{}, err
 		}
-		v.CheckIns = append(v.CheckIns, cv)
+		v.Saved = append(v.Saved, it)
 	}
 	title := "Today"
 	if !v.IsToday {

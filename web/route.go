@@ -74,6 +74,14 @@ func (s *Server) routeTable() []Route {
 		{Method: "POST", Pattern: "/checkins/{id}", Access: SignedIn, Owned: "checkin", Name: "checkin update", handle: s.updateCheckIn},
 		{Method: "POST", Pattern: "/checkins/{id}/delete", Access: SignedIn, Owned: "checkin", Name: "checkin delete", handle: s.deleteCheckIn},
 		{Method: "GET", Pattern: "/section/{name}", Access: SignedIn, Name: "section", handle: s.section},
+		// Practice, insights, reminders (E1–E5, issue 15: practice_*.go).
+		{Method: "POST", Pattern: "/today/hard-day", Access: SignedIn, Name: "hard day", handle: s.setHardDay},
+		{Method: "GET", Pattern: "/weekly", Access: SignedIn, Name: "weekly", handle: s.visit(s.buildWeekly)},
+		{Method: "POST", Pattern: "/weekly", Access: SignedIn, Name: "weekly save", handle: s.saveWeekly},
+		{Method: "GET", Pattern: "/weekly/{id}", Access: SignedIn, Owned: "weekly", Name: "weekly entry", handle: s.weeklyEntry},
+		{Method: "GET", Pattern: "/growth", Access: SignedIn, Name: "growth", handle: s.visit(s.buildGrowth)},
+		{Method: "POST", Pattern: "/growth", Access: SignedIn, Name: "growth save", handle: s.saveGrowth},
+		{Method: "GET", Pattern: "/insights", Access: SignedIn, Name: "insights", handle: s.visit(s.buildInsights)},
 
 		// Attachment questionnaire and signs (A1, A2: attachment.go, attempt*.go, signs.go).
 		{Method: "GET", Pattern: "/attachment", Access: SignedIn, Name: "attachment", handle: s.visit(s.buildAttachment)},

@@ -50,8 +50,8 @@ type todayView struct {
 	IsToday         bool
 	CheckIns        []checkInView
 	Now             time.Time
-	Suggested       suggestions // signs.go: tools to try first, by the person's signs
-	NewID           string      // the next check-in's id, chosen here or by checkin.js
+	Suggested       suggestions    // signs.go: tools to try first, by the person's signs
+	NewID           string         // the next check-in's id, chosen here or by checkin.js
 	Practice        *practiceToday // practice_today.go: the four practices, hard-day mode (E1)
 	Saved           []savedItem    // everything saved on the day, newest first
 }

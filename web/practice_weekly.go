@@ -70,7 +70,7 @@ func (s *Server) loadLogged(ctx context.Context, a securebase.Actor, from time.T
 }
 
 var (
-	namesOnce               sync.Once
+	namesOnce                sync.Once
 	triggerNames, woundNames []insight.Named
 )
 

@@ -5,8 +5,10 @@ package securebase
 // time zone database are (package entries for an import, the settings
 // page for a change).
 const (
-	countryLen  = 2  // ISO 3166-1 alpha-2
-	timeZoneMax = 64 // the longest IANA name is about 30 characters
+	countryLen   = 2   // ISO 3166-1 alpha-2
+	timeZoneMax  = 64  // the longest IANA name is about 30 characters
+	remindersMax = 600 // a few reminders, each a kind, a time, days and a zone
+	feedMax      = 64  // a feed secret: 32 random bytes in base64url
 )
 
 // Validate checks the shape of the preferences: an upper-case two-letter
@@ -21,6 +23,12 @@ func (p Prefs) Validate() error {
 	if p.TimeZone != "" && (len(p.TimeZone) > timeZoneMax ||
 		!allIn(p.TimeZone, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/_+-")) {
 		v.Add("time_zone", "Use a time zone name like Europe/London or America/New_York.")
+	}
+	if len(p.Reminders) > remindersMax || !allIn(p.Reminders, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:,/_+-| ") {
+		v.Add("reminders", "Choose reminder times from the form.")
+	}
+	if len(p.Feed) > feedMax || !allIn(p.Feed, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") {
+		v.Add("feed", "A calendar link is letters, digits, - and _.")
 	}
 	switch p.ReflectionDay {
 	case "", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":

@@ -30,7 +30,8 @@ type Deps struct {
 	Logger   *slog.Logger
 	Clock    securebase.Clock
 	Metrics  *Metrics
-	Assess   *assess.Library // questionnaires and the signs checklist (A1, A2)
+	Assess   *assess.Library        // questionnaires and the signs checklist (A1, A2)
+	Feeds    securebase.FeedService // private calendar feeds (E5, issue 15); nil: none
 }
 
 // Config tunes the server.

@@ -150,6 +150,8 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.Plan{Sections: map[string]string{"professionals": "Dr Lee"}},
 		&securebase.Attempt{Instrument: "ecr-rs", About: "Sam", Seed: 7, Answers: map[int]int{1: 5, 2: 3}, StartedAt: t0},
 		&securebase.Signs{Selected: []string{"flooding"}},
+		&securebase.Weekly{Week: "2026-11-29", Pattern: "checking", Surfed: 2},
+		&securebase.Growth{Space: 3},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

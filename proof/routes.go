@@ -34,6 +34,9 @@ var ParamValues = map[string]map[string][]string{
 	// A library statement's id: the person's favourite of it is the
 	// object, and which statements exist is public.
 	"/api/v1/favourites/{statement}": {"statement": {"uncertainty-1", "space-1"}},
+	// A calendar feed's secret (issue 15): public, sessionless, and any
+	// value not made by its owner is the same 404.
+	"/calendar/{file}": {"file": {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", "x.ics"}},
 }
 
 // lessonSlugs lists the slug of every lesson built into the binary. The

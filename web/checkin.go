@@ -9,7 +9,6 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/entries"
-	"github.com/securebase/securebase/practice"
 )
 
 // checkInView is one check-in as a page shows it.
@@ -66,8 +65,7 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	next := day.AddDate(0, 0, 1)
-	window := next.AddDate(0, 0, -practice.ConsistencyWindow)
-	saved, marks, err := s.dayEntries(r.Context(), principal(r).Actor, day, next, window)
+	saved, err := s.Entries.ListEntries(r.Context(), principal(r).Actor, securebase.EntryFilter{From: day, To: next, Limit: 500})
 	if err != nil {
 		return page{}, err
 	}
@@ -78,7 +76,7 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
 			return page{}, err
 		}
-		if v.Practice, err = s.buildPracticeToday(r, marks, now, loc); err != nil {
+		if v.Practice, err = s.buildPracticeToday(r, day, saved, now, loc); err != nil {
 			return page{}, err
 		}
 	}

@@ -5,7 +5,9 @@ package web
 // as a table; below a threshold only the honest "not yet" sentence.
 
 import (
+	"bytes"
 	"context"
+	"html/template"
 	"net/http"
 	"strconv"
 	"time"
@@ -54,8 +56,8 @@ func growthChart(g insight.Growth) *chartView {
 
 // insightsView is the page: one chart per question, in the order.
 type insightsView struct {
-	Charts []*chartView
-	Any    bool
+	Cards []template.HTML // each chart, rendered by the "_chart" template
+	Any   bool
 }
 
 // insightData is everything the insights page counts, read once.
@@ -265,16 +267,34 @@ func insightCharts(d insightData, span insight.Span, loc *time.Location) []*char
 	return out
 }
 
+// buildInsights draws the charts of the last year. The result is kept per
+// person with each chart already rendered to HTML (practice_cache.go):
+// counting a year and executing a few hundred table rows through
+// html/template is the page's cost, and it only changes when the person
+// writes or the day turns.
 func (s *Server) buildInsights(r *http.Request, _ *form) (page, error) {
 	loc, now := s.userLocation(r), s.Clock()
+	a := principal(r).Actor
+	key := now.In(loc).Format(time.DateOnly) + " " + loc.String()
+	if v, ok := s.cache.get(a.UserID, "insights", key, now); ok {
+		return page{view: "insights", Title: "Insights", Nav: "insights", Data: v}, nil
+	}
+	gen := s.cache.gen(a.UserID)
 	span := insight.Year(now, loc)
-	d, err := s.loadInsights(r.Context(), principal(r).Actor, span.From)
+	d, err := s.loadInsights(r.Context(), a, span.From)
 	if err != nil {
 		return page{}, err
 	}
-	v := insightsView{Charts: insightCharts(d, span, loc)}
-	for _, c := range v.Charts {
+	v := insightsView{}
+	t := s.views.pages["insights"]
+	for _, c := range insightCharts(d, span, loc) {
 		v.Any = v.Any || c.Enough
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "_chart", c); err != nil {
+			return page{}, err
+		}
+		v.Cards = append(v.Cards, template.HTML(buf.String())) // #nosec G203 -- the output of html/template, escaped there
 	}
+	s.cache.put(a.UserID, "insights", key, gen, now, v)
 	return page{view: "insights", Title: "Insights", Nav: "insights", Data: v}, nil
 }

@@ -94,35 +94,82 @@ func markOf(e *securebase.Entry) (practice.Mark, error) {
 	return m, nil
 }
 
-// dayEntries reads everything saved on [day, next): every kind, newest
-// first, and the practice marks of the 28 days up to next.
-func (s *Server) dayEntries(ctx context.Context, a securebase.Actor, day, next, windowStart time.Time) (items []*securebase.Entry, marks []practice.Mark, err error) {
-	pk := practiceKinds()
-	for _, info := range securebase.KindInfos() {
-		from := day
-		isPractice := slices.Contains(pk, info.Kind)
-		if isPractice && windowStart.Before(day) {
-			from = windowStart
+// practiceHistory is what Today needs from the days before today: the
+// practice marks of the window, the latest practice, episode, weekly
+// reflection and growth rating. It changes only when the person writes,
+// so it is cached per person and day (practice_cache.go).
+type practiceHistory struct {
+	marks        []practice.Mark
+	lastPractice time.Time
+	episode      *securebase.Entry // the latest episode before today
+	lastWeekly   time.Time
+	lastGrowth   time.Time
+}
+
+// history reads (or takes from the cache) the practice before day.
+func (s *Server) history(ctx context.Context, a securebase.Actor, day time.Time, loc *time.Location) (*practiceHistory, error) {
+	key := day.Format(time.DateOnly) + " " + loc.String()
+	now := s.Clock()
+	if v, ok := s.cache.get(a.UserID, "history", key, now); ok {
+		return v.(*practiceHistory), nil
+	}
+	gen := s.cache.gen(a.UserID)
+	h := &practiceHistory{}
+	window := day.AddDate(0, 0, 1-practice.ConsistencyWindow)
+	latest := func(k securebase.Kind, f securebase.EntryFilter) (*securebase.Entry, error) {
+		f.Kind, f.To, f.Limit = k, day, 1
+		es, err := s.Entries.ListEntries(ctx, a, f)
+		if err != nil || len(es) == 0 {
+			return nil, err
 		}
-		es, err := s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: info.Kind, From: from, To: next, Limit: 1000})
+		return es[0], nil
+	}
+	for _, k := range practiceKinds() {
+		es, err := s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: k, From: window, To: day, Limit: 2000})
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		for _, e := range es {
-			if !e.OccurredAt.Before(day) {
-				items = append(items, e)
+			m, err := markOf(e)
+			if err != nil {
+				return nil, err
 			}
-			if isPractice {
-				m, err := markOf(e)
-				if err != nil {
-					return nil, nil, err
-				}
-				marks = append(marks, m)
+			h.marks = append(h.marks, m)
+			h.lastPractice = later(h.lastPractice, e.OccurredAt)
+			if k == securebase.KindWeekly {
+				h.lastWeekly = later(h.lastWeekly, e.OccurredAt)
+			}
+		}
+		if len(es) == 0 {
+			e, err := latest(k, securebase.EntryFilter{})
+			if err != nil {
+				return nil, err
+			}
+			if e != nil {
+				h.lastPractice = later(h.lastPractice, e.OccurredAt)
 			}
 		}
 	}
-	slices.SortStableFunc(items, func(x, y *securebase.Entry) int { return y.OccurredAt.Compare(x.OccurredAt) })
-	return items, marks, nil
+	var err error
+	if h.episode, err = latest(securebase.KindEpisode, securebase.EntryFilter{}); err != nil {
+		return nil, err
+	}
+	g, err := latest(securebase.KindGrowth, securebase.EntryFilter{})
+	if err != nil {
+		return nil, err
+	}
+	if g != nil {
+		h.lastGrowth = g.OccurredAt
+	}
+	s.cache.put(a.UserID, "history", key, gen, now, h)
+	return h, nil
+}
+
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
 
 // savedItemOf says one entry in a line.
@@ -247,13 +294,40 @@ func whenWords(t, now time.Time, loc *time.Location) string {
 	return t.Format("2 January")
 }
 
-// buildPracticeToday fills Today's practice part from the day's marks.
-func (s *Server) buildPracticeToday(r *http.Request, marks []practice.Mark, now time.Time, loc *time.Location) (*practiceToday, error) {
-	ctx, a := r.Context(), principal(r).Actor
+// buildPracticeToday fills Today's practice part from the history before
+// today (cached) and today's entries (read fresh, newest first).
+func (s *Server) buildPracticeToday(r *http.Request, day time.Time, today []*securebase.Entry, now time.Time, loc *time.Location) (*practiceToday, error) {
 	prefs := principal(r).User.Prefs
 	v := &practiceToday{HardDay: prefs.HardDay, BodyTools: toolLinks()}
 	if v.HardDay {
 		return v, nil
+	}
+	h, err := s.history(r.Context(), principal(r).Actor, day, loc)
+	if err != nil {
+		return nil, err
+	}
+	marks := slices.Clip(h.marks)
+	last, lastWeekly, lastGrowth, episode := h.lastPractice, h.lastWeekly, h.lastGrowth, h.episode
+	pk := practiceKinds()
+	for _, e := range today {
+		switch e.Kind {
+		case securebase.KindWeekly:
+			lastWeekly = later(lastWeekly, e.OccurredAt)
+		case securebase.KindGrowth:
+			lastGrowth = later(lastGrowth, e.OccurredAt)
+		case securebase.KindEpisode:
+			if episode == nil || e.OccurredAt.After(episode.OccurredAt) {
+				episode = e
+			}
+		}
+		if slices.Contains(pk, e.Kind) {
+			m, err := markOf(e)
+			if err != nil {
+				return nil, err
+			}
+			marks = append(marks, m)
+			last = later(last, e.OccurredAt)
+		}
 	}
 	v.Dailies = practice.Today(marks, now, loc)
 	for _, d := range v.Dailies {
@@ -262,52 +336,18 @@ func (s *Server) buildPracticeToday(r *http.Request, marks []practice.Mark, now 
 		}
 	}
 	v.Consistency = practice.Practised(marks, now, loc, 0).Sentence()
-	var last time.Time
-	var lastWeekly time.Time
-	for _, m := range marks {
-		if m.At.After(last) {
-			last = m.At
-		}
-		if m.Kind == string(securebase.KindWeekly) && m.At.After(lastWeekly) {
-			lastWeekly = m.At
-		}
-	}
-	if last.IsZero() {
-		// Nothing in the window: the latest practice ever, if any.
-		for _, k := range practiceKinds() {
-			es, err := s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: k, Limit: 1})
-			if err != nil {
-				return nil, err
-			}
-			if len(es) > 0 && es[0].OccurredAt.After(last) {
-				last = es[0].OccurredAt
-			}
-		}
-	}
 	if w, ok := practice.WelcomeBack(last, now, loc); ok {
 		v.Welcome = &w
 	}
-	eps, err := s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: securebase.KindEpisode, Limit: 1})
-	if err != nil {
-		return nil, err
-	}
-	if len(eps) > 0 {
-		p, err := eps[0].Decode()
+	if episode != nil {
+		p, err := episode.Decode()
 		if err != nil {
 			return nil, err
 		}
-		v.LastEpisode = whenWords(eps[0].OccurredAt, now, loc) + ": " + episodeLine(p.(*securebase.Episode))
-		v.LastHref = "/sos/episodes/" + eps[0].ID
+		v.LastEpisode = whenWords(episode.OccurredAt, now, loc) + ": " + episodeLine(p.(*securebase.Episode))
+		v.LastHref = "/sos/episodes/" + episode.ID
 	}
 	v.WeeklyDue = practice.ReflectionDue(reflectionDay(prefs), lastWeekly, now, loc).Due
-	gs, err := s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: securebase.KindGrowth, Limit: 1})
-	if err != nil {
-		return nil, err
-	}
-	var lastGrowth time.Time
-	if len(gs) > 0 {
-		lastGrowth = gs[0].OccurredAt
-	}
 	v.GrowthDue = practice.GrowthDue(lastGrowth, now, loc)
 	return v, nil
 }

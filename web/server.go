@@ -52,6 +52,7 @@ type Config struct {
 // Server is the HTTP side of Secure Base. Build it with New.
 type Server struct {
 	Deps
+	cache   *personCache // Today's history and Insights per person (issue 15)
 	cfg     Config
 	views   *views
 	static  *staticFiles
@@ -68,7 +69,11 @@ func New(d Deps, cfg Config) (*Server, error) {
 	if cfg.TimeZone == nil {
 		cfg.TimeZone = time.UTC
 	}
-	s := &Server{Deps: d, cfg: cfg}
+	s := &Server{Deps: d, cfg: cfg, cache: newPersonCache()}
+	if s.Entries != nil && s.Entries.Store != nil {
+		// Every write drops the person's cached Today and Insights.
+		s.Entries.Store = changeNotifier{EntryService: s.Entries.Store, changed: s.cache.forget}
+	}
 	var err error
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err

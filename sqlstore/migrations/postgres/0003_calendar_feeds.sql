@@ -8,3 +8,7 @@ CREATE TABLE calendar_feeds (
 	data       BYTEA   NOT NULL,
 	updated_at BIGINT  NOT NULL
 );
+
+-- Today lists everything a person saved on a day, of every kind, in one
+-- query (issue 15).
+CREATE INDEX entries_user_time ON entries (user_id, occurred_at);

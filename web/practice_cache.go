@@ -1,0 +1,126 @@
+package web
+
+// A per-person cache for Today's history and Insights (issue 15, speed).
+// Insights counts a year of entries and draws nine charts; Today counts
+// 28 days of practice. Both are pure functions of what the person saved,
+// the calendar day and their time zone, so they are kept per person and
+// dropped whenever that person's entries change on this instance (every
+// write goes through the store wrapper below), when the day or zone
+// changes, and after cacheTTL, which bounds how long a write made through
+// another instance can go unseen. Today's own entries are always read
+// fresh: only the days before today come from the cache.
+
+import (
+	"context"
+	"iter"
+	"sync"
+	"time"
+
+	"github.com/securebase/securebase"
+)
+
+// cacheTTL bounds the life of a cached result.
+const cacheTTL = 5 * time.Minute
+
+// cacheMax bounds how many people's results are kept; past it the cache
+// starts again empty.
+const cacheMax = 4096
+
+type cacheKey struct {
+	user int64
+	what string
+}
+
+type cacheItem struct {
+	key   string // the day and zone it was computed for
+	gen   uint64
+	made  time.Time
+	value any
+}
+
+type personCache struct {
+	mu    sync.Mutex
+	gens  map[int64]uint64
+	items map[cacheKey]cacheItem
+}
+
+func newPersonCache() *personCache {
+	return &personCache{gens: map[int64]uint64{}, items: map[cacheKey]cacheItem{}}
+}
+
+// gen returns the person's generation: read it before computing, and
+// store with it, so a write during the computation is never hidden.
+func (c *personCache) gen(user int64) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gens[user]
+}
+
+func (c *personCache) get(user int64, what, key string, now time.Time) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	it, ok := c.items[cacheKey{user, what}]
+	if !ok || it.key != key || it.gen != c.gens[user] || now.Sub(it.made) > cacheTTL || now.Before(it.made) {
+		return nil, false
+	}
+	return it.value, true
+}
+
+func (c *personCache) put(user int64, what, key string, gen uint64, now time.Time, v any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gens[user] {
+		return // the person wrote meanwhile
+	}
+	if len(c.items) >= cacheMax {
+		clear(c.items)
+	}
+	c.items[cacheKey{user, what}] = cacheItem{key: key, gen: gen, made: now, value: v}
+}
+
+// forget drops everything kept for a person: they saved, changed or
+// deleted something.
+func (c *personCache) forget(user int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gens[user]++
+	for k := range c.items {
+		if k.user == user {
+			delete(c.items, k)
+		}
+	}
+	if len(c.gens) > 4*cacheMax {
+		// Generations only need to differ from what a cached item holds;
+		// with the items gone, starting again is safe.
+		clear(c.items)
+		clear(c.gens)
+		c.gens[user] = 1
+	}
+}
+
+// changeNotifier is the entry store with every write reported to the
+// cache, whichever door it came through (pages, the API, import).
+type changeNotifier struct {
+	securebase.EntryService
+	changed func(user int64)
+}
+
+func (n changeNotifier) CreateEntry(ctx context.Context, a securebase.Actor, e *securebase.Entry) (bool, error) {
+	defer n.changed(a.UserID)
+	return n.EntryService.CreateEntry(ctx, a, e)
+}
+
+func (n changeNotifier) UpdateEntry(ctx context.Context, a securebase.Actor, e *securebase.Entry) error {
+	defer n.changed(a.UserID)
+	return n.EntryService.UpdateEntry(ctx, a, e)
+}
+
+func (n changeNotifier) DeleteEntry(ctx context.Context, a securebase.Actor, kind securebase.Kind, id string) error {
+	defer n.changed(a.UserID)
+	return n.EntryService.DeleteEntry(ctx, a, kind, id)
+}
+
+func (n changeNotifier) ImportEntries(ctx context.Context, a securebase.Actor, entries iter.Seq2[*securebase.Entry, error]) (int, error) {
+	defer n.changed(a.UserID)
+	return n.EntryService.ImportEntries(ctx, a, entries)
+}

@@ -48,6 +48,11 @@ func BenchmarkPracticePages(b *testing.B) {
 	}
 	b.Logf("%d entries", len(year))
 	for _, c := range []struct{ name, path string }{{"today", "/today"}, {"insights", "/insights"}} {
+		res, err := a.Do(proof.Get(c.path))
+		if err != nil || res.Status != http.StatusOK {
+			b.Fatalf("%v %v", err, res)
+		}
+		b.Logf("%s: %d bytes", c.path, len(res.String()))
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				res, err := a.Do(proof.Get(c.path))

@@ -39,31 +39,51 @@ type cacheItem struct {
 }
 
 type personCache struct {
-	mu    sync.Mutex
-	gens  map[int64]uint64
-	items map[cacheKey]cacheItem
+	mu       sync.Mutex
+	gens     map[int64]uint64
+	items    map[cacheKey]cacheItem
+	inflight map[cacheKey]chan struct{}
 }
 
 func newPersonCache() *personCache {
-	return &personCache{gens: map[int64]uint64{}, items: map[cacheKey]cacheItem{}}
+	return &personCache{gens: map[int64]uint64{}, items: map[cacheKey]cacheItem{}, inflight: map[cacheKey]chan struct{}{}}
 }
 
-// gen returns the person's generation: read it before computing, and
-// store with it, so a write during the computation is never hidden.
-func (c *personCache) gen(user int64) uint64 {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.gens[user]
-}
-
-func (c *personCache) get(user int64, what, key string, now time.Time) (any, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	it, ok := c.items[cacheKey{user, what}]
-	if !ok || it.key != key || it.gen != c.gens[user] || now.Sub(it.made) > cacheTTL || now.Before(it.made) {
-		return nil, false
+// load returns the cached value, or computes it once: requests that
+// arrive while it is being computed wait for it rather than each counting
+// the same year (a page opened in several tabs, a burst of requests).
+func (c *personCache) load(ctx context.Context, user int64, what, key string, now time.Time, compute func() (any, error)) (any, error) {
+	k := cacheKey{user, what}
+	for {
+		c.mu.Lock()
+		if it, ok := c.items[k]; ok && it.key == key && it.gen == c.gens[user] && now.Sub(it.made) <= cacheTTL && !now.Before(it.made) {
+			c.mu.Unlock()
+			return it.value, nil
+		}
+		wait, busy := c.inflight[k]
+		if !busy {
+			break
+		}
+		c.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
-	return it.value, true
+	done := make(chan struct{})
+	c.inflight[k] = done
+	gen := c.gens[user]
+	c.mu.Unlock()
+	v, err := compute()
+	c.mu.Lock()
+	delete(c.inflight, k)
+	close(done)
+	c.mu.Unlock()
+	if err == nil {
+		c.put(user, what, key, gen, now, v)
+	}
+	return v, err
 }
 
 func (c *personCache) put(user int64, what, key string, gen uint64, now time.Time, v any) {

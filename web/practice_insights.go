@@ -276,25 +276,26 @@ func (s *Server) buildInsights(r *http.Request, _ *form) (page, error) {
 	loc, now := s.userLocation(r), s.Clock()
 	a := principal(r).Actor
 	key := now.In(loc).Format(time.DateOnly) + " " + loc.String()
-	if v, ok := s.cache.get(a.UserID, "insights", key, now); ok {
-		return page{view: "insights", Title: "Insights", Nav: "insights", Data: v}, nil
-	}
-	gen := s.cache.gen(a.UserID)
-	span := insight.Year(now, loc)
-	d, err := s.loadInsights(r.Context(), a, span.From)
+	v, err := s.cache.load(r.Context(), a.UserID, "insights", key, now, func() (any, error) {
+		span := insight.Year(now, loc)
+		d, err := s.loadInsights(r.Context(), a, span.From)
+		if err != nil {
+			return nil, err
+		}
+		v := insightsView{}
+		t := s.views.pages["insights"]
+		for _, c := range insightCharts(d, span, loc) {
+			v.Any = v.Any || c.Enough
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, "_chart", c); err != nil {
+				return nil, err
+			}
+			v.Cards = append(v.Cards, template.HTML(buf.String())) // #nosec G203 -- the output of html/template, escaped there
+		}
+		return v, nil
+	})
 	if err != nil {
 		return page{}, err
 	}
-	v := insightsView{}
-	t := s.views.pages["insights"]
-	for _, c := range insightCharts(d, span, loc) {
-		v.Any = v.Any || c.Enough
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "_chart", c); err != nil {
-			return page{}, err
-		}
-		v.Cards = append(v.Cards, template.HTML(buf.String())) // #nosec G203 -- the output of html/template, escaped there
-	}
-	s.cache.put(a.UserID, "insights", key, gen, now, v)
 	return page{view: "insights", Title: "Insights", Nav: "insights", Data: v}, nil
 }

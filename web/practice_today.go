@@ -109,11 +109,15 @@ type practiceHistory struct {
 // history reads (or takes from the cache) the practice before day.
 func (s *Server) history(ctx context.Context, a securebase.Actor, day time.Time, loc *time.Location) (*practiceHistory, error) {
 	key := day.Format(time.DateOnly) + " " + loc.String()
-	now := s.Clock()
-	if v, ok := s.cache.get(a.UserID, "history", key, now); ok {
-		return v.(*practiceHistory), nil
+	v, err := s.cache.load(ctx, a.UserID, "history", key, s.Clock(), func() (any, error) { return s.readHistory(ctx, a, day) })
+	if err != nil {
+		return nil, err
 	}
-	gen := s.cache.gen(a.UserID)
+	return v.(*practiceHistory), nil
+}
+
+// readHistory reads the practice before day from the store.
+func (s *Server) readHistory(ctx context.Context, a securebase.Actor, day time.Time) (*practiceHistory, error) {
 	h := &practiceHistory{}
 	window := day.AddDate(0, 0, 1-practice.ConsistencyWindow)
 	latest := func(k securebase.Kind, f securebase.EntryFilter) (*securebase.Entry, error) {
@@ -161,7 +165,6 @@ func (s *Server) history(ctx context.Context, a securebase.Actor, day time.Time,
 	if g != nil {
 		h.lastGrowth = g.OccurredAt
 	}
-	s.cache.put(a.UserID, "history", key, gen, now, h)
 	return h, nil
 }
 

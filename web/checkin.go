@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -53,6 +54,10 @@ type todayView struct {
 	NewID           string         // the next check-in's id, chosen here or by checkin.js
 	Practice        *practiceToday // practice_today.go: the four practices, hard-day mode (E1)
 	Saved           []savedItem    // everything saved on the day, newest first
+	// Fields is the check-in form's fields rendered once per process for
+	// an empty form (the distress chips are most of Today's template
+	// work); "" when a form comes back with what was typed.
+	Fields template.HTML
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -72,6 +77,9 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
 		Next: next.Format(time.DateOnly), DayStart: day, Now: now, NewID: securebase.NewID()}
 	v.IsToday = !now.Before(day) && now.Before(next)
+	if v.IsToday && f == nil {
+		v.Fields = s.emptyCheckInFields()
+	}
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
 			return page{}, err

@@ -6,7 +6,9 @@ package web
 // hard-day mode, and everything saved on the day, each opening its entry.
 
 import (
+	"bytes"
 	"context"
+	"html/template"
 	"fmt"
 	"net/http"
 	"slices"
@@ -379,4 +381,18 @@ func (s *Server) setHardDay(w http.ResponseWriter, r *http.Request) error {
 		code = "hard-day-on"
 	}
 	return s.redirect(w, r, "/today", code)
+}
+
+// emptyCheckInFields renders the check-in form's fields for an empty form,
+// once: they are the same for everyone until something is typed.
+func (s *Server) emptyCheckInFields() template.HTML {
+	s.fieldsOnce.Do(func() {
+		var buf bytes.Buffer
+		t := s.views.pages["today"]
+		f := newForm(nil)
+		if t.ExecuteTemplate(&buf, "_distress", f) == nil && t.ExecuteTemplate(&buf, "_note", f) == nil {
+			s.fields = template.HTML(buf.String()) // #nosec G203 -- the output of html/template, escaped there
+		}
+	})
+	return s.fields
 }

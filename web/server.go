@@ -8,6 +8,7 @@
 package web
 
 import (
+	"html/template"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -52,15 +53,18 @@ type Config struct {
 // Server is the HTTP side of Secure Base. Build it with New.
 type Server struct {
 	Deps
-	cache   *personCache // Today's history and Insights per person (issue 15)
-	cfg     Config
-	views   *views
-	static  *staticFiles
-	routes  []Route
-	handler http.Handler
-	zones   sync.Map // time zone name → *time.Location
-	worker  string   // the service worker, built once
-	learn   *content.Library
+	cache *personCache // Today's history and Insights per person (issue 15)
+	// fields is Today's empty check-in fields, rendered once (issue 15).
+	fields     template.HTML
+	fieldsOnce sync.Once
+	cfg        Config
+	views      *views
+	static     *staticFiles
+	routes     []Route
+	handler    http.Handler
+	zones      sync.Map // time zone name → *time.Location
+	worker     string   // the service worker, built once
+	learn      *content.Library
 }
 
 // New builds a Server: it parses every template and hashes every static

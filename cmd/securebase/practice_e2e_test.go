@@ -74,5 +74,39 @@ func TestPracticeInBrowser(t *testing.T) {
 	if txt := b.text(); !strings.Contains(txt, "After 7 check-ins") {
 		t.Fatalf("insights is not honest about little data:\n%s", txt)
 	}
-	t.Log("FIGURE practice axe: /today (new, ticked, hard day), /weekly, /weekly/{id}, /growth (new, saved), /insights at 390×844, 0 violations allowed")
+	// With two weeks of check-ins and tool uses, the charts are drawn:
+	// each an SVG with its summary and its table, checked by axe too.
+	saved := eval[int](b, "seed", `(async () => {
+		let ok = 0;
+		for (let i = 1; i <= 14; i++) {
+			const at = new Date(Date.now() - i * 86400000).toISOString();
+			const r = await fetch("/api/v1/checkins", {method: "POST", headers: {"Content-Type": "application/json"},
+				body: JSON.stringify({distress: 3 + i % 5, occurred_at: at})});
+			const u = await fetch("/api/v1/tool-uses", {method: "POST", headers: {"Content-Type": "application/json"},
+				body: JSON.stringify({tool: "breathe", started_at: at, ended_at: at, before: 7, after: 4})});
+			if (r.ok && u.ok) ok++;
+		}
+		return ok;
+	})()`)
+	if saved != 14 {
+		t.Fatalf("seeding through the API saved %d of 14 days", saved)
+	}
+	b.visit("/insights")
+	wide("/insights, charts")
+	if n := eval[int](b, "charts", `document.querySelectorAll("main svg[role=img]").length`); n < 3 {
+		t.Fatalf("%d charts drawn on /insights after two weeks", n)
+	}
+	b.do("open a table", chromedp.Click(chromedp.CSS("#distress-h ~ details summary")))
+	b.check("/insights, charts and a table open")
+	// Reminders: a time, days, and the private calendar link.
+	b.visit("/reminders")
+	wide("/reminders")
+	b.do("time", chromedp.SetValue("#practice_time", "08:30"), chromedp.Tap(chromedp.CSS("input[name=practice_days][value=mon]")))
+	b.submit(`form[action="/reminders"] button`)
+	b.submit(`form[action="/reminders/link"] button`)
+	b.check("/reminders, with a link")
+	if v := eval[string](b, "link", `document.querySelector("#feed-url").value`); !strings.Contains(v, "/calendar/") {
+		t.Fatalf("no calendar link: %q", v)
+	}
+		t.Log("FIGURE practice axe: /today (new, ticked, hard day), /weekly, /weekly/{id}, /growth (new, saved), /insights (little data; charts with a table open), /reminders (empty, with a link) at 390×844, 0 violations allowed")
 }

@@ -8,8 +8,8 @@ package web
 import (
 	"bytes"
 	"context"
-	"html/template"
 	"fmt"
+	"html/template"
 	"net/http"
 	"slices"
 	"strings"

@@ -108,5 +108,5 @@ func TestPracticeInBrowser(t *testing.T) {
 	if v := eval[string](b, "link", `document.querySelector("#feed-url").value`); !strings.Contains(v, "/calendar/") {
 		t.Fatalf("no calendar link: %q", v)
 	}
-		t.Log("FIGURE practice axe: /today (new, ticked, hard day), /weekly, /weekly/{id}, /growth (new, saved), /insights (little data; charts with a table open), /reminders (empty, with a link) at 390×844, 0 violations allowed")
+	t.Log("FIGURE practice axe: /today (new, ticked, hard day), /weekly, /weekly/{id}, /growth (new, saved), /insights (little data; charts with a table open), /reminders (empty, with a link) at 390×844, 0 violations allowed")
 }

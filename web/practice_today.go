@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/securebase/securebase"
@@ -66,8 +67,9 @@ var entryHrefs = map[securebase.Kind]string{
 	"script":                 "/beliefs/scripts/{id}",
 }
 
-// practiceKinds are the registered kinds that count as practice.
-func practiceKinds() []securebase.Kind {
+// practiceKinds are the registered kinds that count as practice; the
+// registry is fixed when the program starts.
+var practiceKinds = sync.OnceValue(func() []securebase.Kind {
 	var out []securebase.Kind
 	for _, k := range practice.PracticeKinds() {
 		if _, ok := securebase.InfoOf(securebase.Kind(k)); ok {
@@ -75,7 +77,16 @@ func practiceKinds() []securebase.Kind {
 		}
 	}
 	return out
-}
+})
+
+// kindTitles are the registry's titles, read once.
+var kindTitles = sync.OnceValue(func() map[securebase.Kind]string {
+	out := map[securebase.Kind]string{}
+	for _, in := range securebase.KindInfos() {
+		out[in.Kind] = in.Title
+	}
+	return out
+})
 
 // markOf turns an entry into a practice mark, with the tools it used.
 func markOf(e *securebase.Entry) (practice.Mark, error) {
@@ -180,9 +191,7 @@ func later(a, b time.Time) time.Time {
 // savedItemOf says one entry in a line.
 func savedItemOf(e *securebase.Entry, loc *time.Location) (savedItem, error) {
 	it := savedItem{ID: e.ID, Kind: e.Kind, At: e.OccurredAt.In(loc)}
-	if info, ok := securebase.InfoOf(e.Kind); ok {
-		it.Title = info.Title
-	}
+	it.Title = kindTitles()[e.Kind]
 	if h, ok := entryHrefs[e.Kind]; ok {
 		it.Href = strings.ReplaceAll(h, "{id}", e.ID)
 	}

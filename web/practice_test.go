@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/securebase/securebase/web"
 )
 
 // TestTodayPractice walks Today's practice part (E1): the four practices,
@@ -38,7 +40,7 @@ func TestTodayPractice(t *testing.T) {
 	// The next day the practice is no longer ticked, and the count stays.
 	e.advance(24 * time.Hour)
 	res = c.get("/today")
-	expect(t, res, 200, "You practised on 1 of the last 28 days.", "Yesterday night: 9 → 6 with breathing")
+	expect(t, res, 200, "You practised on 1 of the last 28 days.", "Last night: 9 → 6 with breathing")
 	if ticked.MatchString(res.body) {
 		t.Fatal("yesterday's grounding is ticked today")
 	}
@@ -117,5 +119,27 @@ func TestInsightsHonest(t *testing.T) {
 	}
 	if n := strings.Count(res.body, "<svg"); n != 3 {
 		t.Fatalf("%d charts drawn, want 3 (distress, tools, practice)", n)
+	}
+}
+
+// TestWhenWords says a moment the way a person would.
+func TestWhenWords(t *testing.T) {
+	now := time.Date(2026, 11, 21, 15, 0, 0, 0, time.UTC) // a Saturday afternoon
+	for _, c := range []struct {
+		at   time.Time
+		want string
+	}{
+		{time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC), "This morning"},
+		{time.Date(2026, 11, 21, 2, 0, 0, 0, time.UTC), "Last night"},
+		{time.Date(2026, 11, 20, 23, 30, 0, 0, time.UTC), "Last night"},
+		{time.Date(2026, 11, 20, 19, 0, 0, 0, time.UTC), "Yesterday evening"},
+		{time.Date(2026, 11, 20, 3, 0, 0, 0, time.UTC), "Early yesterday morning"},
+		{time.Date(2026, 11, 18, 13, 0, 0, 0, time.UTC), "Wednesday afternoon"},
+		{time.Date(2026, 11, 17, 23, 0, 0, 0, time.UTC), "Tuesday night"},
+		{time.Date(2026, 11, 2, 13, 0, 0, 0, time.UTC), "2 November"},
+	} {
+		if got := web.WhenWords(c.at, now, time.UTC); got != c.want {
+			t.Errorf("%v: %q, want %q", c.at, got, c.want)
+		}
 	}
 }

@@ -281,27 +281,32 @@ func joinAnd(xs []string) string {
 // "This morning", "Tuesday afternoon", "3 March".
 func whenWords(t, now time.Time, loc *time.Location) string {
 	t, now = t.In(loc), now.In(loc)
-	part := "night"
+	part := "evening"
 	switch h := t.Hour(); {
-	case h >= 5 && h < 12:
+	case h < 12:
 		part = "morning"
-	case h >= 12 && h < 17:
+	case h < 17:
 		part = "afternoon"
-	case h >= 17 && h < 22:
-		part = "evening"
 	}
 	ty, tm, td := t.Date()
 	ny, nm, nd := now.Date()
 	days := int(time.Date(ny, nm, nd, 12, 0, 0, 0, time.UTC).Sub(time.Date(ty, tm, td, 12, 0, 0, 0, time.UTC)).Hours() / 24)
+	late, early := t.Hour() >= 22, t.Hour() < 5
 	switch {
-	case days == 0 && part == "night" && t.Hour() >= 22:
+	case days == 0 && late:
 		return "Tonight"
-	case days == 0 && part == "night":
+	case days == 0 && early, days == 1 && late:
 		return "Last night"
 	case days == 0:
 		return "This " + part
+	case days == 1 && early:
+		return "Early yesterday morning"
 	case days == 1:
 		return "Yesterday " + part
+	case days < 7 && late:
+		return t.Weekday().String() + " night"
+	case days < 7 && early:
+		return "Early " + t.Weekday().String() + " morning"
 	case days < 7:
 		return t.Weekday().String() + " " + part
 	}

@@ -22,9 +22,10 @@ import (
 // cacheTTL bounds the life of a cached result.
 const cacheTTL = 5 * time.Minute
 
-// cacheMax bounds how many people's results are kept; past it the cache
-// starts again empty.
-const cacheMax = 4096
+// cacheMax bounds how many results are kept; past it the cache starts
+// again empty. An Insights result is about 70 KB for a heavy year, so the
+// cache stays under about 20 MB (the memory budget is 100 MB at peak).
+const cacheMax = 256
 
 type cacheKey struct {
 	user int64
@@ -109,13 +110,8 @@ func (c *personCache) forget(user int64) {
 			delete(c.items, k)
 		}
 	}
-	if len(c.gens) > 4*cacheMax {
-		// Generations only need to differ from what a cached item holds;
-		// with the items gone, starting again is safe.
-		clear(c.items)
-		clear(c.gens)
-		c.gens[user] = 1
-	}
+	// gens keeps one counter per person who wrote since the start (a few
+	// bytes each); it is never cleared, so a stale result can never match.
 }
 
 // changeNotifier is the entry store with every write reported to the

@@ -84,7 +84,7 @@ func (s *Server) buildReminders(r *http.Request, f *form) (page, error) {
 	v := remindersView{Days: dayCodes, Zone: s.userLocation(r).String(), HasFeed: p.User.Prefs.Feed != "",
 		Reflection: reflectionDay(p.User.Prefs).String()}
 	if v.HasFeed {
-		v.FeedURL = "https://" + r.Host + "/calendar/" + p.User.Prefs.Feed + ".ics"
+		v.FeedURL = s.origin(r) + "/calendar/" + p.User.Prefs.Feed + ".ics"
 	}
 	if f == nil {
 		f = newForm(nil)
@@ -258,7 +258,7 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) error {
 	if err := json.Unmarshal(plain, &rs); err != nil {
 		return err
 	}
-	body, err := ical.Encode(ical.Feed{Domain: r.Host, URL: "https://" + r.Host + "/today", Now: s.Clock(), Reminders: rs})
+	body, err := ical.Encode(ical.Feed{Domain: r.Host, URL: s.origin(r) + "/today", Now: s.Clock(), Reminders: rs})
 	if err != nil {
 		return err
 	}
@@ -272,4 +272,13 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) error {
 	}
 	_, _ = w.Write(body)
 	return nil
+}
+
+// origin is this instance as people reach it: https, or http for an
+// instance served over plain HTTP on a private network.
+func (s *Server) origin(r *http.Request) string {
+	if s.cfg.InsecureCookies {
+		return "http://" + r.Host
+	}
+	return "https://" + r.Host
 }

@@ -164,6 +164,8 @@ func TestKindsRoundTrip(t *testing.T) {
 		&securebase.Need{Type: "boundary", Limit: "not after eleven"},
 		&securebase.Person{Name: "Sam", Notes: []securebase.FlagNote{{Flag: "responds", At: t0, Note: "rang back"}}},
 		&securebase.Talk{Plan: map[string]string{"asking": "a heads-up"}, After: map[string]string{"went-well": "we laughed"}},
+		&securebase.Weekly{Week: "2026-11-29", Pattern: "checking", Surfed: 2},
+		&securebase.Growth{Space: 3},
 	}
 	if len(payloads) != len(securebase.Kinds()) {
 		t.Fatalf("%d kinds, %d payloads here", len(securebase.Kinds()), len(payloads))

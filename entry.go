@@ -116,7 +116,7 @@ func ValidID(s string) bool {
 // exclusive; zero times are open ends. Lists are newest first; After, when
 // set, continues a list after that entry (keyset paging, cost per page).
 type EntryFilter struct {
-	Kind  Kind
+	Kind  Kind // "" lists every kind (not for paging with After)
 	From  time.Time
 	To    time.Time
 	Limit int

@@ -63,6 +63,8 @@ func kinds() []KindInfo {
 		kind[Need](KindInfo{Title: "Needs and boundaries", Collection: "needs", PerYear: 20}),
 		kind[Person](KindInfo{Title: "Consistency over intensity: people and moments", Collection: "people", PerYear: 3}),
 		kind[Talk](KindInfo{Title: "Calm-time talks", Collection: "talks", PerYear: 12}),
+		kind[Weekly](KindInfo{Title: "Weekly reflections", Collection: "weekly-reflections", PerYear: 52}),
+		kind[Growth](KindInfo{Title: "Signs of growing security", Collection: "growth-ratings", PerYear: 12}),
 	}
 }
 

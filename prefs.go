@@ -5,8 +5,10 @@ package securebase
 // time zone database are (package entries for an import, the settings
 // page for a change).
 const (
-	countryLen  = 2  // ISO 3166-1 alpha-2
-	timeZoneMax = 64 // the longest IANA name is about 30 characters
+	countryLen   = 2   // ISO 3166-1 alpha-2
+	timeZoneMax  = 64  // the longest IANA name is about 30 characters
+	remindersMax = 600 // a few reminders, each a kind, a time, days and a zone
+	feedMax      = 64  // a feed secret: 32 random bytes in base64url
 )
 
 // Validate checks the shape of the preferences: an upper-case two-letter
@@ -26,6 +28,17 @@ func (p Prefs) Validate() error {
 	case "", HereOwn, HerePartner, HereBoth:
 	default:
 		v.Add("here_for", "Choose who you are here for from the list.")
+	}
+	if len(p.Reminders) > remindersMax || !allIn(p.Reminders, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:,/_+-| ") {
+		v.Add("reminders", "Choose reminder times from the form.")
+	}
+	if len(p.Feed) > feedMax || !allIn(p.Feed, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") {
+		v.Add("feed", "A calendar link is letters, digits, - and _.")
+	}
+	switch p.ReflectionDay {
+	case "", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+	default:
+		v.Add("reflection_day", "Choose a day of the week.")
 	}
 	return v.Err()
 }

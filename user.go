@@ -70,6 +70,19 @@ type Prefs struct {
 	// attachment, also ""), HerePartner (their partner's) or HereBoth. It
 	// orders what comes first; nothing is locked either way.
 	HereFor string `json:"here_for,omitempty"`
+	// HardDay is Today's hard-day mode (E1, issue 15): only the body
+	// tools and the crisis lines until the person turns it off.
+	HardDay bool `json:"hard_day,omitempty"`
+	// ReflectionDay is the weekday of the weekly reflection (E2), in
+	// lower case ("sunday"); "" = Sunday.
+	ReflectionDay string `json:"reflection_day,omitempty"`
+	// Reminders are the practice times of the calendar feed (E5), as the
+	// reminders form says them: "practice 08:30 mon,wed Europe/Berlin",
+	// several joined by "|". Checked by package ical where they are used.
+	Reminders string `json:"reminders,omitempty"`
+	// Feed is the secret of the person's calendar feed URL ("" = none).
+	// It is kept sealed with the other preferences and left out of exports.
+	Feed string `json:"feed,omitempty"`
 }
 
 // Username rules: 3–32 characters of a–z, 0–9, dot, dash and underscore.

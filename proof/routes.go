@@ -37,6 +37,9 @@ var ParamValues = map[string]map[string][]string{
 	"/api/v1/favourites/{statement}": {"statement": {"uncertainty-1", "space-1"}},
 	// The decoder's situations (issue 16): public words, the same for all.
 	"/partner/decoder/{situation}": {"situation": situationIDs()},
+	// A calendar feed's secret (issue 15): public, sessionless, and any
+	// value not made by its owner is the same 404.
+	"/calendar/{file}": {"file": {"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", "x.ics"}},
 }
 
 // situationIDs lists the partner decoder's situations. On an error it

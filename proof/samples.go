@@ -163,7 +163,11 @@ func SampleFor(k securebase.Kind) (Sample, error) {
 		return s, nil
 	}
 	if in, ok := securebase.InfoOf(k); ok && in.Collection != "" {
-		return REST("/api/v1/"+in.Collection, in.New().Example), nil
+		s := REST("/api/v1/"+in.Collection, in.New().Example)
+		// A kind with only numbers or choices (a growth rating) cannot
+		// carry the phrase: the privacy harness looks for its JSON.
+		s.NoFreeText = len(in.New().Example("probe").Text()) == 0
+		return s, nil
 	}
 	return Sample{}, fmt.Errorf("entry kind %q has no canary sample: give it a Collection in securebase.KindInfos "+
 		"(the generic entry API), or add its API's requests to special() in proof/samples.go; "+

@@ -98,7 +98,7 @@ func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 		t.Fatal(err)
 	}
 	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: s.Clock.Now})
-	s.Server, err = web.New(web.Deps{Accounts: s.Accounts, Entries: saves, DB: db, Lines: lines, Assess: library,
+	s.Server, err = web.New(web.Deps{Accounts: s.Accounts, Entries: saves, DB: db, Lines: lines, Assess: library, Feeds: db,
 		Logger: slog.New(slog.NewJSONHandler(s.Logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 		Clock:  s.Clock.Now, Metrics: web.NewMetrics()}, cfg)
 	if err != nil {

@@ -154,14 +154,20 @@ func (db *DB) findEntry(ctx context.Context, conn *sql.DB, a securebase.Actor, k
 	return e, err
 }
 
-// ListEntries implements securebase.EntryService. The query walks the
+// ListEntries implements securebase.EntryService. A filter without a kind
+// lists every kind (Today's "Earlier today", over the (user_id,
+// occurred_at) index). The query walks the
 // (user_id, kind, occurred_at, id) index backwards and stops at Limit, so
 // a page costs the same whatever the table holds. Entries at the same
 // moment are ordered by their stored (blinded) id, and a cursor names the
 // id a client knows; it is blinded here.
 func (db *DB) ListEntries(ctx context.Context, a securebase.Actor, f securebase.EntryFilter) ([]*securebase.Entry, error) {
-	query := "SELECT " + entryColumns + " FROM entries WHERE user_id = ? AND kind = ?"
-	args := []any{a.UserID, string(f.Kind)}
+	query := "SELECT " + entryColumns + " FROM entries WHERE user_id = ?"
+	args := []any{a.UserID}
+	if f.Kind != "" {
+		query += " AND kind = ?"
+		args = append(args, string(f.Kind))
+	}
 	if !f.From.IsZero() {
 		query += " AND occurred_at >= ?"
 		args = append(args, ms(f.From))

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -65,10 +66,16 @@ type todayView struct {
 	IsToday         bool
 	CheckIns        []checkInView
 	Now             time.Time
-	Suggested       suggestions // signs.go: tools to try first, by the person's signs
-	NewID           string      // the next check-in's id, chosen here or by checkin.js
-	SecureBelief    string      // beliefs.go: the secure belief for today (C3)
-	FearAsk         *followUp   // behaviour.go (D6): a logged fear's one question, the morning after
+	Suggested       suggestions    // signs.go: tools to try first, by the person's signs
+	NewID           string         // the next check-in's id, chosen here or by checkin.js
+	SecureBelief    string         // beliefs.go: the secure belief for today (C3)
+	FearAsk         *followUp      // behaviour.go (D6): a logged fear's one question, the morning after
+	Practice        *practiceToday // practice_today.go: the four practices, hard-day mode (E1)
+	Saved           []savedItem    // everything saved on the day, newest first
+	// Fields is the check-in form's fields rendered once per process for
+	// an empty form (the distress chips are most of Today's template
+	// work); "" when a form comes back with what was typed.
+	Fields template.HTML
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -81,14 +88,16 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	next := day.AddDate(0, 0, 1)
-	entries, err := s.Entries.ListEntries(r.Context(), principal(r).Actor,
-		securebase.EntryFilter{Kind: securebase.KindCheckIn, From: day, To: next, Limit: 200})
+	saved, err := s.Entries.ListEntries(r.Context(), principal(r).Actor, securebase.EntryFilter{From: day, To: next, Limit: 500})
 	if err != nil {
 		return page{}, err
 	}
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
 		Next: next.Format(time.DateOnly), DayStart: day, Now: now, NewID: securebase.NewID()}
 	v.IsToday = !now.Before(day) && now.Before(next)
+	if v.IsToday && f == nil {
+		v.Fields = s.emptyCheckInFields()
+	}
 	if v.IsToday {
 		if v.Suggested, err = s.suggestions(r.Context(), principal(r).Actor); err != nil {
 			return page{}, err
@@ -99,13 +108,16 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		if v.FearAsk, err = s.nextFollowUp(r.Context(), principal(r).Actor, now, loc, "today"); err != nil {
 			return page{}, err
 		}
+		if v.Practice, err = s.buildPracticeToday(r, day, saved, now, loc); err != nil {
+			return page{}, err
+		}
 	}
-	for _, e := range entries {
-		cv, err := checkInViewOf(e, loc)
+	for _, e := range saved {
+		it, err := savedItemOf(e, loc)
 		if err != nil {
 			return page{}, err
 		}
-		v.CheckIns = append(v.CheckIns, cv)
+		v.Saved = append(v.Saved, it)
 	}
 	title := "Today"
 	if !v.IsToday {

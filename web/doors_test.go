@@ -162,6 +162,20 @@ func doorCases(now time.Time) map[securebase.Kind][]doorCase {
 			{"a part too long", &securebase.Plan{Sections: map[string]string{"professionals": long(4001)}}, false},
 			{"a part a plan does not have", &securebase.Plan{Sections: map[string]string{"favourite-food": "soup"}}, false},
 		},
+		securebase.KindWeekly: {
+			{"a good one", &securebase.Weekly{Week: "2026-11-29", Triggers: "a late reply", Pattern: "checking my phone", Surfed: 3, Acted: 1}, true},
+			{"one answer", &securebase.Weekly{Vulnerability: "tell Sam I missed them"}, true},
+			{"no answer at all", &securebase.Weekly{Week: "2026-11-29", Triggers: "  "}, false},
+			{"an answer too long", &securebase.Weekly{Behaviour: long(4001)}, false},
+			{"a week that is no date", &securebase.Weekly{Week: "2026-13-40", Pattern: "checking"}, false},
+			{"a negative count", &securebase.Weekly{Pattern: "checking", Acted: -1}, false},
+		},
+		securebase.KindGrowth: {
+			{"a good one", &securebase.Growth{Overthinking: 2, Space: 4, Conflict: 5}, true},
+			{"one sign", &securebase.Growth{Boundaries: 1}, true},
+			{"nothing rated", &securebase.Growth{}, false},
+			{"a 6", &securebase.Growth{Baseline: 6}, false},
+		},
 		securebase.KindSigns: {
 			{"a good one", &securebase.Signs{Selected: []string{"too-much", "longing"}}, true},
 			{"a sign the checklist lacks", &securebase.Signs{Selected: []string{"longing", "not-a-sign"}}, false},
@@ -488,6 +502,22 @@ func pageForm(p securebase.Payload) (path string, v url.Values, ok bool) {
 			v.Set(k, s)
 		}
 		return "/behaviour/talks", v, true
+	case *securebase.Weekly:
+		v.Set("week", p.Week)
+		v.Set("surfed", strconv.Itoa(p.Surfed))
+		v.Set("acted", strconv.Itoa(p.Acted))
+		v.Set("triggers", p.Triggers)
+		v.Set("vulnerability", p.Vulnerability)
+		v.Set("pattern", p.Pattern)
+		v.Set("behaviour", p.Behaviour)
+		return "/weekly", v, true
+	case *securebase.Growth:
+		for _, r := range p.Ratings() {
+			if *r.Value != 0 {
+				v.Set(r.ID, strconv.Itoa(*r.Value))
+			}
+		}
+		return "/growth", v, true
 	}
 	return "", nil, false // a kind without a page of its own (a held message's times are the server's)
 }

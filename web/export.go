@@ -22,8 +22,10 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 	p := principal(r)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	out := &started{w: w, t: newLease(w)}
+	prefs := p.User.Prefs
+	prefs.Feed = "" // the calendar feed's secret stays with this account (issue 15)
 	err := s.Entries.Export(r.Context(), p.Actor,
-		securebase.ExportAccount{Username: p.User.Username, CreatedAt: p.User.CreatedAt, Prefs: p.User.Prefs}, out)
+		securebase.ExportAccount{Username: p.User.Username, CreatedAt: p.User.CreatedAt, Prefs: prefs}, out)
 	return s.finish(out, w, r, err)
 }
 
@@ -179,6 +181,7 @@ func (s *Server) importData(w http.ResponseWriter, r *http.Request) error {
 		}
 		return err
 	}
+	res.Prefs.Feed = "" // a feed's secret is never imported: its feed lives on its own instance
 	if p.User.Prefs == (securebase.Prefs{}) && res.Prefs != (securebase.Prefs{}) {
 		if err := s.Accounts.UpdatePrefs(r.Context(), p, res.Prefs); err != nil {
 			return err

@@ -100,7 +100,7 @@ func newEnvOn(t *testing.T, opts sqlstore.Options) *env {
 		t.Fatal(err)
 	}
 	e.saves = entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: e.clock})
-	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: e.saves, DB: db, Lines: lines, Assess: library,
+	e.srv, err = web.New(web.Deps{Accounts: e.accounts, Entries: e.saves, DB: db, Lines: lines, Assess: library, Feeds: db,
 		Logger: slog.New(slog.NewJSONHandler(e.logs, nil)), Clock: e.clock, Metrics: web.NewMetrics()},
 		web.Config{TimeZone: time.UTC, Version: "test"})
 	if err != nil {

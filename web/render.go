@@ -324,6 +324,20 @@ func flashMessage(code string) string {
 		return "Your letter is kept as a draft. Come back to it whenever you like."
 	case "letter-done":
 		return "Your letter is saved. Go gently with yourself now."
+	case "hard-day-on":
+		return "Hard-day mode is on. Turn it off here whenever you like."
+	case "hard-day-off":
+		return "Hard-day mode is off. Everything is back."
+	case "weekly-saved":
+		return "Your reflection is saved."
+	case "growth-saved":
+		return "Your ratings are saved. They join the chart below."
+	case "reminders-saved":
+		return "Your reminder times are saved."
+	case "feed-new":
+		return "Your calendar link is new. The old one no longer works."
+	case "feed-off":
+		return "Your calendar link is turned off."
 	}
 	return ""
 }

@@ -76,6 +76,19 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/section/{name}", Access: SignedIn, Name: "section", handle: s.section},
 		// A calm, focused app (issue 12): onboarding; the journal is journalRoutes.
 		{Method: "GET", Pattern: "/welcome", Access: SignedIn, Name: "welcome", handle: s.welcome},
+		// Practice, insights, reminders (E1–E5, issue 15: practice_*.go).
+		{Method: "POST", Pattern: "/today/hard-day", Access: SignedIn, Name: "hard day", handle: s.setHardDay},
+		{Method: "GET", Pattern: "/weekly", Access: SignedIn, Name: "weekly", handle: s.visit(s.buildWeekly)},
+		{Method: "POST", Pattern: "/weekly", Access: SignedIn, Name: "weekly save", handle: s.saveWeekly},
+		{Method: "GET", Pattern: "/weekly/{id}", Access: SignedIn, Owned: "weekly", Name: "weekly entry", handle: s.weeklyEntry},
+		{Method: "GET", Pattern: "/growth", Access: SignedIn, Name: "growth", handle: s.visit(s.buildGrowth)},
+		{Method: "POST", Pattern: "/growth", Access: SignedIn, Name: "growth save", handle: s.saveGrowth},
+		{Method: "GET", Pattern: "/insights", Access: SignedIn, Name: "insights", handle: s.visit(s.buildInsights)},
+		{Method: "GET", Pattern: "/reminders", Access: SignedIn, Name: "reminders", handle: s.visit(s.buildReminders)},
+		{Method: "POST", Pattern: "/reminders", Access: SignedIn, Name: "reminders save", handle: s.saveReminders},
+		{Method: "POST", Pattern: "/reminders/link", Access: SignedIn, Name: "feed new", handle: s.newFeed},
+		{Method: "POST", Pattern: "/reminders/link/delete", Access: SignedIn, Name: "feed delete", handle: s.deleteFeed},
+		{Method: "GET", Pattern: "/calendar/{file}", Name: "calendar feed", Sessionless: true, handle: s.calendarFeed},
 
 		// Attachment questionnaire and signs (A1, A2: attachment.go, attempt*.go, signs.go).
 		{Method: "GET", Pattern: "/attachment", Access: SignedIn, Name: "attachment", handle: s.visit(s.buildAttachment)},

@@ -8,6 +8,7 @@
 package web
 
 import (
+	"html/template"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -31,7 +32,8 @@ type Deps struct {
 	Logger   *slog.Logger
 	Clock    securebase.Clock
 	Metrics  *Metrics
-	Assess   *assess.Library // questionnaires and the signs checklist (A1, A2)
+	Assess   *assess.Library        // questionnaires and the signs checklist (A1, A2)
+	Feeds    securebase.FeedService // private calendar feeds (E5, issue 15); nil: none
 }
 
 // Config tunes the server.
@@ -52,15 +54,19 @@ type Config struct {
 // Server is the HTTP side of Secure Base. Build it with New.
 type Server struct {
 	Deps
-	cfg     Config
-	views   *views
-	static  *staticFiles
-	routes  []Route
-	handler http.Handler
-	zones   sync.Map // time zone name → *time.Location
-	worker  string   // the service worker, built once
-	learn   *content.Library
-	partner *partner.Catalog // the secure partner's track (partner.go)
+	cache *personCache // Today's history and Insights per person (issue 15)
+	// fields is Today's empty check-in fields, rendered once (issue 15).
+	fields     template.HTML
+	fieldsOnce sync.Once
+	cfg        Config
+	views      *views
+	static     *staticFiles
+	routes     []Route
+	handler    http.Handler
+	zones      sync.Map // time zone name → *time.Location
+	worker     string   // the service worker, built once
+	learn      *content.Library
+	partner    *partner.Catalog // the secure partner's track (partner.go)
 }
 
 // New builds a Server: it parses every template and hashes every static
@@ -69,7 +75,11 @@ func New(d Deps, cfg Config) (*Server, error) {
 	if cfg.TimeZone == nil {
 		cfg.TimeZone = time.UTC
 	}
-	s := &Server{Deps: d, cfg: cfg}
+	s := &Server{Deps: d, cfg: cfg, cache: newPersonCache()}
+	if s.Entries != nil && s.Entries.Store != nil {
+		// Every write drops the person's cached Today and Insights.
+		s.Entries.Store = changeNotifier{EntryService: s.Entries.Store, changed: s.cache.forget}
+	}
 	var err error
 	if s.static, err = loadStatic(); err != nil {
 		return nil, err

@@ -224,6 +224,7 @@ func (s *Server) deleteAccount(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, status(err), "delete", page{Title: "Delete your account", Nav: "settings", Form: f, Error: message(err)})
 		return nil
 	}
+	s.cache.forget(principal(r).User.ID) // nothing of theirs stays in memory (issue 15)
 	s.clearSessionCookie(w)
 	state(r).principal = nil
 	return s.redirect(w, r, "/", "deleted")

@@ -83,7 +83,7 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		return float64(n)
 	})
 	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
-	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library,
+	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library, Feeds: db,
 		Logger: log, Clock: time.Now, Metrics: metrics},
 		web.Config{InsecureCookies: cfg.InsecureCookies, TrustProxy: cfg.TrustProxy, TimeZone: zone, Version: version})
 	if err != nil {

@@ -109,6 +109,7 @@ type round struct {
 	peak                int64
 	signin, today, list result
 	save                result
+	insights            result // issue 15: /insights over a heavy year
 	pageBytes           map[string]int
 	rows                int
 }
@@ -358,6 +359,7 @@ func measure(c config, bin, db, dbURL, users string, plain result) (*round, erro
 	}{
 		{&r.signin, "sign-in page", "/signin", nil, ""},
 		{&r.today, "Today (365 check-ins)", "/today", []string{"Cookie: " + cookie}, ""},
+		{&r.insights, "Insights (a year)", "/insights", []string{"Cookie: " + cookie}, ""},
 		{&r.list, "API list of 50", "/api/v1/checkins?limit=50", []string{"Authorization: " + auth}, ""},
 		{&r.save, "save an entry (API)", "/api/v1/checkins", nil, saveScript("Bearer " + writerToken)},
 	}
@@ -541,6 +543,7 @@ func report(w io.Writer, plain result, rounds []*round) {
 		}{
 			{r.signin, "any page: ≥5,000 req/s, p99 < 30 ms", 5000, 30 * time.Millisecond, true},
 			{r.today, "signed-in page: ≥5,000 req/s, p99 < 30 ms", 5000, 30 * time.Millisecond, true},
+			{r.insights, "signed-in page: ≥5,000 req/s, p99 < 30 ms", 5000, 30 * time.Millisecond, true},
 			{r.list, "list of 50: ≥5,000 req/s, p99 < 30 ms", 5000, 30 * time.Millisecond, true},
 			{r.save, "save: ≥1,000 req/s, p99 < 100 ms", 1000, 100 * time.Millisecond, true},
 		} {
@@ -571,7 +574,7 @@ func report(w io.Writer, plain result, rounds []*round) {
 		if a.db != b.db {
 			continue
 		}
-		for _, pair := range [][2]result{{a.signin, b.signin}, {a.today, b.today}, {a.list, b.list}, {a.save, b.save}} {
+		for _, pair := range [][2]result{{a.signin, b.signin}, {a.today, b.today}, {a.insights, b.insights}, {a.list, b.list}, {a.save, b.save}} {
 			change := (pair[1].rps - pair[0].rps) / pair[0].rps
 			fmt.Fprintf(tw, "%s\t%s\t%.0f → %.0f\t%s → %s\t%+.1f%%\t%s\n", a.db, pair[0].name, pair[0].rps, pair[1].rps,
 				ms(pair[0].p99), ms(pair[1].p99), 100*change, verdict(change > -0.2))

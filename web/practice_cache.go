@@ -1,0 +1,142 @@
+package web
+
+// A per-person cache for Today's history and Insights (issue 15, speed).
+// Insights counts a year of entries and draws nine charts; Today counts
+// 28 days of practice. Both are pure functions of what the person saved,
+// the calendar day and their time zone, so they are kept per person and
+// dropped whenever that person's entries change on this instance (every
+// write goes through the store wrapper below), when the day or zone
+// changes, and after cacheTTL, which bounds how long a write made through
+// another instance can go unseen. Today's own entries are always read
+// fresh: only the days before today come from the cache.
+
+import (
+	"context"
+	"iter"
+	"sync"
+	"time"
+
+	"github.com/securebase/securebase"
+)
+
+// cacheTTL bounds the life of a cached result.
+const cacheTTL = 5 * time.Minute
+
+// cacheMax bounds how many results are kept; past it the cache starts
+// again empty. An Insights result is about 70 KB for a heavy year, so the
+// cache stays under about 20 MB (the memory budget is 100 MB at peak).
+const cacheMax = 256
+
+type cacheKey struct {
+	user int64
+	what string
+}
+
+type cacheItem struct {
+	key   string // the day and zone it was computed for
+	gen   uint64
+	made  time.Time
+	value any
+}
+
+type personCache struct {
+	mu       sync.Mutex
+	gens     map[int64]uint64
+	items    map[cacheKey]cacheItem
+	inflight map[cacheKey]chan struct{}
+}
+
+func newPersonCache() *personCache {
+	return &personCache{gens: map[int64]uint64{}, items: map[cacheKey]cacheItem{}, inflight: map[cacheKey]chan struct{}{}}
+}
+
+// load returns the cached value, or computes it once: requests that
+// arrive while it is being computed wait for it rather than each counting
+// the same year (a page opened in several tabs, a burst of requests).
+func (c *personCache) load(ctx context.Context, user int64, what, key string, now time.Time, compute func() (any, error)) (any, error) {
+	k := cacheKey{user, what}
+	for {
+		c.mu.Lock()
+		if it, ok := c.items[k]; ok && it.key == key && it.gen == c.gens[user] && now.Sub(it.made) <= cacheTTL && !now.Before(it.made) {
+			c.mu.Unlock()
+			return it.value, nil
+		}
+		wait, busy := c.inflight[k]
+		if !busy {
+			break
+		}
+		c.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	done := make(chan struct{})
+	c.inflight[k] = done
+	gen := c.gens[user]
+	c.mu.Unlock()
+	v, err := compute()
+	c.mu.Lock()
+	delete(c.inflight, k)
+	close(done)
+	c.mu.Unlock()
+	if err == nil {
+		c.put(user, what, key, gen, now, v)
+	}
+	return v, err
+}
+
+func (c *personCache) put(user int64, what, key string, gen uint64, now time.Time, v any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gens[user] {
+		return // the person wrote meanwhile
+	}
+	if len(c.items) >= cacheMax {
+		clear(c.items)
+	}
+	c.items[cacheKey{user, what}] = cacheItem{key: key, gen: gen, made: now, value: v}
+}
+
+// forget drops everything kept for a person: they saved, changed or
+// deleted something.
+func (c *personCache) forget(user int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gens[user]++
+	for k := range c.items {
+		if k.user == user {
+			delete(c.items, k)
+		}
+	}
+	// gens keeps one counter per person who wrote since the start (a few
+	// bytes each); it is never cleared, so a stale result can never match.
+}
+
+// changeNotifier is the entry store with every write reported to the
+// cache, whichever door it came through (pages, the API, import).
+type changeNotifier struct {
+	securebase.EntryService
+	changed func(user int64)
+}
+
+func (n changeNotifier) CreateEntry(ctx context.Context, a securebase.Actor, e *securebase.Entry) (bool, error) {
+	defer n.changed(a.UserID)
+	return n.EntryService.CreateEntry(ctx, a, e)
+}
+
+func (n changeNotifier) UpdateEntry(ctx context.Context, a securebase.Actor, e *securebase.Entry) error {
+	defer n.changed(a.UserID)
+	return n.EntryService.UpdateEntry(ctx, a, e)
+}
+
+func (n changeNotifier) DeleteEntry(ctx context.Context, a securebase.Actor, kind securebase.Kind, id string) error {
+	defer n.changed(a.UserID)
+	return n.EntryService.DeleteEntry(ctx, a, kind, id)
+}
+
+func (n changeNotifier) ImportEntries(ctx context.Context, a securebase.Actor, entries iter.Seq2[*securebase.Entry, error]) (int, error) {
+	defer n.changed(a.UserID)
+	return n.EntryService.ImportEntries(ctx, a, entries)
+}

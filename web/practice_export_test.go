@@ -1,0 +1,4 @@
+package web
+
+// WhenWords is whenWords, for the external tests.
+var WhenWords = whenWords

@@ -108,7 +108,7 @@ func (s *Server) linkCode(w http.ResponseWriter, r *http.Request) error {
 	code, until, err := s.Accounts.CreateInvite(r.Context(), principal(r), f.Get("password"))
 	if err != nil {
 		f.Set("password", "")
-		return s.linkAgain(w, r, f, err)
+		return s.linkAgain(w, r, f, passwordField(err, "password"))
 	}
 	p, err := s.buildLink(r, nil)
 	if err != nil {
@@ -128,16 +128,26 @@ func (s *Server) linkAccept(w http.ResponseWriter, r *http.Request) error {
 	f := newForm(r.PostForm)
 	err := s.Accounts.AcceptInvite(r.Context(), principal(r), f.Get(partner.FieldCode), f.Get("accept-password"), s.clientAddress(r))
 	if err != nil {
-		// The password field of this form is accept-password.
-		var e *securebase.Error
-		if errors.As(err, &e) && e.Fields["password"] != "" {
-			e = &securebase.Error{Code: e.Code, Message: e.Message, Fields: map[string]string{"accept-password": e.Fields["password"]}}
-			err = e
-		}
 		f.Set("accept-password", "")
+		err = passwordField(err, "accept-password")
 		return s.linkAgain(w, r, f, err)
 	}
 	return s.redirect(w, r, "/partner/link", "partner-linked")
+}
+
+// passwordField moves a message about the current password to the
+// form's own password field.
+func passwordField(err error, field string) error {
+	var e *securebase.Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	for _, from := range []string{"current", "password"} {
+		if msg := e.Fields[from]; msg != "" {
+			return &securebase.Error{Code: e.Code, Message: e.Message, Fields: map[string]string{field: msg}}
+		}
+	}
+	return err
 }
 
 func (s *Server) unlink(w http.ResponseWriter, r *http.Request) error {

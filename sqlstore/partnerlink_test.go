@@ -257,3 +257,54 @@ func TestRekeyPartnerKey(t *testing.T) {
 		}
 	})
 }
+
+// TestUnlinkUnderLoad races sends against an unlink, many times: however
+// they interleave, once both are done no signal of the link is left and
+// neither side is linked (a send either finished before the unlink, which
+// then deleted it, or found no link).
+func TestUnlinkUnderLoad(t *testing.T) {
+	forEach(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		for round := range 10 {
+			a, b := newUser(t, db, fmt.Sprintf("load-a-%d", round)), newUser(t, db, fmt.Sprintf("load-b-%d", round))
+			linkID := fmt.Sprintf("link-load-%d", round)
+			linkPair(t, db, a, b, linkID)
+			start := make(chan struct{})
+			var wg sync.WaitGroup
+			now := time.Now()
+			for i := range 4 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					from, to := a, b
+					if i%2 == 1 {
+						from, to = b, a
+					}
+					err := db.SendSignal(ctx, signalRow(from, to, linkID, now.Add(time.Duration(i)*time.Millisecond)), allowAll)
+					if err != nil && code(err) != securebase.ENOTFOUND {
+						t.Error(err)
+					}
+				}()
+			}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				if err := db.Unlink(ctx, b.UserID); err != nil {
+					t.Error(err)
+				}
+			}()
+			close(start)
+			wg.Wait()
+			for _, x := range []securebase.Actor{a, b} {
+				if _, err := db.FindLink(ctx, x.UserID); code(err) != securebase.ENOTFOUND {
+					t.Fatalf("round %d: %d still linked: %v", round, x.UserID, err)
+				}
+				if list, err := db.ListSignals(ctx, x.UserID, now.Add(-time.Hour)); err != nil || len(list) != 0 {
+					t.Fatalf("round %d: %d signals left after the unlink (%v)", round, len(list), err)
+				}
+			}
+		}
+	})
+}

@@ -109,6 +109,11 @@ func TestPartnerLink(t *testing.T) {
 		t.Fatalf("safety numbers: %v %v", na, nb)
 	}
 	expect(t, pa, http.StatusOK, "Send a signal", "Unlink now", "If someone is pushing you to link")
+	// Settings offers the unlink too, to the linked only.
+	expect(t, b.get("/settings"), http.StatusOK, "Linked partner", `action="/partner/unlink"`)
+	if strings.Contains(c.get("/settings").body, "Linked partner") {
+		t.Error("Settings of someone not linked offers an unlink")
+	}
 
 	// A signal: sealed, and read by its two people only.
 	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"activated"}, "number": {"7"}, "words": {"rough meeting, home soon"}}), http.StatusSeeOther)
@@ -147,6 +152,9 @@ func TestPartnerLink(t *testing.T) {
 	// the signals are gone for both, and a's page is the page of someone
 	// who never linked.
 	expect(t, b.post("/partner/unlink", nil), http.StatusSeeOther)
+	if strings.Contains(a.get("/settings").body, "Linked partner") {
+		t.Error("a's Settings still offers an unlink after b unlinked")
+	}
 	if s := readSignals(t, a); s.Linked || len(s.Signals) != 0 {
 		t.Fatalf("a after b unlinked: %+v", s)
 	}

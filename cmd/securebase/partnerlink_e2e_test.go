@@ -81,7 +81,10 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 		t.Fatal("the signal is still shown after the unlink")
 	}
 	look(two, "/partner/link (after the other unlinked)")
-	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 6 states of /partner/link at 390×844",
+	one.darkMode(true)
+	one.visit("/partner/link")
+	look(one, "/partner/link (dark)")
+	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 6 states of /partner/link at 390×844, and in dark mode",
 		shown.Round(time.Millisecond), gone.Round(time.Millisecond))
 }
 

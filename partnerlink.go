@@ -43,8 +43,8 @@ type SealedSignal struct {
 // LinkService stores keys, invitations, links and signals.
 type LinkService interface {
 	// SetPartnerKey stores a's key pair, replacing any, while a.Epoch is
-	// current (else EUNAUTHORIZED); sealed is the private key sealed
-	// under a.Key with PartnerKeyAD.
+	// current (else EUNAUTHORIZED) and a is not linked (else ECONFLICT);
+	// sealed is the private key sealed under a.Key with PartnerKeyAD.
 	SetPartnerKey(ctx context.Context, a Actor, public, sealed []byte) error
 	// PartnerKey returns a person's public key and sealed private key,
 	// or ENOTFOUND.

@@ -22,9 +22,15 @@ var (
 	errNotLinked = securebase.Errorf(securebase.ENOTFOUND, "You're not linked with anyone.")
 )
 
-// SetPartnerKey implements securebase.LinkService.
+// SetPartnerKey implements securebase.LinkService. A linked person's key
+// is never replaced: the partner's signals to them are sealed to it.
 func (db *DB) SetPartnerKey(ctx context.Context, a securebase.Actor, public, sealed []byte) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
+		if linked, err := isLinked(ctx, tx, db, a.UserID); err != nil {
+			return err
+		} else if linked {
+			return errLinked
+		}
 		n, err := affected(tx.ExecContext(ctx, db.q(`INSERT INTO partner_keys (user_id, public, private)
 			SELECT ?, ?, ? WHERE `+db.current()+`
 			ON CONFLICT (user_id) DO UPDATE SET public = excluded.public, private = excluded.private`),

@@ -106,6 +106,10 @@ func TestPartnerLinks(t *testing.T) {
 		if _, err := db.FindLink(ctx, c.UserID); code(err) != securebase.ENOTFOUND {
 			t.Fatalf("c is not linked: %v", err)
 		}
+		// A linked person's key stays: the partner's signals are sealed to it.
+		if err := db.SetPartnerKey(ctx, a, []byte("pub-3"), []byte("s3")); code(err) != securebase.ECONFLICT {
+			t.Fatalf("a key replaced while linked: %v", err)
+		}
 		// One link per person: a linked person can't make a code, and a
 		// code of someone unlinked can't link a linked person.
 		if err := db.CreateInvite(ctx, securebase.Invite{Hash: []byte("x"), UserID: a.UserID, ExpiresAt: now.Add(time.Minute)}); code(err) != securebase.ECONFLICT {

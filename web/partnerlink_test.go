@@ -145,8 +145,14 @@ func TestPartnerLink(t *testing.T) {
 	e.advance(61 * 60e9)
 	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"okay-now"}}), http.StatusSeeOther)
 
-	// One link per person.
-	expect(t, c.post("/partner/link/accept", url.Values{"code": {makeCode(t, c)}, "accept-password": {pw}}), http.StatusConflict)
+	// One link per person: a linked person entering a code, or making
+	// one, is refused, and their key (so the signals) stays as it was.
+	expect(t, c.post("/partner/link/accept", url.Values{"code": {makeCode(t, c)}, "accept-password": {pw}}), http.StatusConflict, "your own code")
+	expect(t, b.post("/partner/link/accept", url.Values{"code": {makeCode(t, c)}, "accept-password": {pw}}), http.StatusConflict, "already linked")
+	expect(t, b.post("/partner/link/code", url.Values{"password": {pw}}), http.StatusConflict, "already linked")
+	if n := len(readSignals(t, b).Signals); n != 7 {
+		t.Fatalf("b reads %d signals after trying to link again, want 7", n)
+	}
 
 	// b unlinks, alone and at once: a is unlinked on the next request,
 	// the signals are gone for both, and a's page is the page of someone

@@ -69,6 +69,23 @@ func (s *Server) shownSignals(r *http.Request) ([]shownSignal, error) {
 	return out, nil
 }
 
+// homeSignals puts the newest signals on the partner home, for someone
+// linked; for anyone else it adds nothing (linking is never suggested).
+func (s *Server) homeSignals(r *http.Request, v *partnerHomeView) error {
+	st, err := s.Accounts.Linked(r.Context(), principal(r))
+	if err != nil || st.Link == nil {
+		return err
+	}
+	v.Linked = true
+	if v.Signals, err = s.shownSignals(r); err != nil {
+		return err
+	}
+	if len(v.Signals) > 3 {
+		v.Signals = v.Signals[:3]
+	}
+	return nil
+}
+
 func (s *Server) buildLink(r *http.Request, _ *form) (page, error) {
 	v := s.linkBase()
 	st, err := s.Accounts.Linked(r.Context(), principal(r))

@@ -128,6 +128,11 @@ func TestPartnerLink(t *testing.T) {
 		t.Fatalf("the stranger reads %+v", s)
 	}
 	expect(t, b.get("/partner/link"), http.StatusOK, "Your partner sent", "rough meeting, home soon")
+	expect(t, b.get("/partner"), http.StatusOK, "Your partner sent", "rough meeting, home soon", `href="/partner/link"`)
+	// Linking is never suggested: the home of someone not linked does not point to it.
+	if strings.Contains(c.get("/partner").body, "/partner/link") {
+		t.Error("the partner home of someone not linked points to linking")
+	}
 	// Refused signals: off the list, a link in the words, a number out of range.
 	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"where-are-you"}}), http.StatusBadRequest, "Choose a signal from the list")
 	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"need-space"}, "words": {"see bit.ly/x"}}), http.StatusBadRequest, "can&#39;t carry links")

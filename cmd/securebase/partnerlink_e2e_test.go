@@ -70,6 +70,12 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 	}
 	look(one, "/partner/link (a signal shown)")
 	look(two, "/partner/link (a signal sent)")
+	one.visit("/partner")
+	if !strings.Contains(one.text(), "back after my walk") {
+		t.Fatal("the partner home of someone linked does not show the signal")
+	}
+	look(one, "/partner (linked, a signal)")
+	one.visit("/partner/link")
 
 	// One unlinks, alone; two's open page turns to "not linked".
 	two.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__open = true`))
@@ -84,7 +90,7 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 	one.darkMode(true)
 	one.visit("/partner/link")
 	look(one, "/partner/link (dark)")
-	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 6 states of /partner/link at 390×844, and in dark mode",
+	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 6 states of /partner/link and the linked partner home at 390×844, and in dark mode",
 		shown.Round(time.Millisecond), gone.Round(time.Millisecond))
 }
 

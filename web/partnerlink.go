@@ -53,7 +53,8 @@ func (s *Server) shownSignals(r *http.Request) ([]shownSignal, error) {
 		return nil, err
 	}
 	if err != nil {
-		s.Logger.WarnContext(r.Context(), "a signal did not open", "err", err)
+		// Say only that it happened: the error names signals and people.
+		s.Logger.WarnContext(r.Context(), "a stored signal did not open")
 	}
 	loc, now := s.userLocation(r), s.Clock()
 	out := make([]shownSignal, 0, len(list))

@@ -78,6 +78,7 @@ type Service struct {
 	users    securebase.UserService
 	sessions securebase.SessionService
 	limits   securebase.LimitService
+	links    securebase.LinkService // nil: linked partners are off (partnerlink.go)
 	hasher   *crypt.Hasher
 	wrapper  *crypt.Wrapper
 	policy   *securebase.PasswordPolicy
@@ -101,15 +102,18 @@ type Deps struct {
 	Users    securebase.UserService
 	Sessions securebase.SessionService
 	Limits   securebase.LimitService
-	Hasher   *crypt.Hasher
-	Wrapper  *crypt.Wrapper
-	Policy   *securebase.PasswordPolicy
-	Clock    securebase.Clock
+	// Links stores linked partners (F7); optional: without it, linking
+	// answers that it is not available.
+	Links   securebase.LinkService
+	Hasher  *crypt.Hasher
+	Wrapper *crypt.Wrapper
+	Policy  *securebase.PasswordPolicy
+	Clock   securebase.Clock
 }
 
 // New returns a Service.
 func New(d Deps, cfg Config) *Service {
-	return &Service{users: d.Users, sessions: d.Sessions, limits: d.Limits, hasher: d.Hasher,
+	return &Service{users: d.Users, sessions: d.Sessions, limits: d.Limits, links: d.Links, hasher: d.Hasher,
 		wrapper: d.Wrapper, policy: d.Policy, now: d.Clock, cfg: cfg, hashing: map[string]chan struct{}{}}
 }
 

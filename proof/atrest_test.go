@@ -15,6 +15,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/internal/testenv"
+	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/proof"
 )
 
@@ -150,6 +151,9 @@ type canaryRun struct {
 	userID  int64
 	kinds   map[securebase.Kind]*proof.Canaries
 	scanner *proof.Scanner
+	// signals are the canary words of linked partners' signals, sent by
+	// the account and to it (issue 16, F7).
+	signals *proof.Canaries
 	// ids are the entry ids the run chose, unique to the run; fixedIDs
 	// name what an entry is about and are the same in every run (a
 	// favourite's id names its statement). None may be stored in the
@@ -267,6 +271,7 @@ func saveCanaries(t *testing.T, base string) *canaryRun {
 		}
 		t.Logf("%s: %d entries saved through the API (%sa tenth deleted)", k, n, changed)
 	}
+	r.saveSignals(t, base)
 	export, err := r.api.Must(proof.Get("/api/v1/export"), http.StatusOK)
 	if err != nil {
 		t.Fatal(err)
@@ -277,6 +282,42 @@ func saveCanaries(t *testing.T, base string) *canaryRun {
 		}
 	}
 	return r
+}
+
+// saveSignals links the account with a second one and sends the most
+// signals the limit allows each way (partner.SignalsPerHour), every one
+// with canary words; the partner reads them all back (the positive
+// control: they were stored).
+func (r *canaryRun) saveSignals(t *testing.T, base string) {
+	t.Helper()
+	other := proof.NewAgent(proof.Loopback(), base)
+	if err := other.SignUp("rest-partner-"+strings.ToLower(proof.NewCanaries(0).Marker[4:14]), "partner password "+proof.NewCanaries(0).Marker); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.a.LinkWith(other); err != nil {
+		t.Fatal(err)
+	}
+	r.signals = proof.NewCanaries(2 * partner.SignalsPerHour)
+	r.scanner.Add(r.signals.Marker)
+	for i, words := range r.signals.Phrases {
+		from := r.a
+		if i%2 == 1 {
+			from = other
+		}
+		if err := from.Signal("thinking-of-you", words); err != nil {
+			t.Fatalf("signal %d: %v", i, err)
+		}
+	}
+	res, err := other.Must(proof.Get("/api/v1/partner/signals"), http.StatusOK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, words := range r.signals.Phrases {
+		if !strings.Contains(res.String(), words) {
+			t.Fatalf("positive control failed: the partner does not read a signal's words (%s)", words)
+		}
+	}
+	t.Logf("signals: the account linked with a partner, %d signals sent each way with canary words", partner.SignalsPerHour)
 }
 
 // scanForSecrets scans files (and, for "(log)", the server's log) for
@@ -314,7 +355,10 @@ func (r *canaryRun) scanForSecrets(t *testing.T, when string, files []string, p 
 	for _, c := range r.kinds {
 		n += len(c.Phrases)
 	}
-	t.Logf("FIGURE at-rest %s: %d canary phrases of %d kinds + password, recovery key, token, token name, cookie; %d byte patterns (raw, hex, base64 ×3 alignments, url, json, utf-16); %d files, %d bytes (%s): %d hits",
+	if r.signals != nil {
+		n += len(r.signals.Phrases)
+	}
+	t.Logf("FIGURE at-rest %s: %d canary phrases of %d kinds and partner signals + password, recovery key, token, token name, cookie; %d byte patterns (raw, hex, base64 ×3 alignments, url, json, utf-16); %d files, %d bytes (%s): %d hits",
 		when, n, len(r.kinds), r.scanner.Needles(), len(read), total, strings.Join(read, ", "), len(hits))
 }
 
@@ -350,6 +394,8 @@ func (r *canaryRun) storedSecrets(t *testing.T, raw *sql.DB, ph string) *proof.S
 		"SELECT key_wrap FROM sessions WHERE user_id = ?",
 		"SELECT label FROM sessions WHERE user_id = ? AND label IS NOT NULL",
 		"SELECT data FROM entries WHERE user_id = ?",
+		"SELECT private FROM partner_keys WHERE user_id = ?",
+		"SELECT sealed FROM partner_signals WHERE ? IN (sender_id, recipient_id)",
 	} {
 		rows, err := raw.Query(q(query), r.userID)
 		if err != nil {
@@ -386,6 +432,10 @@ func (r *canaryRun) checkGone(t *testing.T, raw *sql.DB, ph string) {
 		"users":    "SELECT COUNT(*) FROM users WHERE id = ? OR username = ?",
 		"sessions": "SELECT COUNT(*) FROM sessions WHERE user_id = ? OR user_id = ?",
 		"entries":  "SELECT COUNT(*) FROM entries WHERE user_id = ? OR user_id = ?",
+		// Linked partners: the key, the link (both sides), the signals.
+		"partner_keys":    "SELECT COUNT(*) FROM partner_keys WHERE user_id = ? OR user_id = ?",
+		"partner_links":   "SELECT COUNT(*) FROM partner_links WHERE user_id = ? OR partner_id = ?",
+		"partner_signals": "SELECT COUNT(*) FROM partner_signals WHERE sender_id = ? OR recipient_id = ?",
 	} {
 		if ph == "$" {
 			query = strings.Replace(strings.Replace(query, "?", "$1", 1), "?", "$2", 1)
@@ -403,8 +453,8 @@ func (r *canaryRun) checkGone(t *testing.T, raw *sql.DB, ph string) {
 			t.Errorf("after deletion, %d %s rows of the account remain", n, table)
 		}
 	}
-	t.Logf("FIGURE at-rest rows left after deletion: users %d, sessions (and wrapped session keys) %d, entries %d",
-		counts["users"], counts["sessions"], counts["entries"])
+	t.Logf("FIGURE at-rest rows left after deletion: users %d, sessions (and wrapped session keys) %d, entries %d, partner keys %d, links %d, signals %d",
+		counts["users"], counts["sessions"], counts["entries"], counts["partner_keys"], counts["partner_links"], counts["partner_signals"])
 }
 
 // pgDump writes a plain-SQL dump of the URL's schema.

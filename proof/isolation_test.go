@@ -29,12 +29,23 @@ var malformedIDs = []string{"not valid!", "\x00", "<script>alert(1)</script>", "
 // and by nobody. Another person's object is always 404 with none of its
 // bytes in the response, and nothing they send changes it. A route the
 // harness cannot classify fails the test (see proof.Classify).
-func TestIsolationMatrix(t *testing.T) { isolationMatrix(t, "") }
+func TestIsolationMatrix(t *testing.T) { isolationMatrix(t, "", false) }
 
 // TestIsolationMatrixPostgres runs the same matrix over PostgreSQL.
-func TestIsolationMatrixPostgres(t *testing.T) { isolationMatrix(t, proof.PostgresURL(t)) }
+func TestIsolationMatrixPostgres(t *testing.T) { isolationMatrix(t, proof.PostgresURL(t), false) }
 
-func isolationMatrix(t *testing.T, dbURL string) {
+// TestIsolationMatrixLinked runs the matrix with the owner and the other
+// person linked as partners (issue 16, F7), a signal sent: a linked
+// partner is still another person for every object, in both directions
+// (each partner in turn is the owner).
+func TestIsolationMatrixLinked(t *testing.T) { isolationMatrix(t, "", true) }
+
+// TestIsolationMatrixLinkedPostgres is the linked matrix over PostgreSQL.
+func TestIsolationMatrixLinkedPostgres(t *testing.T) {
+	isolationMatrix(t, proof.PostgresURL(t), true)
+}
+
+func isolationMatrix(t *testing.T, dbURL string, linked bool) {
 	srv := proof.NewServer(t, dbURL, web.Config{})
 	targets, problems := proof.Classify(srv.Routes())
 	if len(problems) > 0 {
@@ -46,6 +57,16 @@ func isolationMatrix(t *testing.T, dbURL string) {
 	}
 	if err := other.SignUp("iso-other", isoPassword); err != nil {
 		t.Fatal(err)
+	}
+	pair := "strangers"
+	if linked {
+		pair = "a linked pair"
+		if err := other.LinkWith(owner); err != nil {
+			t.Fatal(err)
+		}
+		if err := owner.Signal("thinking-of-you", "iso signal words"); err != nil {
+			t.Fatal(err)
+		}
 	}
 	otherToken, err := other.NewToken("other's token")
 	if err != nil {
@@ -80,137 +101,150 @@ func isolationMatrix(t *testing.T, dbURL string) {
 	sort.Strings(patterns)
 
 	cells := map[string]int{}
-	for _, pattern := range patterns {
-		registered := byPattern[pattern]
-		var any proof.Target
-		for _, tg := range registered {
-			any = tg
-			break
-		}
-		fx := *any.Fixture
-		api := proof.IsAPI(pattern)
-		t.Run(strings.ReplaceAll(pattern, "/", "_"), func(t *testing.T) {
-			victim, secrets, err := fx.Make(owner)
-			if err != nil {
-				t.Fatal(err)
+	type roles struct {
+		owner, other           *proof.Agent
+		ownerToken, otherToken string
+		name                   string
+	}
+	directions := []roles{{owner, other, ownerToken, otherToken, ""}}
+	if linked {
+		// Both directions of the link: each partner as the owner.
+		directions = append(directions, roles{other, owner, otherToken, ownerToken, "reversed"})
+	}
+	for _, d := range directions {
+		owner, other, ownerToken, otherToken := d.owner, d.other, d.ownerToken, d.otherToken
+		for _, pattern := range patterns {
+			registered := byPattern[pattern]
+			var any proof.Target
+			for _, tg := range registered {
+				any = tg
+				break
 			}
-			before, err := fx.State(owner, victim)
-			if err != nil || before == "" {
-				t.Fatalf("the fixture's object is not visible to its owner: %q %v", before, err)
-			}
-			gone, _, err := fx.Make(owner)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := fx.Remove(owner, gone); err != nil {
-				t.Fatal(err)
-			}
-			nowhere := "nobody-has-" + strings.Repeat("x", 12)
+			fx := *any.Fixture
+			api := proof.IsAPI(pattern)
+			t.Run(d.name+strings.ReplaceAll(pattern, "/", "_"), func(t *testing.T) {
+				victim, secrets, err := fx.Make(owner)
+				if err != nil {
+					t.Fatal(err)
+				}
+				before, err := fx.State(owner, victim)
+				if err != nil || before == "" {
+					t.Fatalf("the fixture's object is not visible to its owner: %q %v", before, err)
+				}
+				gone, _, err := fx.Make(owner)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := fx.Remove(owner, gone); err != nil {
+					t.Fatal(err)
+				}
+				nowhere := "nobody-has-" + strings.Repeat("x", 12)
 
-			for _, method := range methods {
-				rt, isRegistered := registered[method]
-				send := func(who *proof.Agent, id string) *proof.Response {
-					t.Helper()
-					path := proof.Fill(pattern, url.PathEscape(id), nil)
-					req := proof.Request{Method: method, Path: path}
-					if method == http.MethodPost || method == http.MethodPut || method == http.MethodPatch {
-						req = fx.Body(path, method, id)
+				for _, method := range methods {
+					rt, isRegistered := registered[method]
+					send := func(who *proof.Agent, id string) *proof.Response {
+						t.Helper()
+						path := proof.Fill(pattern, url.PathEscape(id), nil)
+						req := proof.Request{Method: method, Path: path}
+						if method == http.MethodPost || method == http.MethodPut || method == http.MethodPatch {
+							req = fx.Body(path, method, id)
+						}
+						res, err := who.Do(req)
+						if err != nil {
+							t.Fatalf("%s %s: %v", method, path, err)
+						}
+						return res
 					}
-					res, err := who.Do(req)
-					if err != nil {
-						t.Fatalf("%s %s: %v", method, path, err)
+					// notFound: 404 on a registered method; 404 or 405 on one
+					// the route does not have.
+					notFound := func(res *proof.Response) bool {
+						return res.Status == http.StatusNotFound || !isRegistered && res.Status == http.StatusMethodNotAllowed
 					}
-					return res
-				}
-				// notFound: 404 on a registered method; 404 or 405 on one
-				// the route does not have.
-				notFound := func(res *proof.Response) bool {
-					return res.Status == http.StatusNotFound || !isRegistered && res.Status == http.StatusMethodNotAllowed
-				}
-				leaks := func(res *proof.Response) []string {
-					var out []string
-					for _, s := range secrets {
-						if strings.Contains(string(res.Body), s) || strings.Contains(fmt.Sprint(res.Header), s) {
-							out = append(out, s)
+					leaks := func(res *proof.Response) []string {
+						var out []string
+						for _, s := range secrets {
+							if strings.Contains(string(res.Body), s) || strings.Contains(fmt.Sprint(res.Header), s) {
+								out = append(out, s)
+							}
+						}
+						return out
+					}
+					label := func(c string) string { return fmt.Sprintf("%s %s [%s]", method, pattern, c) }
+
+					// Another person's object, with their cookie and with their token.
+					strangers := []*proof.Agent{other}
+					if api {
+						strangers = append(strangers, other.WithToken(otherToken))
+					}
+					for i, who := range strangers {
+						res := send(who, victim)
+						cells["another's"]++
+						if !notFound(res) {
+							t.Errorf("%s as the other person (%d): status %d, want 404", label("another's"), i, res.Status)
+						}
+						if l := leaks(res); len(l) > 0 {
+							t.Errorf("%s: the response holds the owner's bytes %q", label("another's"), l)
+						}
+						if after, err := fx.State(owner, victim); err != nil || after != before {
+							t.Fatalf("%s: the other person's request changed the owner's object (%q → %q, %v)", label("another's"), before, after, err)
 						}
 					}
-					return out
-				}
-				label := func(c string) string { return fmt.Sprintf("%s %s [%s]", method, pattern, c) }
-
-				// Another person's object, with their cookie and with their token.
-				strangers := []*proof.Agent{other}
-				if api {
-					strangers = append(strangers, other.WithToken(otherToken))
-				}
-				for i, who := range strangers {
-					res := send(who, victim)
-					cells["another's"]++
-					if !notFound(res) {
-						t.Errorf("%s as the other person (%d): status %d, want 404", label("another's"), i, res.Status)
+					// Nobody signed in.
+					res := send(nobody, victim)
+					cells["signed out"]++
+					if res.Status < 300 || res.Status >= 500 || len(leaks(res)) > 0 {
+						t.Errorf("%s: signed out got %d (leaks %q)", label("signed out"), res.Status, leaks(res))
 					}
-					if l := leaks(res); len(l) > 0 {
-						t.Errorf("%s: the response holds the owner's bytes %q", label("another's"), l)
+					// A deleted object, asked for by its owner and by the other person.
+					for _, who := range []*proof.Agent{owner, other} {
+						cells["deleted"]++
+						if res := send(who, gone); !notFound(res) {
+							t.Errorf("%s: status %d, want 404", label("deleted"), res.Status)
+						}
 					}
-					if after, err := fx.State(owner, victim); err != nil || after != before {
-						t.Fatalf("%s: the other person's request changed the owner's object (%q → %q, %v)", label("another's"), before, after, err)
+					// An id nobody has.
+					cells["nonexistent"]++
+					if res := send(owner, nowhere); !notFound(res) {
+						t.Errorf("%s: status %d, want 404", label("nonexistent"), res.Status)
 					}
-				}
-				// Nobody signed in.
-				res := send(nobody, victim)
-				cells["signed out"]++
-				if res.Status < 300 || res.Status >= 500 || len(leaks(res)) > 0 {
-					t.Errorf("%s: signed out got %d (leaks %q)", label("signed out"), res.Status, leaks(res))
-				}
-				// A deleted object, asked for by its owner and by the other person.
-				for _, who := range []*proof.Agent{owner, other} {
-					cells["deleted"]++
-					if res := send(who, gone); !notFound(res) {
-						t.Errorf("%s: status %d, want 404", label("deleted"), res.Status)
+					// Malformed ids: never a success, never a 5xx, never reflected raw.
+					for _, bad := range malformedIDs {
+						cells["malformed"]++
+						res := send(owner, bad)
+						ok := res.Status == http.StatusNotFound || res.Status == http.StatusBadRequest || res.Status == http.StatusMethodNotAllowed ||
+							res.Status == http.StatusMovedPermanently && strings.HasPrefix(res.Header.Get("Location"), "/")
+						if !ok {
+							t.Errorf("%s %q: status %d", label("malformed"), bad, res.Status)
+						}
+						if strings.ContainsAny(bad, "<'") && strings.Contains(string(res.Body), bad) {
+							t.Errorf("%s: the id %q is reflected unescaped", label("malformed"), bad)
+						}
 					}
-				}
-				// An id nobody has.
-				cells["nonexistent"]++
-				if res := send(owner, nowhere); !notFound(res) {
-					t.Errorf("%s: status %d, want 404", label("nonexistent"), res.Status)
-				}
-				// Malformed ids: never a success, never a 5xx, never reflected raw.
-				for _, bad := range malformedIDs {
-					cells["malformed"]++
-					res := send(owner, bad)
-					ok := res.Status == http.StatusNotFound || res.Status == http.StatusBadRequest || res.Status == http.StatusMethodNotAllowed ||
-						res.Status == http.StatusMovedPermanently && strings.HasPrefix(res.Header.Get("Location"), "/")
-					if !ok {
-						t.Errorf("%s %q: status %d", label("malformed"), bad, res.Status)
+					// The owner's own object: found (not 404) wherever the method
+					// is the route's; a fresh object each time, since the
+					// request may delete it. API routes are tried with the
+					// owner's token too.
+					owners := []*proof.Agent{owner}
+					if api {
+						owners = append(owners, owner.WithToken(ownerToken))
 					}
-					if strings.ContainsAny(bad, "<'") && strings.Contains(string(res.Body), bad) {
-						t.Errorf("%s: the id %q is reflected unescaped", label("malformed"), bad)
-					}
-				}
-				// The owner's own object: found (not 404) wherever the method
-				// is the route's; a fresh object each time, since the
-				// request may delete it. API routes are tried with the
-				// owner's token too.
-				owners := []*proof.Agent{owner}
-				if api {
-					owners = append(owners, owner.WithToken(ownerToken))
-				}
-				for _, who := range owners {
-					mine, _, err := fx.Make(owner)
-					if err != nil {
-						t.Fatal(err)
-					}
-					res := send(who, mine)
-					cells["own"]++
-					switch {
-					case isRegistered && (res.Status == http.StatusNotFound || res.Status >= 500):
-						t.Errorf("%s (%s): the owner got %d for their own object\n%s", label("own"), rt.Name, res.Status, res)
-					case !isRegistered && !notFound(res):
-						t.Errorf("%s: an unregistered method answered %d", label("own"), res.Status)
+					for _, who := range owners {
+						mine, _, err := fx.Make(owner)
+						if err != nil {
+							t.Fatal(err)
+						}
+						res := send(who, mine)
+						cells["own"]++
+						switch {
+						case isRegistered && (res.Status == http.StatusNotFound || res.Status >= 500):
+							t.Errorf("%s (%s): the owner got %d for their own object\n%s", label("own"), rt.Name, res.Status, res)
+						case !isRegistered && !notFound(res):
+							t.Errorf("%s: an unregistered method answered %d", label("own"), res.Status)
+						}
 					}
 				}
-			}
-		})
+			})
+		}
 	}
 	total := 0
 	for _, n := range cells {
@@ -220,14 +254,22 @@ func isolationMatrix(t *testing.T, dbURL string) {
 	if dbURL != "" {
 		db = "postgres"
 	}
-	t.Logf("FIGURE isolation matrix (%s): %d object kinds (%s), %d patterns × %d methods, %d requests: %v",
-		db, len(proof.OwnedKinds(targets)), strings.Join(proof.OwnedKinds(targets), ", "), len(patterns), len(methods), total, cells)
+	t.Logf("FIGURE isolation matrix (%s, %s): %d object kinds (%s), %d patterns × %d methods, %d requests: %v",
+		db, pair, len(proof.OwnedKinds(targets)), strings.Join(proof.OwnedKinds(targets), ", "), len(patterns), len(methods), total, cells)
 }
 
 // TestNoPageShowsAnotherPersonsWriting signs in as another person and
 // asks for every GET route without an {id} (pages, lists, exports, the
 // API): none holds the owner's writing, token names or secrets.
 func TestNoPageShowsAnotherPersonsWriting(t *testing.T) {
+	for _, linked := range []bool{false, true} {
+		t.Run(map[bool]string{false: "strangers", true: "linked"}[linked], func(t *testing.T) { noPageShows(t, linked) })
+	}
+}
+
+// noPageShows is TestNoPageShowsAnotherPersonsWriting, with the two
+// people linked as partners (and a signal sent each way) when linked.
+func noPageShows(t *testing.T, linked bool) {
 	srv := proof.NewServer(t, "", web.Config{})
 	targets, problems := proof.Classify(srv.Routes())
 	if len(problems) > 0 {
@@ -239,6 +281,16 @@ func TestNoPageShowsAnotherPersonsWriting(t *testing.T) {
 	}
 	if err := other.SignUp("pages-other", isoPassword); err != nil {
 		t.Fatal(err)
+	}
+	if linked {
+		if err := owner.LinkWith(other); err != nil {
+			t.Fatal(err)
+		}
+		for _, who := range []*proof.Agent{owner, other} {
+			if err := who.Signal("thank-you", "pages signal"); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	var secrets []string
 	for _, kind := range proof.OwnedKinds(targets) {
@@ -273,5 +325,5 @@ func TestNoPageShowsAnotherPersonsWriting(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("FIGURE isolation of pages: %d GET responses to the other person hold none of %d owner secrets", pages, len(secrets))
+	t.Logf("FIGURE isolation of pages (linked %v): %d GET responses to the other person hold none of %d owner secrets", linked, pages, len(secrets))
 }

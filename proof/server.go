@@ -84,7 +84,7 @@ func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db,
+	s.Accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db, Links: db,
 		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 4), Wrapper: w,
 		Policy: securebase.NewPasswordPolicy(), Clock: s.Clock.Now}, harnessAccountConfig())
 	if cfg.TimeZone == nil {

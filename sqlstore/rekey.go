@@ -44,6 +44,9 @@ func (db *DB) RekeyUser(ctx context.Context, r *securebase.Rekey) error {
 		if err := db.resealEntries(ctx, tx, r); err != nil {
 			return err
 		}
+		if err := db.resealPartnerKey(ctx, tx, r); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, db.q("DELETE FROM sessions WHERE user_id = ?"), u.ID); err != nil {
 			return err
 		}

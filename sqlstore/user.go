@@ -117,7 +117,7 @@ func (db *DB) DeleteUser(ctx context.Context, id int64) error {
 				return err
 			}
 		}
-		return nil
+		return deletePartnerRows(ctx, tx, db, id)
 	})
 	if err != nil {
 		return err

@@ -92,7 +92,7 @@ func newEnvOn(t *testing.T, opts sqlstore.Options) *env {
 		t.Fatal(err)
 	}
 	w, _ := crypt.NewWrapper(nil)
-	e.accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db,
+	e.accounts = account.New(account.Deps{Users: db, Sessions: db, Limits: db, Links: db,
 		Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 4), Wrapper: w,
 		Policy: securebase.NewPasswordPolicy(), Clock: e.clock}, account.DefaultConfig())
 	library, err := assess.Load()

@@ -32,7 +32,7 @@ func TestPageExists(t *testing.T) {
 		"/body": true, "/body/breathe": true, "/body/breathe/slow-exhale": true, "/body/breathe/4-7-8": true,
 		"/sos": true, "/safety-plan": true, "/attachment": true, "/attachment/signs": true, "/help": true, "/settings": true,
 		"/body/breathe/no-such-pattern": false, "/checkins/abc/edit": false, "/sos/episodes/abc": false,
-		"/signout": false, "/body/log": false, "/nowhere": false, "/beliefs/scripts": true, "/beliefs/nowhere": false, "/partner/decoder": true, "/partner/link": false,
+		"/signout": false, "/body/log": false, "/nowhere": false, "/beliefs/scripts": true, "/beliefs/nowhere": false, "/partner/decoder": true, "/partner/link": true, "/partner/nowhere": false,
 	} {
 		if got := exists(p); got != want {
 			t.Errorf("pageExists(%s) = %v, want %v", p, got, want)

@@ -67,7 +67,9 @@ type partnerHomeView struct {
 	HereFor     string
 	LastCheck   time.Time // the newest baseline check, zero if none
 	CheckDue    bool
-	PartnerLast bool // the person is here for themselves: their own track comes first elsewhere
+	PartnerLast bool          // the person is here for themselves: their own track comes first elsewhere
+	Linked      bool          // linked with a partner (F7, partnerlink.go); never suggested when not
+	Signals     []shownSignal // the newest signals between the two, when linked
 }
 
 func (s *Server) buildPartnerHome(r *http.Request, _ *form) (page, error) {
@@ -81,6 +83,9 @@ func (s *Server) buildPartnerHome(r *http.Request, _ *form) (page, error) {
 		v.LastCheck = list[0].OccurredAt.In(s.userLocation(r))
 	}
 	v.CheckDue = v.LastCheck.IsZero() || s.Clock().Sub(v.LastCheck) >= s.partner.BaselineEvery()
+	if err := s.homeSignals(r, &v); err != nil {
+		return page{}, err
+	}
 	return page{view: "partner", Title: "For your partner", Nav: partnerNav, Data: v}, nil
 }
 

@@ -293,6 +293,12 @@ func flashMessage(code string) string {
 	case "country":
 		return "Done. The lines for that country show from now on."
 	// For your partner (issue 16).
+	case "partner-linked":
+		return "You're linked. Only signals from the list pass between you."
+	case "partner-unlinked":
+		return "You're not linked with anyone."
+	case "signal-sent":
+		return "Your signal is sent."
 	case "repair-saved":
 		return "Your message is ready. Copy it and send it your usual way."
 	case "boundary-saved":

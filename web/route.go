@@ -154,6 +154,13 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/partner/baseline/result", Access: SignedIn, Name: "partner baseline result", handle: s.baselineResult},
 		{Method: "GET", Pattern: "/partner/help", Access: SignedIn, Name: "partner help", handle: s.visit(s.buildPartnerHelp)},
 		{Method: "POST", Pattern: "/partner/help", Access: SignedIn, Name: "partner help check", handle: s.partnerHelpCheck},
+		// Linked partners (issue 16, F7, partnerlink.go): codes, signals, unlink.
+		{Method: "GET", Pattern: "/partner/link", Access: SignedIn, Name: "partner link", handle: s.visit(s.buildLink)},
+		{Method: "POST", Pattern: "/partner/link/code", Access: SignedIn, Name: "partner link code", handle: s.linkCode},
+		{Method: "POST", Pattern: "/partner/link/accept", Access: SignedIn, Name: "partner link accept", handle: s.linkAccept},
+		{Method: "POST", Pattern: "/partner/link/signal", Access: SignedIn, Name: "partner signal send", handle: s.sendSignal},
+		{Method: "POST", Pattern: "/partner/unlink", Access: SignedIn, Name: "partner unlink", handle: s.unlink},
+		{Method: "GET", Pattern: "/api/v1/partner/signals", Access: API, Name: "api partner signals", handle: s.apiSignals},
 
 		// Behaviour, the third pillar (issue 14: behaviour*.go).
 		{Method: "GET", Pattern: "/behaviour", Access: SignedIn, Name: "behaviour", handle: s.visit(s.buildBehaviour)},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -19,6 +20,8 @@ type settingsView struct {
 	NewToken  string // shown once, right after it is made
 	NewKey    string // a new recovery key, shown once
 	HereFor   []hereFor
+	Linked    bool   // linked with a partner (F7): Settings offers the unlink too
+	Unlink    string // partner.UnlinkNote
 }
 
 // hereFor is one answer to "who are you here for?" (issue 16).
@@ -79,6 +82,11 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, status i
 			}
 		}
 	}
+	st, err := s.Accounts.Linked(r.Context(), p)
+	if err != nil {
+		return err
+	}
+	v.Linked, v.Unlink = st.Link != nil, partner.UnlinkNote
 	s.render(w, r, status, "settings", page{Title: "Settings", Nav: "settings", Form: f, Error: errMsg, Data: v})
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/crypt"
 	"github.com/securebase/securebase/entries"
+	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/safety"
 	"github.com/securebase/securebase/sqlstore"
 	"github.com/securebase/securebase/web"
@@ -73,7 +74,7 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		return nil, err
 	}
 	accounts := account.New(account.Deps{
-		Users: db, Sessions: db, Limits: db,
+		Users: db, Sessions: db, Limits: db, Links: db,
 		Hasher:  crypt.NewHasher(cfg.params(), cfg.HashConcurrency),
 		Wrapper: wrapper, Policy: securebase.NewPasswordPolicy(), Clock: time.Now,
 	}, cfg.accountConfig())
@@ -180,6 +181,9 @@ func (a *App) sweep(ctx context.Context) {
 		}
 		if _, err := a.db.DeleteStaleLimits(ctx, now.Add(-24*time.Hour)); err != nil {
 			a.log.Warn("sweep limits", "err", err)
+		}
+		if _, err := a.db.DeleteOldSignals(ctx, now.Add(-partner.SignalLifetime)); err != nil {
+			a.log.Warn("sweep signals", "err", err)
 		}
 	}
 }

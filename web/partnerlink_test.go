@@ -1,0 +1,196 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	inviteRE = regexp.MustCompile(`class="invite-code" id="invite-code">([0-9A-Z]{5}-[0-9A-Z]{5})<`)
+	numberRE = regexp.MustCompile(`class="safety-number">([0-9 ]+)<`)
+	nonceRE  = regexp.MustCompile(`nonce="[^"]*"|nonce-[A-Za-z0-9+/=_-]+`)
+)
+
+// signalsJSON is the polling endpoint's answer, read strictly.
+type signalsJSON struct {
+	Linked  bool `json:"linked"`
+	Signals []struct {
+		ID    string `json:"id"`
+		Mine  bool   `json:"mine"`
+		Text  string `json:"text"`
+		Words string `json:"words"`
+		Sent  string `json:"sent"`
+	} `json:"signals"`
+}
+
+func readSignals(t *testing.T, c *client) signalsJSON {
+	t.Helper()
+	res := c.get("/api/v1/partner/signals")
+	if res.Code != http.StatusOK {
+		t.Fatalf("signals: %d %s", res.Code, clip(res.body))
+	}
+	for _, banned := range []string{"seen", "read", "last", "online", "location", "typing", "delivered"} {
+		var raw map[string]any
+		_ = json.Unmarshal([]byte(res.body), &raw)
+		if strings.Contains(strings.ToLower(keysOf(raw)), banned) {
+			t.Errorf("the signals JSON has a key like %q: %s", banned, res.body)
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(res.body))
+	dec.DisallowUnknownFields()
+	var out signalsJSON
+	if err := dec.Decode(&out); err != nil {
+		t.Fatalf("signals JSON %s: %v", res.body, err)
+	}
+	return out
+}
+
+// keysOf lists every key of a decoded JSON value, at any depth.
+func keysOf(v any) string {
+	var b strings.Builder
+	switch x := v.(type) {
+	case map[string]any:
+		for k, val := range x {
+			b.WriteString(k + " " + keysOf(val))
+		}
+	case []any:
+		for _, val := range x {
+			b.WriteString(keysOf(val))
+		}
+	}
+	return b.String()
+}
+
+// makeCode makes an invitation code as c, after its password.
+func makeCode(t *testing.T, c *client) string {
+	t.Helper()
+	res := c.post("/partner/link/code", url.Values{"password": {pw}})
+	m := inviteRE.FindStringSubmatch(res.body)
+	if res.Code != http.StatusOK || m == nil {
+		t.Fatalf("make a code: %d\n%s", res.Code, clip(res.body))
+	}
+	return m[1]
+}
+
+// TestPartnerLink walks linking as two people and a stranger: codes that
+// need the password and work once, the same safety number on both sides,
+// a signal that only its two people read, the send limit, unlinking by
+// either side at once, with the other's page then the same as if they
+// had never linked, and account deletion ending the link.
+func TestPartnerLink(t *testing.T) {
+	e := newEnv(t)
+	a, b, c := e.client(), e.client(), e.client()
+	a.signUp("link-a", pw)
+	b.signUp("link-b", pw)
+	c.signUp("link-c", pw)
+	neverLinked := a.get("/partner/link")
+	expect(t, neverLinked, http.StatusOK, "If someone is pushing you to link", `href="/help/safety"`, "Make a code", "Enter a code", "let the code run out")
+
+	// A code needs the password.
+	expect(t, a.post("/partner/link/code", url.Values{"password": {"not the password"}}), http.StatusUnauthorized, "doesn")
+	code := makeCode(t, a)
+
+	// A wrong code and a wrong password say so beside their fields.
+	expect(t, b.post("/partner/link/accept", url.Values{"code": {"00000-00000"}, "accept-password": {pw}}), http.StatusNotFound, "That code doesn")
+	expect(t, b.post("/partner/link/accept", url.Values{"code": {code}, "accept-password": {"wrong"}}), http.StatusUnauthorized, `id="accept-password-error"`)
+	// As a person types it: lower case, no hyphen.
+	typed := strings.ToLower(strings.ReplaceAll(code, "-", ""))
+	expect(t, b.post("/partner/link/accept", url.Values{"code": {typed}, "accept-password": {pw}}), http.StatusSeeOther)
+	// Used once: the stranger gets the same answer as for a wrong code.
+	expect(t, c.post("/partner/link/accept", url.Values{"code": {code}, "accept-password": {pw}}), http.StatusNotFound, "That code doesn")
+
+	pa, pb := a.get("/partner/link"), b.get("/partner/link")
+	na, nb := numberRE.FindStringSubmatch(pa.body), numberRE.FindStringSubmatch(pb.body)
+	if na == nil || nb == nil || na[1] != nb[1] {
+		t.Fatalf("safety numbers: %v %v", na, nb)
+	}
+	expect(t, pa, http.StatusOK, "Send a signal", "Unlink now", "If someone is pushing you to link")
+	// Settings offers the unlink too, to the linked only.
+	expect(t, b.get("/settings"), http.StatusOK, "Linked partner", `action="/partner/unlink"`)
+	if strings.Contains(c.get("/settings").body, "Linked partner") {
+		t.Error("Settings of someone not linked offers an unlink")
+	}
+
+	// A signal: sealed, and read by its two people only.
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"activated"}, "number": {"7"}, "words": {"rough meeting, home soon"}}), http.StatusSeeOther)
+	got := readSignals(t, b)
+	if !got.Linked || len(got.Signals) != 1 || got.Signals[0].Mine || got.Signals[0].Text != "Activated 7/10. A short check-in would help." || got.Signals[0].Words != "rough meeting, home soon" {
+		t.Fatalf("b reads %+v", got)
+	}
+	if mine := readSignals(t, a); len(mine.Signals) != 1 || !mine.Signals[0].Mine {
+		t.Fatalf("a reads %+v", mine)
+	}
+	if s := readSignals(t, c); s.Linked || len(s.Signals) != 0 {
+		t.Fatalf("the stranger reads %+v", s)
+	}
+	expect(t, b.get("/partner/link"), http.StatusOK, "Your partner sent", "rough meeting, home soon")
+	expect(t, b.get("/partner"), http.StatusOK, "Your partner sent", "rough meeting, home soon", `href="/partner/link"`)
+	// Linking is never suggested: the home of someone not linked does not point to it.
+	if strings.Contains(c.get("/partner").body, "/partner/link") {
+		t.Error("the partner home of someone not linked points to linking")
+	}
+	// Refused signals: off the list, a link in the words, a number out of range.
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"where-are-you"}}), http.StatusBadRequest, "Choose a signal from the list")
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"need-space"}, "words": {"see bit.ly/x"}}), http.StatusBadRequest, "can&#39;t carry links")
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"activated"}, "number": {"11"}}), http.StatusBadRequest, "Choose a number from 0 to 10")
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"here-back-at"}, "at": {"23:55"}}), http.StatusSeeOther)
+
+	// The limit: six an hour.
+	for i := 0; i < 4; i++ {
+		expect(t, a.post("/partner/link/signal", url.Values{"signal": {"thinking-of-you"}}), http.StatusSeeOther)
+	}
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"thinking-of-you"}}), http.StatusTooManyRequests, "You can send the next one")
+	if n := len(readSignals(t, b).Signals); n != 6 {
+		t.Fatalf("b has %d signals, want 6", n)
+	}
+	e.advance(61 * 60e9)
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"okay-now"}}), http.StatusSeeOther)
+
+	// One link per person: a linked person entering a code, or making
+	// one, is refused, and their key (so the signals) stays as it was.
+	expect(t, c.post("/partner/link/accept", url.Values{"code": {makeCode(t, c)}, "accept-password": {pw}}), http.StatusConflict, "your own code")
+	expect(t, b.post("/partner/link/accept", url.Values{"code": {makeCode(t, c)}, "accept-password": {pw}}), http.StatusConflict, "already linked")
+	expect(t, b.post("/partner/link/code", url.Values{"password": {pw}}), http.StatusConflict, "already linked")
+	if n := len(readSignals(t, b).Signals); n != 7 {
+		t.Fatalf("b reads %d signals after trying to link again, want 7", n)
+	}
+
+	// b unlinks, alone and at once: a is unlinked on the next request,
+	// the signals are gone for both, and a's page is the page of someone
+	// who never linked.
+	expect(t, b.post("/partner/unlink", nil), http.StatusSeeOther)
+	if strings.Contains(a.get("/settings").body, "Linked partner") {
+		t.Error("a's Settings still offers an unlink after b unlinked")
+	}
+	if s := readSignals(t, a); s.Linked || len(s.Signals) != 0 {
+		t.Fatalf("a after b unlinked: %+v", s)
+	}
+	if s := readSignals(t, b); s.Linked || len(s.Signals) != 0 {
+		t.Fatalf("b after unlinking: %+v", s)
+	}
+	expect(t, a.post("/partner/link/signal", url.Values{"signal": {"okay-now"}}), http.StatusNotFound)
+	a.get("/today") // a's own flash of the last signal sent is shown once, and gone
+	after := a.get("/partner/link")
+	if nonceRE.ReplaceAllString(after.body, "") != nonceRE.ReplaceAllString(neverLinked.body, "") {
+		x, y := strings.Split(nonceRE.ReplaceAllString(after.body, ""), "\n"), strings.Split(nonceRE.ReplaceAllString(neverLinked.body, ""), "\n")
+		for i := range min(len(x), len(y)) {
+			if x[i] != y[i] {
+				t.Errorf("a's page after the unlink differs from before any link at line %d:\n%s\n%s", i, x[i], y[i])
+				break
+			}
+		}
+	}
+
+	// Account deletion unlinks too.
+	code = makeCode(t, a)
+	expect(t, c.post("/partner/link/accept", url.Values{"code": {code}, "accept-password": {pw}}), http.StatusSeeOther)
+	expect(t, c.post("/partner/link/signal", url.Values{"signal": {"thank-you"}}), http.StatusSeeOther)
+	expect(t, c.post("/settings/delete", url.Values{"password": {pw}}), http.StatusSeeOther)
+	if s := readSignals(t, a); s.Linked || len(s.Signals) != 0 {
+		t.Fatalf("a after c deleted their account: %+v", s)
+	}
+}

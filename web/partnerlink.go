@@ -8,6 +8,7 @@ import (
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
+	"github.com/securebase/securebase/entries"
 	"github.com/securebase/securebase/partner"
 )
 
@@ -194,11 +195,11 @@ func (s *Server) readSignal(r *http.Request, f *form) (partner.Signal, error) {
 	case partner.ParamTime:
 		at, err := partner.ParseClock(partner.FieldAt, f.Get(partner.FieldAt), now, s.userLocation(r))
 		if err != nil {
-			return sig, partnerErr(err)
+			return sig, entries.PartnerErr(err)
 		}
 		sig.At = &at
 	}
-	return sig, partnerErr(s.partner.CheckSignal(&sig, now))
+	return sig, entries.PartnerErr(s.partner.CheckSignal(&sig, now))
 }
 
 func (s *Server) sendSignal(w http.ResponseWriter, r *http.Request) error {

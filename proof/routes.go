@@ -29,7 +29,6 @@ func Routes() ([]web.Route, error) {
 // Owned, makes Classify fail: name it here, or make it {id} with Owned.
 var ParamValues = map[string]map[string][]string{
 	"/static/{file...}": {"file...": {"app.css", "app.js", "icon.svg"}},
-	"/section/{name}":   {"name": {"body", "beliefs", "behaviour", "insights"}},
 	// Every lesson, so the harnesses walk each one (Learn, H1).
 	"/learn/{slug}": {"slug": lessonSlugs()},
 	// A library statement's id: the person's favourite of it is the

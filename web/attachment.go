@@ -188,8 +188,7 @@ func suggestionsFor(ids []string) []suggestion {
 		"beliefs":  {"Look at an old belief", "Question a belief like “people always leave” gently, with curiosity."},
 		"needs":    {"Ask for what you need", "Practise saying what you need plainly and warmly."},
 	}
-	sectionOf := map[string]string{"beliefs": "/section/beliefs", "needs": "/section/behaviour"}
-	sectionOf["beliefs"] = "/beliefs/inquiry" // issue 13: the Beliefs tools have arrived
+	sectionOf := map[string]string{"beliefs": "/beliefs/inquiry", "needs": "/behaviour/needs"}
 	out := make([]suggestion, 0, len(ids))
 	for _, id := range ids {
 		c, ok := copy[id]

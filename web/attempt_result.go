@@ -90,9 +90,9 @@ func pillarStart(p assess.Pillar) pillarLink {
 	case assess.PillarBeliefs:
 		return pillarLink{"your beliefs", []string{"beliefs", "name"}, "/beliefs"}
 	case assess.PillarBehaviour:
-		return pillarLink{"the way you relate", []string{"needs", "pause"}, "/section/behaviour"}
+		return pillarLink{"the way you relate", []string{"needs", "pause"}, "/behaviour"}
 	}
-	return pillarLink{"your body", []string{"breathe", "ground", "reassure"}, "/section/body"}
+	return pillarLink{"your body", []string{"breathe", "ground", "reassure"}, "/body"}
 }
 
 // attemptResult shows one finished attempt: the two scores with what they

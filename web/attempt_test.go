@@ -104,7 +104,7 @@ func TestAttemptJourney(t *testing.T) {
 	c := e.client()
 	c.signUp("linden", pw)
 	expect(t, c.get("/attachment"), 200, "about ten minutes", "educational, not a diagnosis", `value="ecr-r" checked`)
-	expect(t, c.get("/section/insights"), 200, `href="/attachment"`)
+	expect(t, c.get("/insights"), 200, `href="/attachment"`)
 
 	id := c.start("ecr-r", "")
 	first := c.get("/attachment/attempts/" + id)

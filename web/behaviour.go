@@ -137,7 +137,7 @@ func (s *Server) buildBehaviour(r *http.Request, _ *form) (page, error) {
 	ctx, a := r.Context(), principal(r).Actor
 	now, loc := s.Clock(), s.userLocation(r)
 	c := s.behave()
-	v := behaviourView{Lead: sections()[2].Lead, Tools: behaviourTools(), Surfed: behaviour.SurfedMeaning}
+	v := behaviourView{Lead: pillarLead("behaviour"), Tools: behaviourTools(), Surfed: behaviour.SurfedMeaning}
 	start := behaviour.WeekStart(now, loc, time.Monday)
 	end := start.AddDate(0, 0, 7)
 	week, err := s.loadTriggers(ctx, a, start, end, 500)

@@ -51,11 +51,10 @@ func toolLinks() []toolLink {
 
 // bodyPage is the Body section: the tools, the flow, what works, the plan.
 func (s *Server) bodyPage(w http.ResponseWriter, r *http.Request) error {
-	sec := sections()[0]
 	s.render(w, r, http.StatusOK, "body", page{Title: "Body", Nav: "body", Data: struct {
 		Lead  string
 		Tools []toolLink
-	}{sec.Lead, toolLinks()}})
+	}{pillarLead("body"), toolLinks()}})
 	return nil
 }
 

@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-
-	"github.com/securebase/securebase"
 )
 
 type helpView struct {
@@ -36,28 +34,13 @@ func (s *Server) help(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// section is one of the program's sections. Each says what it is for;
-// the features that fill it arrive with their own routes.
-type section struct {
-	Slug, Title, Lead string
-}
-
-func sections() []section {
-	return []section{
-		{"body", "Body", "Your body usually knows you're scared before your mind does. These tools help it settle first, so that thinking clearly becomes possible again."},
-		{"beliefs", "Beliefs", "Old beliefs, like “people always leave”, can colour every message you read. Here you look at them slowly, with curiosity, and try kinder ones."},
-		{"behaviour", "Behaviour", "Once your body is calmer and your beliefs are softer, new ways of relating get easier: asking for what you need, holding a boundary, pausing before you send."},
-		{"insights", "Insights", "What you log here turns into a picture of what helps you. Every number is worked out from your own entries."},
+// pillarLead is a pillar page's opening line (the Body and Behaviour tabs).
+func pillarLead(slug string) string {
+	switch slug {
+	case "body":
+		return "Your body usually knows you're scared before your mind does. These tools help it settle first, so that thinking clearly becomes possible again."
+	case "behaviour":
+		return "Once your body is calmer and your beliefs are softer, new ways of relating get easier: asking for what you need, holding a boundary, pausing before you send."
 	}
-}
-
-func (s *Server) section(w http.ResponseWriter, r *http.Request) error {
-	name := r.PathValue("name")
-	for _, sec := range sections() {
-		if sec.Slug == name {
-			s.render(w, r, http.StatusOK, "section", page{Title: sec.Title, Nav: sec.Slug, Data: sec})
-			return nil
-		}
-	}
-	return securebase.Errorf(securebase.ENOTFOUND, "There's no section with that name.")
+	return ""
 }

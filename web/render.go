@@ -76,7 +76,7 @@ func loadViews(st *staticFiles) (*views, error) {
 		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 		"json": func(v any) string { b, _ := json.Marshal(v); return string(b) },
 		"join": strings.Join,
-		"tabs": tabs,
+		"navOf": navOf,
 	}
 	entries, err := templateFS.ReadDir("templates")
 	if err != nil {

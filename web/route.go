@@ -73,7 +73,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "GET", Pattern: "/checkins/{id}/edit", Access: SignedIn, Owned: "checkin", Name: "checkin edit", handle: s.editCheckIn},
 		{Method: "POST", Pattern: "/checkins/{id}", Access: SignedIn, Owned: "checkin", Name: "checkin update", handle: s.updateCheckIn},
 		{Method: "POST", Pattern: "/checkins/{id}/delete", Access: SignedIn, Owned: "checkin", Name: "checkin delete", handle: s.deleteCheckIn},
-		{Method: "GET", Pattern: "/section/{name}", Access: SignedIn, Name: "section", handle: s.section},
+		{Method: "GET", Pattern: "/more", Access: SignedIn, Name: "more", handle: s.more},
 		// A calm, focused app (issue 12): onboarding; the journal is journalRoutes.
 		{Method: "GET", Pattern: "/welcome", Access: SignedIn, Name: "welcome", handle: s.welcome},
 		// Practice, insights, reminders (E1–E5, issue 15: practice_*.go).

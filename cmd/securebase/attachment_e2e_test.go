@@ -173,7 +173,7 @@ func TestAttachmentQuestionnaireByKeyboard(t *testing.T) {
 	}
 	b.checkAll("today with suggestions")
 
-	b.visit("/section/insights")
+	b.visit("/insights")
 	b.tabTo("main a[href='/attachment']")
 	b.pressAndLoad(keyEnter)
 	if loc := b.location(); loc != "/attachment" {

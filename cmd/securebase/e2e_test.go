@@ -64,7 +64,8 @@ func TestEndToEnd(t *testing.T) {
 	edit := get(b, "find edit link", chromedp.AttributeValue(chromedp.CSS(".entry a"), "href"))
 	b.visit(edit.Value)
 	b.visit("/settings")
-	b.visit("/section/body")
+	b.visit("/body")
+	b.visit("/more")
 
 	b.submit("footer form[action='/signout'] button")
 	if loc := b.location(); !strings.HasPrefix(loc, "/signin") {

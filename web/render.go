@@ -73,9 +73,9 @@ func loadViews(st *staticFiles) (*views, error) {
 			}
 			return f
 		},
-		"one":  func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
-		"json": func(v any) string { b, _ := json.Marshal(v); return string(b) },
-		"join": strings.Join,
+		"one":   func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+		"json":  func(v any) string { b, _ := json.Marshal(v); return string(b) },
+		"join":  strings.Join,
 		"navOf": navOf,
 	}
 	entries, err := templateFS.ReadDir("templates")

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/securebase/securebase"
@@ -267,9 +266,6 @@ func (s *Server) postThought(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, "/beliefs", savedFlash("thought-saved", sv.Crisis, sv.Safety))
 }
 
-// happenings is the trigger vocabulary of package behaviour, loaded once.
-var happenings = sync.OnceValues(behaviour.Load)
-
 // settlingFacts are plain facts from the person's own check-ins after
 // things that happened (from any kind that is Triggered): at most two,
 // for the triggers with the most to say. None until there is enough.
@@ -309,11 +305,7 @@ func (s *Server) settlingFacts(r *http.Request) ([]belief.Fact, error) {
 		}
 		checkIns = append(checkIns, belief.CheckIn{At: e.OccurredAt, Distress: p.(*securebase.CheckIn).Distress})
 	}
-	cat, err := happenings()
-	if err != nil {
-		return nil, err
-	}
-	return settlingFactsFrom(times, checkIns, cat), nil
+	return settlingFactsFrom(times, checkIns, s.behave()), nil
 }
 
 // settlingFactsFrom says, for the two kinds of trigger with the most

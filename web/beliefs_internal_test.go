@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/securebase/securebase/behaviour"
 	"github.com/securebase/securebase/belief"
 )
 
@@ -12,7 +13,7 @@ import (
 // happenings list's label, says nothing with too little data, leaves out
 // ids the list lacks, and puts the trigger with the most to say first.
 func TestSettlingFacts(t *testing.T) {
-	cat, err := happenings()
+	cat, err := behaviour.Load()
 	if err != nil {
 		t.Fatal(err)
 	}

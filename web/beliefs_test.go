@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -117,5 +118,35 @@ func TestThoughtHintsAPI(t *testing.T) {
 	anon := e.client()
 	if res := anon.json("POST", "/api/v1/thought-records/hints", `{"thought": "x"}`); res.Code != http.StatusUnauthorized {
 		t.Errorf("signed out: %d", res.Code)
+	}
+}
+
+// TestThoughtEvidenceFromTheLog: the thought record's evidence step shows
+// a fact from the person's own trigger log and check-ins (issue 13 with
+// issue 14's log), and says nothing for someone with no log.
+func TestThoughtEvidenceFromTheLog(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("evidence-seeker", pw)
+	res := c.post("/settings/tokens", url.Values{"label": {"phone"}})
+	api := e.client()
+	api.header.Set("Authorization", "Bearer "+regexpFind(t, `sbp_[A-Za-z0-9_-]{43}`, res.body))
+	t0 := time.Date(2026, 11, 1, 20, 0, 0, 0, time.UTC)
+	for i := range 8 { // eight late replies; six settled within the hour
+		at := t0.AddDate(0, 0, i)
+		expect(t, api.json("POST", "/api/v1/triggers", fmt.Sprintf(`{"occurred_at":%q,"happening":"late-reply","activation":7}`, at.Format(time.RFC3339))), 201)
+		d := 2
+		if i >= 6 {
+			d = 7
+		}
+		expect(t, api.json("POST", "/api/v1/checkins", fmt.Sprintf(`{"occurred_at":%q,"distress":%d}`, at.Add(40*time.Minute).Format(time.RFC3339), d)), 201)
+	}
+	step := url.Values{"step": {"3"}, "go": {"next"}, "thought": {"he's bored of me"}, "situation": {"no reply"}}
+	expect(t, c.post("/beliefs/thoughts", step), 200, "6 of your last 8 check-ins after a late reply were back under 4 within two hours.")
+
+	other := e.client()
+	other.signUp("no-log-yet", pw)
+	if res := other.post("/beliefs/thoughts", step); strings.Contains(res.body, "check-ins after") {
+		t.Errorf("a fact without a log:\n%s", res.body)
 	}
 }

@@ -39,16 +39,16 @@ func TestBehaviourInBrowser(t *testing.T) {
 
 	// Log a trigger by touch: every tap from the Behaviour tab to saved.
 	taps := 0
-	tap := func(what, sel string) {
+	tapIt := func(what, sel string) {
 		t.Helper()
 		taps++
-		b.do(what, chromedp.Tap(chromedp.CSS(sel)))
+		b.do(what, tap(sel))
 	}
 	tapLoad := func(what, sel string) {
 		t.Helper()
 		taps++
 		b.do(what, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.WaitEvent(pageLoad, nil, chromedp.Tap(chromedp.CSS(sel)))(ctx, tg)
+			_, err := chromedp.WaitEvent(pageLoad, nil, tap(sel))(ctx, tg)
 			return err
 		}))
 	}
@@ -58,12 +58,12 @@ func TestBehaviourInBrowser(t *testing.T) {
 	if !eval[bool](b, "one question", `[...document.querySelectorAll("form[data-bsteps] > [data-bq]")].filter(q => !q.hidden).length === 1`) {
 		t.Fatal("the log shows more than one question at a time on a phone")
 	}
-	tap("what happened", "input[name=happening][value=late-reply]")
-	tap("next", "[data-bstep-next]")
-	tap("how strong", "input[name=activation][value='7']")
-	tap("next", "[data-bstep-next]")
+	tapIt("what happened", "input[name=happening][value=late-reply]")
+	tapIt("next", "[data-bstep-next]")
+	tapIt("how strong", "input[name=activation][value='7']")
+	tapIt("next", "[data-bstep-next]")
 	b.check("log, question 3")
-	tap("the urge", "input[name=urges][value=texting-or-calling]")
+	tapIt("the urge", "input[name=urges][value=texting-or-calling]")
 	tapLoad("save", "[data-bstep-save]")
 	took := time.Since(start)
 	if loc := b.location(); !strings.HasPrefix(loc, "/behaviour/triggers/") {
@@ -88,7 +88,7 @@ func TestBehaviourInBrowser(t *testing.T) {
 		t.Fatalf("after a reload the draft reads %q", got)
 	}
 	b.check("pause, draft kept")
-	tap("hold 10 minutes", "input[name=hold][value='10-minutes']")
+	tapIt("hold 10 minutes", "input[name=hold][value='10-minutes']")
 	tapLoad("hold", "form[data-held-form] button")
 	if loc := b.location(); !strings.HasPrefix(loc, "/behaviour/held/") {
 		t.Fatalf("after holding: %s\n%s", loc, b.text())
@@ -122,8 +122,8 @@ func TestBehaviourInBrowser(t *testing.T) {
 	b.offline(true)
 	const offlineWords = "Call me when you land."
 	b.do("write offline", fill("#message", offlineWords))
-	tap("hold 1 hour", "input[name=hold][value='1-hour']")
-	tap("hold", "form[data-held-form] button")
+	tapIt("hold 1 hour", "input[name=hold][value='1-hour']")
+	tapIt("hold", "form[data-held-form] button")
 	b.waitJS("kept offline", `!document.querySelector("[data-held-offline]").hidden`, 10*time.Second)
 	if !eval[bool](b, "listed", `document.querySelector("[data-held-local-list]").textContent.includes("Call me when you land.")`) {
 		t.Fatal("the message held offline is not shown")
@@ -213,7 +213,7 @@ func TestBehaviourInBrowser(t *testing.T) {
 	b.do("a person", fill("#name", "Sam"))
 	b.submit("form[action='/behaviour/people'] button")
 	b.check("a person")
-	tap("a green flag", "input[name=flag][value=responds]")
+	tapIt("a green flag", "input[name=flag][value=responds]")
 	b.submit("form[action$='/flags'] button")
 	if txt := b.text(); !strings.Contains(txt, "1 green flag") {
 		t.Errorf("the summary after one note:\n%s", txt)

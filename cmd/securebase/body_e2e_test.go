@@ -68,11 +68,11 @@ func TestBodyPagesInBrowser(t *testing.T) {
 	// Pages with their dynamic parts showing: words of one area, a running
 	// pause, the pacer, a saved pattern, an episode, a care panel.
 	b.visit("/body/name")
-	b.do("choose an area", chromedp.Click(chromedp.CSS("input[name=region][value=unpleasant-low]")))
+	b.do("choose an area", click("input[name=region][value=unpleasant-low]"))
 	b.check("name with words")
 	b.visit("/body/pause")
 	b.toolStage("tool")
-	b.do("start a pause", chromedp.Click(chromedp.CSS("[data-pause-minutes='2']")))
+	b.do("start a pause", click("[data-pause-minutes='2']"))
 	b.check("pause running")
 	b.visit("/body/breathe")
 	b.do("make a pattern", fill("#name", "Evening breath"), fill("#cycles", "10000"))
@@ -100,7 +100,7 @@ func TestBodyPagesInBrowser(t *testing.T) {
 	}))
 	b.visit("/body/breathe/box")
 	b.toolStage("tool")
-	b.do("start", chromedp.Click(chromedp.CSS("[data-pacer-start]")))
+	b.do("start", click("[data-pacer-start]"))
 	b.waitJS("countdown", `document.querySelector("[data-pacer-count]").textContent !== ""`, 5*time.Second)
 	reduced := eval[bool](b, "reduced", `document.querySelector("[data-pacer]").classList.contains("reduced") &&
 		getComputedStyle(document.querySelector(".pacer-circle")).transitionDuration === "0s"`)
@@ -222,15 +222,15 @@ func TestSOSByTouch(t *testing.T) {
 		logs0 := len(app.Logs.String())
 		tapped := time.Now()
 		b.do("tap I'm activated", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := chromedp.WaitEvent(pageLoad, nil, chromedp.Tap(chromedp.CSS("a.sos-now")))(ctx, tg)
+			_, err := chromedp.WaitEvent(pageLoad, nil, tap("a.sos-now"))(ctx, tg)
 			return err
 		}))
 		b.do("record phases", chromedp.Evaluate[chromedp.Void](`window.__firstPhase = 0;
 			document.addEventListener("pacer:phase", () => { if (!window.__firstPhase) window.__firstPhase = Date.now(); })`))
 		b.waitJS("flow ready", `document.querySelector("[data-sos]").dataset.ready === "true"`, 10*time.Second)
-		b.do("tap 7", chromedp.Tap(chromedp.CSS("[data-sos-step=before] input[value='7']")))
-		b.do("tap next", chromedp.Tap(chromedp.CSS("[data-sos-step=before] [data-sos-nav=next]")))
-		b.do("tap breathe", chromedp.Tap(chromedp.CSS("input[data-calm=breathe]")))
+		b.do("tap 7", tap("[data-sos-step=before] input[value='7']"))
+		b.do("tap next", tap("[data-sos-step=before] [data-sos-nav=next]"))
+		b.do("tap breathe", tap("input[data-calm=breathe]"))
 		b.waitJS("pacer on screen", `window.__firstPhase > 0`, 10*time.Second)
 		first := eval[float64](b, "first phase", `window.__firstPhase`)
 		took := time.UnixMilli(int64(first)).Sub(tapped)
@@ -250,12 +250,12 @@ func TestSOSByTouch(t *testing.T) {
 	measure("warm", false)
 
 	// Finish the flow by touch: skip naming and the rest, rate, save.
-	b.do("tap next", chromedp.Tap(chromedp.CSS("[data-sos-step=calm] [data-sos-nav=next]")))
+	b.do("tap next", tap("[data-sos-step=calm] [data-sos-nav=next]"))
 	for _, step := range []string{"name", "reassure", "pause"} {
-		b.do("skip "+step, chromedp.Tap(chromedp.CSS("[data-sos-step="+step+"] [data-sos-nav=skip]")))
+		b.do("skip "+step, tap("[data-sos-step="+step+"] [data-sos-nav=skip]"))
 	}
-	b.do("tap 9", chromedp.Tap(chromedp.CSS("[data-sos-step=after] input[value='9']")))
-	b.do("save", chromedp.Tap(chromedp.CSS("[data-sos-save]")))
+	b.do("tap 9", tap("[data-sos-step=after] input[value='9']"))
+	b.do("save", tap("[data-sos-save]"))
 	b.waitJS("saved", `document.querySelector("[data-sos-result]").dataset.state === "saved"`, 10*time.Second)
 	if !eval[bool](b, "care", `!document.querySelector("[data-sos-care]").hidden`) {
 		t.Fatal("distress 9 at the end and the crisis lines did not come forward")
@@ -269,7 +269,7 @@ func TestSOSByTouch(t *testing.T) {
 	b.visit("/body/ground")
 	b.toolStage("tool")
 	for i := 0; i < 6; i++ {
-		b.do("next step", chromedp.Tap(chromedp.CSS("[data-step-next]")))
+		b.do("next step", tap("[data-step-next]"))
 	}
 	if !eval[bool](b, "done", `document.querySelector("[data-stepper]").dataset.done === "true"`) {
 		t.Fatal("grounding did not finish by taps")
@@ -330,7 +330,7 @@ func TestPacerTiming(t *testing.T) {
 			};
 			beat();
 		})();`))
-	b.do("start", chromedp.Click(chromedp.CSS("[data-pacer-start]")))
+	b.do("start", click("[data-pacer-start]"))
 	time.Sleep(295 * time.Second)
 	b.waitJS("the end of five minutes", `window.__end !== null`, time.Minute)
 	type phase struct {
@@ -453,26 +453,26 @@ func TestOffline(t *testing.T) {
 	b.visit("/body")
 	clicked := time.Now()
 	b.do("open the flow", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.WaitEvent(pageLoad, nil, chromedp.Click(chromedp.CSS("a.sos-now")))(ctx, tg)
+		_, err := chromedp.WaitEvent(pageLoad, nil, click("a.sos-now"))(ctx, tg)
 		return err
 	}))
 	b.do("record phases", chromedp.Evaluate[chromedp.Void](`window.__firstPhase = 0;
 		document.addEventListener("pacer:phase", () => { if (!window.__firstPhase) window.__firstPhase = Date.now(); })`))
 	b.waitJS("flow ready", `document.querySelector("[data-sos]").dataset.ready === "true"`, 10*time.Second)
-	b.do("9", chromedp.Click(chromedp.CSS("[data-sos-step=before] input[value='9']")))
-	b.do("next", chromedp.Click(chromedp.CSS("[data-sos-step=before] [data-sos-nav=next]")))
-	b.do("breathe", chromedp.Click(chromedp.CSS("input[data-calm=breathe]")))
+	b.do("9", click("[data-sos-step=before] input[value='9']"))
+	b.do("next", click("[data-sos-step=before] [data-sos-nav=next]"))
+	b.do("breathe", click("input[data-calm=breathe]"))
 	b.waitJS("pacer on screen", `window.__firstPhase > 0`, 10*time.Second)
 	first := eval[float64](b, "first phase", `window.__firstPhase`)
 	t.Logf("tap to pacer, warm, network off: %v", time.UnixMilli(int64(first)).Sub(clicked).Round(time.Millisecond))
-	b.do("next", chromedp.Click(chromedp.CSS("[data-sos-step=calm] [data-sos-nav=next]")))
-	b.do("a word", chromedp.Click(chromedp.CSS("input[name=region][value=unpleasant-high]")), chromedp.Click(chromedp.CSS("input[name=emotion][value=abandoned]")))
-	b.do("next", chromedp.Click(chromedp.CSS("[data-sos-step=name] [data-sos-nav=next]")))
-	b.do("skip", chromedp.Click(chromedp.CSS("[data-sos-step=reassure] [data-sos-nav=skip]")))
+	b.do("next", click("[data-sos-step=calm] [data-sos-nav=next]"))
+	b.do("a word", click("input[name=region][value=unpleasant-high]"), click("input[name=emotion][value=abandoned]"))
+	b.do("next", click("[data-sos-step=name] [data-sos-nav=next]"))
+	b.do("skip", click("[data-sos-step=reassure] [data-sos-nav=skip]"))
 	b.do("draft", fill("#draft", "please answer me"))
-	b.do("next", chromedp.Click(chromedp.CSS("[data-sos-step=pause] [data-sos-nav=next]")))
-	b.do("9 again", chromedp.Click(chromedp.CSS("[data-sos-step=after] input[value='9']")))
-	b.do("save", chromedp.Click(chromedp.CSS("[data-sos-save]")))
+	b.do("next", click("[data-sos-step=pause] [data-sos-nav=next]"))
+	b.do("9 again", click("[data-sos-step=after] input[value='9']"))
+	b.do("save", click("[data-sos-save]"))
 	b.waitJS("kept on the device", `document.querySelector("[data-sos-result]").dataset.state === "queued"`, 10*time.Second)
 	id := eval[string](b, "episode id", `document.querySelector("[data-sos-result]").dataset.episode`)
 	care := eval[string](b, "care", `(() => { const c = document.querySelector("[data-sos-care]"); return c.hidden ? "" : c.textContent; })()`)

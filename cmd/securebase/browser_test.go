@@ -247,11 +247,30 @@ func fill(sel, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.WaitReady(chromedp.CSS(sel)), clear, chromedp.SendKeys(chromedp.CSS(sel), value))
 }
 
+// centre scrolls an element to the middle of the viewport, as a person
+// would before tapping it. On a phone the tab bar is fixed over the bottom
+// of the screen, and a click at an element under it would land on a tab
+// (chromedp scrolls only an element outside the viewport).
+func centre(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.WaitReady(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).scrollIntoView({block: "center", behavior: "instant"})`, sel)))
+}
+
+// click clicks an element once it is in the middle of the viewport.
+func click(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(centre(sel), chromedp.Click(chromedp.CSS(sel)))
+}
+
+// tap taps an element (touch) once it is in the middle of the viewport.
+func tap(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(centre(sel), chromedp.Tap(chromedp.CSS(sel)))
+}
+
 // submit clicks a button or link and waits for the page it loads.
 func (b *browser) submit(sel string) {
 	b.t.Helper()
 	b.do("submit "+sel, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(sel)))(ctx, tg)
+		_, err := chromedp.WaitEvent(page.LoadEventFired, nil, click(sel))(ctx, tg)
 		return err
 	}))
 }

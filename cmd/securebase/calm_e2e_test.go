@@ -54,7 +54,7 @@ func TestHiddenHides(t *testing.T) {
 
 	b.visit("/body/breathe/4-7-8")
 	b.toolStage("tool")
-	b.do("start", chromedp.Click(chromedp.CSS("[data-pacer-start]")))
+	b.do("start", click("[data-pacer-start]"))
 	b.waitJS("pacer running", `document.querySelector("[data-pacer]").dataset.running === "true"`, 5*time.Second)
 	if b.shown("[data-pacer-start]") {
 		t.Error("Start breathing shows while the pacer runs")
@@ -74,7 +74,7 @@ func TestHiddenHides(t *testing.T) {
 	}
 	b.noHiddenShown("grounding, step one")
 	for i := 0; i < 6; i++ {
-		b.do("next step", chromedp.Click(chromedp.CSS("[data-step-next]")))
+		b.do("next step", click("[data-step-next]"))
 	}
 	if !eval[bool](b, "done", `document.querySelector("[data-stepper]").dataset.done === "true"`) {
 		t.Fatal("grounding did not finish")
@@ -93,7 +93,7 @@ func (b *browser) toolStage(name string) {
 		if eval[string](b, "stage", `document.querySelector("form[data-stages]").dataset.at || ""`) == name {
 			return
 		}
-		b.do("next stage", chromedp.Click(chromedp.CSS("[data-stage-next]")))
+		b.do("next stage", click("[data-stage-next]"))
 	}
 	b.t.Fatalf("the tool page never reached its %q stage", name)
 }
@@ -112,10 +112,10 @@ func TestPacerInFirstViewport(t *testing.T) {
 	b.waitJS("flow ready", `document.querySelector("[data-sos]").dataset.ready === "true"`, 10*time.Second)
 	b.noHiddenShown("sos, step one")
 	b.screenshot("flow-1-before")
-	b.do("tap 7", chromedp.Tap(chromedp.CSS("[data-sos-step=before] input[value='7']")))
-	b.do("tap next", chromedp.Tap(chromedp.CSS("[data-sos-step=before] [data-sos-nav=next]")))
+	b.do("tap 7", tap("[data-sos-step=before] input[value='7']"))
+	b.do("tap next", tap("[data-sos-step=before] [data-sos-nav=next]"))
 	b.screenshot("flow-2-calm")
-	b.do("tap breathe", chromedp.Tap(chromedp.CSS("input[data-calm=breathe]")))
+	b.do("tap breathe", tap("input[data-calm=breathe]"))
 	b.waitJS("pacer running", `document.querySelector("[data-calm-panel=breathe] [data-pacer]").dataset.running === "true"`, 5*time.Second)
 	type box struct{ Top, Bottom, Left, Right, Height, Width, ScrollY, NavTop float64 }
 	at := eval[box](b, "pacer position", `(() => {

@@ -55,7 +55,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 	b.check("today, empty")
 
-	b.do("check in", chromedp.Click(chromedp.CSS("input[name=distress][value='6']")), fill("#note", note))
+	b.do("check in", click("input[name=distress][value='6']"), fill("#note", note))
 	b.submit("form[action='/checkins'] button")
 	if txt := b.text(); !strings.Contains(txt, note) || !strings.Contains(txt, "Distress 6 of 10") {
 		t.Fatalf("Today after checking in:\n%s", txt)

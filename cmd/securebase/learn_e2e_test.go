@@ -63,7 +63,7 @@ func TestLearnInBrowser(t *testing.T) {
 		t.Fatalf("no read marks on /learn:\n%s", txt)
 	}
 	b.visit("/learn/" + slug)
-	b.do("mark read", chromedp.Click(chromedp.CSS("[data-learn-read]")))
+	b.do("mark read", click("[data-learn-read]"))
 	b.check("lesson marked read")
 	b.visit("/learn")
 	state := eval[string](b, "state", `document.querySelector('[data-read-state="`+slug+`"]').textContent`)
@@ -77,7 +77,7 @@ func TestLearnInBrowser(t *testing.T) {
 	if stored != `["`+slug+`"]` {
 		t.Fatalf("local storage holds %q", stored)
 	}
-	b.do("forget", chromedp.Click(chromedp.CSS("[data-learn-forget]")))
+	b.do("forget", click("[data-learn-forget]"))
 	if txt := b.text(); !strings.Contains(txt, "You have read 0 of") {
 		t.Fatalf("forgetting did not clear the marks:\n%s", txt)
 	}

@@ -87,14 +87,14 @@ func TestPartnerInBrowser(t *testing.T) {
 		look(p)
 	}
 	b.visit("/partner/baseline")
-	b.do("tick two markers", chromedp.Click(chromedp.CSS(`input[value="exhaustion"]`)), chromedp.Click(chromedp.CSS(`input[value="resentment"]`)))
+	b.do("tick two markers", click(`input[value="exhaustion"]`), click(`input[value="resentment"]`))
 	b.submit(`form[action="/partner/baseline"] button`)
 	look("/partner/baseline/result")
 	if !strings.Contains(b.text(), "When to bring in help") {
 		t.Fatal("two markers do not lead to when to bring in help")
 	}
 	b.visit("/partner/help")
-	b.do("tick a safety sign", chromedp.Click(chromedp.CSS(`input[value="afraid"]`)))
+	b.do("tick a safety sign", click(`input[value="afraid"]`))
 	b.submit(`form[action="/partner/help"] button`)
 	look("/partner/help")
 	if !strings.Contains(b.text(), "Your safety comes first") {

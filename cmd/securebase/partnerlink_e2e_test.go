@@ -59,7 +59,7 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 
 	// Two sends a signal; the time runs from the tap to the signal shown
 	// on one's open page.
-	two.do("choose a signal", chromedp.Click(chromedp.CSS(`input[value="need-space"]`)), fill("#words", "back after my walk"))
+	two.do("choose a signal", click(`input[value="need-space"]`), fill("#words", "back after my walk"))
 	sent := time.Now()
 	two.submit(`form[action="/partner/link/signal"] button`)
 	one.waitJS("the signal on the open page", `(() => { const li = document.querySelector("#signals li");

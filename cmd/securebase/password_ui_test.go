@@ -21,7 +21,7 @@ func TestPasswordFieldHelpers(t *testing.T) {
 	if hint := get(b, "hint", chromedp.Text(chromedp.CSS("#password-strength"))); hint != "Strong." {
 		t.Fatalf("hint for 30 characters: %q", hint)
 	}
-	b.do("show", chromedp.Click(chromedp.CSS(".pw-toggle")))
+	b.do("show", click(".pw-toggle"))
 	if typ := get(b, "type", chromedp.Evaluate[string](`document.querySelector("#password").type`)); typ != "text" {
 		t.Fatalf("after Show password the field is %q", typ)
 	}
@@ -29,7 +29,7 @@ func TestPasswordFieldHelpers(t *testing.T) {
 		t.Fatalf("aria-pressed %q", pressed)
 	}
 	b.check("sign-up with the password shown")
-	b.do("hide", chromedp.Click(chromedp.CSS(".pw-toggle")))
+	b.do("hide", click(".pw-toggle"))
 	if typ := get(b, "type", chromedp.Evaluate[string](`document.querySelector("#password").type`)); typ != "password" {
 		t.Fatalf("after Hide password the field is %q", typ)
 	}

@@ -31,11 +31,13 @@ func TestPracticeInBrowser(t *testing.T) {
 	if loc := b.location(); loc != "/body/ground" {
 		t.Fatalf("the grounding practice opened %s", loc)
 	}
+	b.toolStage("tool")
 	for i := 0; i < 6; i++ {
-		b.do("next step", chromedp.Tap(chromedp.CSS("[data-step-next]")))
+		b.do("next step", tap("[data-step-next]"))
 	}
-	b.do("rate after", chromedp.Tap(chromedp.CSS("input[name=after][value='3']")))
-	b.submit("form[action='/body/log'] > button")
+	b.toolStage("after")
+	b.do("rate after", tap("input[name=after][value='3']"))
+	b.submit("form[action='/body/log'] [data-stage=after] .actions > button")
 	b.visit("/today")
 	if !eval[bool](b, "ticked", `document.querySelector('.practice-done a[href="/body/ground"]') !== null`) {
 		t.Fatalf("grounding is not ticked on Today:\n%s", b.text())
@@ -66,7 +68,7 @@ func TestPracticeInBrowser(t *testing.T) {
 	// The signs of growing security.
 	b.visit("/growth")
 	wide("/growth")
-	b.do("rate", chromedp.Tap(chromedp.CSS("input[name=space][value='3']")))
+	b.do("rate", tap("input[name=space][value='3']"))
 	b.submit(`form[action="/growth"] button`)
 	b.check("/growth, saved")
 	b.visit("/insights")
@@ -96,12 +98,12 @@ func TestPracticeInBrowser(t *testing.T) {
 	if n := eval[int](b, "charts", `document.querySelectorAll("main svg[role=img]").length`); n < 3 {
 		t.Fatalf("%d charts drawn on /insights after two weeks", n)
 	}
-	b.do("open a table", chromedp.Click(chromedp.CSS("#distress-h ~ details summary")))
+	b.do("open a table", click("#distress-h ~ details summary"))
 	b.check("/insights, charts and a table open")
 	// Reminders: a time, days, and the private calendar link.
 	b.visit("/reminders")
 	wide("/reminders")
-	b.do("time", chromedp.SetValue("#practice_time", "08:30"), chromedp.Tap(chromedp.CSS("input[name=practice_days][value=mon]")))
+	b.do("time", chromedp.SetValue("#practice_time", "08:30"), tap("input[name=practice_days][value=mon]"))
 	b.submit(`form[action="/reminders"] button`)
 	b.submit(`form[action="/reminders/link"] button`)
 	b.check("/reminders, with a link")

@@ -72,12 +72,12 @@ func (b *browser) timeZone(tz string) {
 func (b *browser) sosToTheEnd(before, after string) {
 	b.t.Helper()
 	b.waitJS("flow ready", `document.querySelector("[data-sos]").dataset.ready === "true"`, 10*time.Second)
-	b.do("before", chromedp.Click(chromedp.CSS("[data-sos-step=before] input[value='"+before+"']")))
-	b.do("next", chromedp.Click(chromedp.CSS("[data-sos-step=before] [data-sos-nav=next]")))
+	b.do("before", click("[data-sos-step=before] input[value='"+before+"']"))
+	b.do("next", click("[data-sos-step=before] [data-sos-nav=next]"))
 	for _, step := range []string{"calm", "name", "reassure", "pause"} {
-		b.do("skip "+step, chromedp.Click(chromedp.CSS("[data-sos-step="+step+"] [data-sos-nav=skip]")))
+		b.do("skip "+step, click("[data-sos-step="+step+"] [data-sos-nav=skip]"))
 	}
-	b.do("after", chromedp.Click(chromedp.CSS("[data-sos-step=after] input[value='"+after+"']")))
+	b.do("after", click("[data-sos-step=after] input[value='"+after+"']"))
 }
 
 func TestSafetyNetInBrowser(t *testing.T) {
@@ -161,9 +161,9 @@ func TestSafetyNetInBrowser(t *testing.T) {
 		}
 		b.visit("/sos")
 		b.waitJS("flow ready", `document.querySelector("[data-sos]").dataset.ready === "true"`, 10*time.Second)
-		b.do("next", chromedp.Click(chromedp.CSS("[data-sos-step=before] [data-sos-nav=next]")))
-		b.do("skip", chromedp.Click(chromedp.CSS("[data-sos-step=calm] [data-sos-nav=skip]")))
-		b.do("skip", chromedp.Click(chromedp.CSS("[data-sos-step=name] [data-sos-nav=skip]")))
+		b.do("next", click("[data-sos-step=before] [data-sos-nav=next]"))
+		b.do("skip", click("[data-sos-step=calm] [data-sos-nav=skip]"))
+		b.do("skip", click("[data-sos-step=name] [data-sos-nav=skip]"))
 		shown := b.visible("[data-sos-step=reassure]")
 		all := shown + eval[string](b, "list", `document.querySelector("[data-reassure-list]").textContent`)
 		if strings.Contains(strings.ToLower(all), "want to die") {
@@ -182,7 +182,7 @@ func TestSafetyNetInBrowser(t *testing.T) {
 		defer b.as(t)()
 		for _, n := range []string{"9", "10"} {
 			b.visit("/today")
-			b.do("choose "+n, chromedp.Click(chromedp.CSS("form[action='/checkins'] input[name=distress][value='"+n+"']")))
+			b.do("choose "+n, click("form[action='/checkins'] input[name=distress][value='"+n+"']"))
 			b.submit("form[action='/checkins'] button")
 			care := b.visible("section.care")
 			if !strings.Contains(care, "Samaritans") || !strings.Contains(care, "999") {
@@ -195,7 +195,7 @@ func TestSafetyNetInBrowser(t *testing.T) {
 		}
 		b.check("today with care")
 		b.visit("/today")
-		b.do("choose 8", chromedp.Click(chromedp.CSS("form[action='/checkins'] input[name=distress][value='8']")))
+		b.do("choose 8", click("form[action='/checkins'] input[name=distress][value='8']"))
 		b.submit("form[action='/checkins'] button")
 		if care := b.visible("section.care"); care != "" {
 			t.Errorf("check-in of 8 with no crisis words brought the care panel: %s", care)
@@ -205,7 +205,7 @@ func TestSafetyNetInBrowser(t *testing.T) {
 	t.Run("IPVBringsSafetyServices", func(t *testing.T) {
 		defer b.as(t)()
 		b.visit("/today")
-		b.do("choose 6", chromedp.Click(chromedp.CSS("form[action='/checkins'] input[name=distress][value='6']")))
+		b.do("choose 6", click("form[action='/checkins'] input[name=distress][value='6']"))
 		b.do("note", fill("#note", "He hit me again last night and took my phone so I can't call anyone"))
 		b.submit("form[action='/checkins'] button")
 		care := b.visible("section.care")
@@ -243,9 +243,9 @@ func TestSafetyNetInBrowser(t *testing.T) {
 				b.offline(false)
 			}
 		}()
-		b.do("choose 5", chromedp.Click(chromedp.CSS("form[action='/checkins'] input[name=distress][value='5']")),
+		b.do("choose 5", click("form[action='/checkins'] input[name=distress][value='5']"),
 			fill("#note", "kept while the train was in the tunnel"))
-		b.do("save", chromedp.Click(chromedp.CSS("form[action='/checkins'] button")))
+		b.do("save", click("form[action='/checkins'] button"))
 		b.waitJS("kept on the device", `(document.querySelector("[data-checkin-result]") || {dataset: {}}).dataset.state === "queued"`, 10*time.Second)
 		b.check("today, check-in kept offline")
 		if n := eval[int](b, "pending", `window.sbOutbox.pending()`); n != 1 {

@@ -25,7 +25,7 @@ func TestScreenshot(t *testing.T) {
 		{"7", "No reply since nine. Chest tight, phone in my hand."},
 		{"4", "Did the 4-7-8 breathing twice. Put the phone in the other room."},
 	} {
-		b.do("check in", chromedp.Click(chromedp.CSS("input[name=distress][value='"+c.d+"']")), fill("#note", c.note))
+		b.do("check in", click("input[name=distress][value='"+c.d+"']"), fill("#note", c.note))
 		b.submit("form[action='/checkins'] button")
 	}
 	b.visit("/today")

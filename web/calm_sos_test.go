@@ -81,4 +81,6 @@ func TestSOSStar(t *testing.T) {
 	}
 }
 
-func regexpQuote(s string) string { return regexpMust(`[.*+?()|\[\]{}^$\\]`).ReplaceAllString(s, `\$0`) }
+func regexpQuote(s string) string {
+	return regexpMust(`[.*+?()|\[\]{}^$\\]`).ReplaceAllString(s, `\$0`)
+}

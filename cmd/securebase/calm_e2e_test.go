@@ -260,3 +260,43 @@ func TestSOSOneThingAtATime(t *testing.T) {
 		t.Fatalf("episode: %v", eps)
 	}
 }
+
+// TestEndingAsksFirstInBrowser: at 390×844, Revoke and Sign out in
+// Settings open a confirm page (axe clean); Keep it goes back with nothing
+// ended; Yes ends it.
+func TestEndingAsksFirstInBrowser(t *testing.T) {
+	needBrowser(t)
+	t.Parallel()
+	app := startApp(t)
+	b := newBrowser(t, app.URL, 390, 844)
+	b.signUpIn("ending-person")
+	b.visit("/settings")
+	b.do("token name", fill("#label", "phone app"))
+	b.submit(`form[action="/settings/tokens"] button`)
+	revoke := `form[action^="/settings/tokens/"] button`
+	b.submit(revoke)
+	if !strings.Contains(b.text(), "Revoke this token?") || !strings.Contains(b.text(), "phone app") {
+		t.Fatalf("no confirm page for the token: %s", b.text())
+	}
+	b.noHiddenShown("revoke, confirm")
+	b.check("revoke a token, confirm, at 390")
+	b.submit(`a.button.quiet`) // Keep it
+	if !b.shown(revoke) {
+		t.Fatal("Keep it, and the token is gone")
+	}
+	b.submit(revoke)
+	b.submit(`button.danger`)
+	if b.shown(revoke) {
+		t.Fatal("Yes, and the token is still there")
+	}
+	signOut := `form[action^="/settings/sessions/"] button`
+	b.submit(signOut)
+	if !strings.Contains(b.text(), "Sign out this browser?") || !strings.Contains(b.text(), "(this one)") {
+		t.Fatalf("no confirm page for the session: %s", b.text())
+	}
+	b.check("sign out this browser, confirm, at 390")
+	b.submit(`button.danger`)
+	if !strings.HasSuffix(b.location(), "/signin") {
+		t.Errorf("after signing this browser out: %s", b.location())
+	}
+}

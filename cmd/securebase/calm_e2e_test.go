@@ -204,6 +204,7 @@ func TestSOSOneThingAtATime(t *testing.T) {
 		}
 		b.noHiddenShown("sos " + step)
 		b.check("sos " + step + " at 390")
+		b.screenshot("flow-" + step)
 	}
 	screen("name", []string{"#step-name", "input[name=region]"}, []string{"#because", "input[name=body]", "input[name=intensity]"})
 	b.do("an area", tap("input[name=region][value=unpleasant-high]"))
@@ -244,6 +245,7 @@ func TestSOSOneThingAtATime(t *testing.T) {
 	}
 	b.noHiddenShown("sos reassure, starred")
 	b.check("sos reassure, starred, at 390")
+	b.screenshot("flow-reassure-starred")
 	b.do("show another", tap("[data-reassure-next]"))
 	if got := eval[string](b, "next star", `document.querySelector("[data-sos-star]").dataset.favourite`); got != "false" {
 		t.Errorf("the next statement's star is %q", got)
@@ -269,6 +271,7 @@ func TestEndingAsksFirstInBrowser(t *testing.T) {
 	t.Parallel()
 	app := startApp(t)
 	b := newBrowser(t, app.URL, 390, 844)
+	b.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
 	b.signUpIn("ending-person")
 	b.visit("/settings")
 	b.do("token name", fill("#label", "phone app"))
@@ -280,6 +283,7 @@ func TestEndingAsksFirstInBrowser(t *testing.T) {
 	}
 	b.noHiddenShown("revoke, confirm")
 	b.check("revoke a token, confirm, at 390")
+	b.screenshot("settings-revoke-confirm")
 	b.submit(`a.button.quiet`) // Keep it
 	if !b.shown(revoke) {
 		t.Fatal("Keep it, and the token is gone")

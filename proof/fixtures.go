@@ -41,7 +41,7 @@ var fixtures = map[string]Fixture{
 			return SessionID(b.Session()), []string{b.Session()}, nil
 		},
 		Remove: func(a *Agent, id string) error {
-			_, err := a.Must(Form("POST", "/settings/sessions/"+id+"/delete", nil), http.StatusSeeOther)
+			_, err := a.Must(Form("POST", "/settings/sessions/"+id+"/delete", url.Values{"confirm": {"yes"}}), http.StatusSeeOther)
 			return err
 		},
 		State: settingsListed,
@@ -57,7 +57,7 @@ var fixtures = map[string]Fixture{
 			return SessionID(tok), []string{tok, label}, nil
 		},
 		Remove: func(a *Agent, id string) error {
-			_, err := a.Must(Form("POST", "/settings/tokens/"+id+"/delete", nil), http.StatusSeeOther)
+			_, err := a.Must(Form("POST", "/settings/tokens/"+id+"/delete", url.Values{"confirm": {"yes"}}), http.StatusSeeOther)
 			return err
 		},
 		State: settingsListed,

@@ -173,7 +173,7 @@ func TestSessionRules(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := x.Must(proof.Form("POST", "/settings/sessions/"+proof.SessionID(y.Session())+"/delete", nil), http.StatusSeeOther); err != nil {
+	if _, err := x.Must(proof.Form("POST", "/settings/sessions/"+proof.SessionID(y.Session())+"/delete", url.Values{"confirm": {"yes"}}), http.StatusSeeOther); err != nil {
 		t.Fatal(err)
 	}
 	if signedIn(t, y) || !signedIn(t, x) {

@@ -32,7 +32,10 @@ func (s *Server) confirmDeletes(routes []Route) []Route {
 		}
 		in, ok := securebase.InfoOf(securebase.Kind(rt.Owned))
 		if !ok {
-			continue // sessions and tokens: ending one loses no writing
+			if rt.Owned == "session" || rt.Owned == "token" {
+				routes[i].handle = s.confirmEnd(rt.Owned, rt.handle) // confirm_end.go
+			}
+			continue
 		}
 		routes[i].handle = s.confirmFirst(in, rt.handle)
 	}

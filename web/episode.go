@@ -33,22 +33,29 @@ type sosView struct {
 	Exercise  practice.Exercise
 	Regions   []regionView
 	Body      []practice.BodyLocation
-	Statement practice.Statement
-	Others    []practice.Statement // more to cycle through
+	Statement sosStatement
+	Others    []sosStatement // more to cycle through
 	PauseLine string
 	Plan      planView
 	SignedIn  bool
 }
 
-func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
+func (s *Server) buildSOS(r *http.Request, f *form) (page, error) {
 	base, _ := practice.PatternByID(sosPatternID)
 	p, _ := base.WithCycles(sosRounds)
 	ex, _ := practice.ExerciseByID(practice.ExerciseSenses)
 	v := sosView{ID: securebase.NewID(), StartedAt: s.Clock().UnixMilli(), Pattern: patternViewOf(p.ID, p), Exercise: ex,
 		Regions: regionViews(), Body: practice.BodyLocations(), PauseLine: practice.PauseLines()[0].Text,
 		Plan: planView{Empty: true}}
+	if f != nil { // the form came back (a star, or a problem): the same episode
+		if id := f.Get("id"); securebase.ValidID(id) {
+			v.ID = id
+		}
+		v.StartedAt = startedAt(f.Get("started_at"), s.Clock()).UnixMilli()
+	}
 	calm := []string{practice.ToolBreathe, practice.ToolGround}
 	statements := practice.Statements()
+	var first []practice.Statement // the person's favourites, shown starred
 	if pr := principal(r); pr != nil {
 		v.SignedIn = true
 		uses, _, err := s.loadUses(r.Context(), pr.Actor, 200)
@@ -61,11 +68,10 @@ func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 				calm = []string{practice.ToolGround, practice.ToolBreathe}
 			}
 		}
-		first, err := s.starredStatements(r, pr.Actor)
-		if err != nil {
+		if first, err = s.starredStatements(r, pr.Actor); err != nil {
 			return page{}, err
 		}
-		statements = append(first, rotate(statements, int(s.Clock().Unix()/60))...)
+		statements = rotate(statements, int(s.Clock().Unix()/60))
 		if v.Plan, err = s.loadPlan(r.Context(), pr.Actor); err != nil {
 			return page{}, err
 		}
@@ -76,8 +82,66 @@ func (s *Server) buildSOS(r *http.Request, _ *form) (page, error) {
 		tool, _ := practice.ToolByID(t)
 		v.Calm = append(v.Calm, toolLink{Tool: tool, Href: toolPath(t)})
 	}
-	v.Statement, v.Others = statements[0], statements[1:min(len(statements), 12)]
+	v.Statement, v.Others = s.sosStatements(first, statements, f)
 	return page{view: "sos", Title: "I'm activated", Nav: "sos", Focus: true, Data: v, Scripts: []string{"pacer.js", "tools.js", "sos.js"}}, nil
+}
+
+// sosStatement is one statement in the flow's reassurance step, with
+// whether the person starred it.
+type sosStatement struct {
+	practice.Statement
+	Favourite bool `json:"favourite"`
+}
+
+// sosStatements deals the flow's reassurance: the person's favourites
+// first, then the library, each once, twelve in all. A statement whose words
+// trip the crisis check is never shown (issue 8). When the form comes back
+// after a star (no scripts), the statement that was starred stays on screen.
+func (s *Server) sosStatements(first, library []practice.Statement, f *form) (sosStatement, []sosStatement) {
+	var deck []sosStatement
+	seen := map[string]bool{}
+	add := func(st practice.Statement, fav bool) {
+		if (st.ID != "" && seen[st.ID]) || s.Entries.Crisis(st.Text) {
+			return
+		}
+		seen[st.ID] = st.ID != ""
+		deck = append(deck, sosStatement{Statement: st, Favourite: fav})
+	}
+	if f != nil {
+		id := f.Get("star") + f.Get("unstar")
+		if st, err := practice.StatementByID(id); err == nil {
+			add(st, f.Get("star") != "")
+		}
+	}
+	for _, st := range first {
+		add(st, true)
+	}
+	for _, st := range library {
+		if len(deck) == 12 {
+			break
+		}
+		add(st, false)
+	}
+	if len(deck) == 0 {
+		return sosStatement{}, nil
+	}
+	return deck[0], deck[1:]
+}
+
+// starSOS stars (or unstars) the statement on the flow's reassurance step
+// without scripts: the flow's form comes back with everything in it, on the
+// same statement. With scripts the star posts to /body/favourites and the
+// flow never leaves the page (sos.js).
+func (s *Server) starSOS(w http.ResponseWriter, r *http.Request, f *form) error {
+	id, on := f.Get("star"), true
+	if id == "" {
+		id, on = f.Get("unstar"), false
+	}
+	if err := s.setLibraryFavourite(r, principal(r).Actor, id, on); err != nil {
+		return s.again(w, r, f, err, s.buildSOS)
+	}
+	f.Set("statement", id)
+	return s.show(w, r, http.StatusOK, s.buildSOS, f, "")
 }
 
 // starredStatements are the statements the person starred, newest first:
@@ -127,6 +191,9 @@ func (s *Server) saveSOS(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f := newForm(r.PostForm)
+	if f.Get("star") != "" || f.Get("unstar") != "" {
+		return s.starSOS(w, r, f)
+	}
 	ep, err := episodeForm(f, s.Clock())
 	var sv entries.Saved
 	if err == nil {

@@ -179,17 +179,31 @@ func (s *Server) toggleFavourite(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.redirect(w, r, back, "favourite-off")
 	}
-	if r.PostForm.Get("favourite") == "off" {
+	on := r.PostForm.Get("favourite") != "off"
+	if err := s.setLibraryFavourite(r, a, id, on); err != nil {
+		return err
+	}
+	if !on {
+		return s.redirect(w, r, back, "favourite-off")
+	}
+	return s.redirect(w, r, back, "favourite-on")
+}
+
+// setLibraryFavourite stars or unstars a statement of the library: the
+// star on /body/reassure and the one in the flow (/sos).
+func (s *Server) setLibraryFavourite(r *http.Request, a securebase.Actor, id string, on bool) error {
+	if _, err := practice.StatementByID(id); err != nil {
+		return securebase.FieldError("statement", "Choose a statement from the list.")
+	}
+	if !on {
 		err := s.Entries.DeleteEntry(r.Context(), a, securebase.KindFavourite, securebase.FavouriteID(id))
 		if err != nil && securebase.ErrorCode(err) != securebase.ENOTFOUND {
 			return err
 		}
-		return s.redirect(w, r, back, "favourite-off")
+		return nil
 	}
-	if _, err := s.setFavourite(r, a, id); err != nil {
-		return err
-	}
-	return s.redirect(w, r, back, "favourite-on")
+	_, err := s.setFavourite(r, a, id)
+	return err
 }
 
 func (s *Server) setFavourite(r *http.Request, a securebase.Actor, statement string) (bool, error) {

@@ -155,11 +155,25 @@ func TestSOSByKeyboard(t *testing.T) {
 	b.keys("choose an area", " ")
 	b.tabTo("input[name=emotion]")
 	b.keys("choose a word", " ")
-	b.tabTo("#because")
-	b.keys("because", "no reply since nine")
-	b.check("sos, name it")
+	b.check("sos, name it, the word")
 	b.tabTo(`[data-sos-step=name] [data-sos-nav=next]`)
 	b.keys("next", kb.Enter)
+	b.tabTo("#because")
+	b.keys("because", "no reply since nine")
+	b.check("sos, name it, why and where")
+	b.tabTo(`[data-sos-step=name-why] [data-sos-nav=next]`)
+	b.keys("next", kb.Enter)
+	b.tabTo("input[name=intensity]")
+	for i := 0; i < 6; i++ {
+		b.keys("choose 6", kb.ArrowRight)
+	}
+	b.check("sos, name it, how strong")
+	b.tabTo(`[data-sos-step=name-strength] [data-sos-nav=next]`)
+	b.keys("next", kb.Enter)
+	b.tabTo("[data-sos-star]")
+	b.keys("star", kb.Enter)
+	b.waitJS("starred", `document.querySelector("[data-sos-star]").dataset.state === "saved"`, 10*time.Second)
+	b.check("sos, reassurance starred")
 	b.tabTo(`[data-sos-step=reassure] [data-sos-nav=next]`)
 	b.keys("next", kb.Enter)
 	b.tabTo("#draft")
@@ -182,7 +196,7 @@ func TestSOSByKeyboard(t *testing.T) {
 	ep := eps[0]
 	tools, _ := json.Marshal(ep["tools"])
 	if ep["before"] != 8.0 || ep["after"] != 3.0 || string(tools) != `["breathe","name","reassure","pause"]` ||
-		ep["because"] != "no reply since nine" || ep["draft"] != "Why are you ignoring me" || ep["pattern"] != "slow-exhale" {
+		ep["because"] != "no reply since nine" || ep["intensity"] != 6.0 || ep["draft"] != "Why are you ignoring me" || ep["pattern"] != "slow-exhale" {
 		t.Fatalf("episode: %v", ep)
 	}
 	if took > time.Minute {
@@ -468,6 +482,7 @@ func TestOffline(t *testing.T) {
 	b.do("next", click("[data-sos-step=calm] [data-sos-nav=next]"))
 	b.do("a word", click("input[name=region][value=unpleasant-high]"), click("input[name=emotion][value=abandoned]"))
 	b.do("next", click("[data-sos-step=name] [data-sos-nav=next]"))
+	b.do("skip the rest of naming", click("[data-sos-step=name-why] [data-sos-nav=skip]"))
 	b.do("skip", click("[data-sos-step=reassure] [data-sos-nav=skip]"))
 	b.do("draft", fill("#draft", "please answer me"))
 	b.do("next", click("[data-sos-step=pause] [data-sos-nav=next]"))

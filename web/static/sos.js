@@ -23,7 +23,7 @@ function run(form) {
     nav.className = "actions thumb sos-nav";
     const last = i === steps.length - 1;
     if (!last) {
-      nav.append(button("Next", "", () => go(i, true)), button("Skip", "quiet", () => go(i, false)));
+      nav.append(button("Next", "", () => go(i, true)), button("Skip", "quiet", () => skip(i)));
     } else if (!form.querySelector("[data-sos-save]")) {
       nav.append(button("Start again", "quiet", () => show(0)));
     } else {
@@ -46,8 +46,10 @@ function run(form) {
   }
 
   // go leaves step i: with Next the step counts as used, with Skip not.
+  // Name it is three screens (the word, why and where, how strong), one
+  // part of the flow.
   function go(i, done) {
-    const name = steps[i].dataset.sosStep;
+    const name = steps[i].dataset.sosPart || steps[i].dataset.sosStep;
     if (done) {
       if (name === "name" && (checked("emotion") || value("emotion_own") || value("because") || checked("body") || checked("intensity"))) {
         use("name");
@@ -59,6 +61,17 @@ function run(form) {
     }
     stopPacer();
     show(i + 1);
+  }
+
+  // Skip leaves the whole part: Skip on any of Name it's screens goes on
+  // to the step after it.
+  function skip(i) {
+    const part = steps[i].dataset.sosPart;
+    let j = i;
+    while (part && j + 1 < steps.length - 1 && steps[j + 1].dataset.sosPart === part) {
+      j++;
+    }
+    go(j, false);
   }
 
   function show(i) {
@@ -192,6 +205,50 @@ function run(form) {
         careNote.textContent = "Crisis lines are shown below the form.";
       }
       carePanel.hidden = !high;
+    });
+  }
+
+  // The star on the reassurance step marks a favourite, the same favourite
+  // as the star on /body/reassure, through the API (no flash message left
+  // for a later page), without leaving the flow.
+  // Without scripts it is a submit button: the flow's form comes back with
+  // everything in it (POST /sos with star).
+  const star = form.querySelector("[data-sos-star]");
+  if (star) {
+    const reassure = form.querySelector("[data-sos-step=reassure]");
+    const status = reassure.querySelector("[data-star-status]");
+    const favs = new Set();
+    const mark = (id, on) => {
+      star.value = id;
+      star.hidden = !id; // your own words have no star here: they are starred already
+      star.dataset.favourite = String(on);
+      star.querySelector("[data-star-mark]").textContent = on ? "★" : "☆";
+      star.querySelector("[data-star-words]").textContent = on ? "Remove from favourites" : "Add to favourites";
+    };
+    if (star.dataset.favourite === "true") { favs.add(star.value); }
+    const list = JSON.parse(reassure.querySelector("[data-reassure-list]").textContent || "[]");
+    for (const st of list) {
+      if (st.favourite && st.id) { favs.add(st.id); }
+    }
+    star.type = "button";
+    star.removeAttribute("name");
+    reassure.addEventListener("reassure:shown", (e) => { status.textContent = ""; mark(e.detail.id || "", favs.has(e.detail.id)); });
+    star.addEventListener("click", async () => {
+      const id = star.value;
+      const on = !favs.has(id);
+      mark(id, on);
+      star.dataset.state = "saving";
+      try {
+        const res = await fetch("/api/v1/favourites/" + encodeURIComponent(id), { method: on ? "PUT" : "DELETE", credentials: "same-origin" });
+        if (!res.ok && !(res.status === 404 && !on)) { throw new Error(String(res.status)); }
+        if (on) { favs.add(id); } else { favs.delete(id); }
+        status.textContent = on ? "Added to your favourites." : "Taken out of your favourites.";
+        star.dataset.state = "saved";
+      } catch {
+        mark(id, !on);
+        status.textContent = "The star couldn't be saved just now. Everything else here is still kept.";
+        star.dataset.state = "failed";
+      }
     });
   }
 

@@ -191,6 +191,7 @@ for (const btn of document.querySelectorAll("[data-reassure-next]")) {
     i = (i + 1) % list.length;
     text.textContent = list[i].text;
     id.value = list[i].id || "";
+    step.dispatchEvent(new CustomEvent("reassure:shown", { bubbles: true, detail: list[i] }));
   });
 }
 

@@ -89,6 +89,8 @@ func TestPartnerLink(t *testing.T) {
 	c.signUp("link-c", pw)
 	neverLinked := a.get("/partner/link")
 	expect(t, neverLinked, http.StatusOK, "If someone is pushing you to link", `href="/help/safety"`, "Make a code", "Enter a code", "let the code run out")
+	// "Not now" is a button beside "Link accounts", of the same weight (section 2.4), not a plain link.
+	expect(t, neverLinked, http.StatusOK, `<div class="thumb actions"><button>Link accounts</button><a class="button not-now" href="/partner">Not now</a></div>`)
 
 	// A code needs the password.
 	expect(t, a.post("/partner/link/code", url.Values{"password": {"not the password"}}), http.StatusUnauthorized, "doesn")

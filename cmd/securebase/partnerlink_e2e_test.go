@@ -44,6 +44,21 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 
 	// The other enters it as typed by hand, with their own password.
 	two.visit("/partner/link")
+	// "Not now" weighs the same as "Link accounts": the same size, fill
+	// and type, side by side (docs/partner-safety.md, 2.4).
+	if same := eval[string](two, "Not now's weight", `(() => {
+		const yes = document.querySelector('form[action="/partner/link/accept"] button:not(.pw-toggle)');
+		const no = [...document.querySelectorAll("a, button")].find(el => el.textContent.trim() === "Not now");
+		if (!yes || !no) return "missing";
+		const a = yes.getBoundingClientRect(), b = no.getBoundingClientRect(), sa = getComputedStyle(yes), sb = getComputedStyle(no);
+		for (const p of ["font-size", "font-weight", "background-color", "color", "border-top-width", "border-top-color", "border-radius", "text-decoration-line"])
+			if (sa.getPropertyValue(p) !== sb.getPropertyValue(p)) return p + ": " + sa.getPropertyValue(p) + " / " + sb.getPropertyValue(p);
+		if (Math.abs(a.height - b.height) > 0.5) return "height " + a.height + " / " + b.height;
+		if (Math.abs(a.top - b.top) > 0.5) return "not side by side";
+		return "";
+	})()`); same != "" {
+		t.Errorf("\"Not now\" does not weigh the same as \"Link accounts\": %s", same)
+	}
 	two.do("type the code", fill("#code", strings.ToLower(strings.ReplaceAll(code, "-", " "))), fill("#accept-password", "a quiet walk by the sea"))
 	two.submit(`form[action="/partner/link/accept"] button:not(.pw-toggle)`)
 	if two.location() != "/partner/link" || !strings.Contains(two.text(), "Send a signal") {

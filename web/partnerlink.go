@@ -71,6 +71,35 @@ func (s *Server) shownSignals(r *http.Request) ([]shownSignal, error) {
 	return out, nil
 }
 
+// exportSignals is the person's own signals for the export (docs/export.md,
+// docs/partner-safety.md section 4), newest first, worded as /partner/link
+// words them: "you" or "your partner", the kind's words, the few words and
+// when it was sent. Nothing names the partner. None when not linked.
+func (s *Server) exportSignals(r *http.Request) ([]securebase.ExportSignal, error) {
+	list, err := s.Accounts.Signals(r.Context(), principal(r))
+	if err != nil && len(list) == 0 {
+		return nil, err
+	}
+	if err != nil {
+		s.Logger.WarnContext(r.Context(), "a stored signal did not open")
+	}
+	loc, now := s.userLocation(r), s.Clock()
+	var out []securebase.ExportSignal
+	for i := len(list) - 1; i >= 0; i-- {
+		sig := list[i]
+		sh, err := s.partner.ShowSignal(sig.Signal, now, loc, partner.Clock24)
+		if err != nil {
+			continue
+		}
+		by := securebase.SentByPartner
+		if sig.Mine {
+			by = securebase.SentByYou
+		}
+		out = append(out, securebase.ExportSignal{SentBy: by, Signal: sig.Kind, Text: sh.Text, Words: sh.Words, SentAt: sig.SentAt.UTC()})
+	}
+	return out, nil
+}
+
 // homeSignals puts the newest signals on the partner home, for someone
 // linked; for anyone else it adds nothing (linking is never suggested).
 func (s *Server) homeSignals(r *http.Request, v *partnerHomeView) error {

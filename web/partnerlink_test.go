@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -161,6 +163,34 @@ func TestPartnerLink(t *testing.T) {
 		t.Fatalf("b reads %d signals after trying to link again, want 7", n)
 	}
 
+	// The export holds each person's own signals as they see them, and
+	// nothing that names the partner; an import never creates a link or
+	// a signal (docs/partner-safety.md section 4).
+	exportB := checkSignalExport(t, b, "your partner", "link-a")
+	checkSignalExport(t, a, "you", "link-b")
+	expect(t, b.get("/settings/export.html"), http.StatusOK, "Signals with your partner", "<dd>Your partner</dd>",
+		"Activated 7/10. A short check-in would help.", "rough meeting, home soon")
+	expect(t, a.get("/settings/export.html"), http.StatusOK, "Signals with your partner", "<dd>You</dd>", "Your words")
+	if html := c.get("/settings/export.html").body; strings.Contains(html, "Signals with your partner") {
+		t.Error("the readable export of someone not linked has a signals section")
+	}
+	if x := c.get("/settings/export.json").body; strings.Contains(x, `"signals"`) {
+		t.Errorf("the export of someone not linked has signals: %s", clip(x))
+	}
+	expect(t, uploadExport(c, exportB), http.StatusOK)
+	if s := readSignals(t, c); s.Linked || len(s.Signals) != 0 {
+		t.Fatalf("an import linked the stranger or gave them signals: %+v", s)
+	}
+	expect(t, c.get("/partner/link"), http.StatusOK, "Make a code")
+	if x := c.get("/settings/export.json").body; strings.Contains(x, `"signals"`) {
+		t.Errorf("after an import, the export of someone not linked has signals: %s", clip(x))
+	}
+	expect(t, uploadExport(a, exportB), http.StatusOK)
+	expect(t, uploadExport(b, exportB), http.StatusOK)
+	if na, nb := len(readSignals(t, a).Signals), len(readSignals(t, b).Signals); na != 7 || nb != 7 {
+		t.Fatalf("after importing the export, a reads %d signals and b %d, want 7 each", na, nb)
+	}
+
 	// b unlinks, alone and at once: a is unlinked on the next request,
 	// the signals are gone for both, and a's page is the page of someone
 	// who never linked.
@@ -195,4 +225,48 @@ func TestPartnerLink(t *testing.T) {
 	if s := readSignals(t, a); s.Linked || len(s.Signals) != 0 {
 		t.Fatalf("a after c deleted their account: %+v", s)
 	}
+}
+
+// checkSignalExport reads c's JSON export: seven signals, each sent by
+// who, worded as the page words them, and nowhere the partner's name.
+// It returns the file.
+func checkSignalExport(t *testing.T, c *client, who, partnerName string) string {
+	t.Helper()
+	res := c.get("/settings/export.json")
+	if res.Code != http.StatusOK {
+		t.Fatalf("export: %d %s", res.Code, clip(res.body))
+	}
+	if strings.Contains(res.body, partnerName) {
+		t.Errorf("the export names the partner %q: %s", partnerName, clip(res.body))
+	}
+	var x struct {
+		Signals []map[string]any `json:"signals"`
+	}
+	if err := json.Unmarshal([]byte(res.body), &x); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	if len(x.Signals) != 7 {
+		t.Fatalf("the export has %d signals, want 7: %s", len(x.Signals), clip(res.body))
+	}
+	found := false
+	for _, sig := range x.Signals {
+		for k := range sig {
+			if k != "sent_by" && k != "signal" && k != "text" && k != "words" && k != "sent_at" {
+				t.Errorf("an exported signal has the field %q: %v", k, sig)
+			}
+		}
+		if sig["sent_by"] != who {
+			t.Errorf("an exported signal was sent by %q, want %q", sig["sent_by"], who)
+		}
+		if _, err := time.Parse(time.RFC3339, fmt.Sprint(sig["sent_at"])); err != nil {
+			t.Errorf("an exported signal's time: %v", err)
+		}
+		if sig["signal"] == "activated" && sig["text"] == "Activated 7/10. A short check-in would help." && sig["words"] == "rough meeting, home soon" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the first signal is not in the export as sent: %v", x.Signals)
+	}
+	return res.body
 }

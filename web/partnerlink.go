@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
@@ -28,7 +29,14 @@ type linkView struct {
 	SignalsIntro                                         string
 	Kinds                                                []partner.SignalKind
 	Signals                                              []shownSignal
+	Muted                                                bool   // the person has muted signals
+	MutedUntil                                           string // "tomorrow at 02:30"; empty: until turned back on
+	MuteHours                                            int
 }
+
+// MuteHours is the shorter of the two mutes; the other lasts until the
+// person turns signals back on (docs/partner-safety.md section 5).
+const MuteHours = 8
 
 // shownSignal is a signal as a page or the JSON shows it: the words of
 // the list, the sender's few words apart, who sent it and when. Nothing
@@ -124,9 +132,15 @@ func (s *Server) buildLink(r *http.Request, _ *form) (page, error) {
 		return page{}, err
 	}
 	if st.Link != nil {
-		v.Linked, v.SafetyNumber = true, st.SafetyNumber
+		v.Linked, v.SafetyNumber, v.MuteHours = true, st.SafetyNumber, MuteHours
 		if v.Signals, err = s.shownSignals(r); err != nil {
 			return page{}, err
+		}
+		if now := s.Clock(); st.Link.Muted(now) {
+			v.Muted = true
+			if !st.Link.MutedUntil.Equal(securebase.MuteUntilOn) {
+				v.MutedUntil = partner.When(st.Link.MutedUntil, now, s.userLocation(r), partner.Clock24)
+			}
 		}
 	}
 	return page{view: "partner_link", Title: "Linked partners", Nav: partnerNav, Data: v, Scripts: []string{"partnerlink.js"}}, nil
@@ -249,6 +263,32 @@ func (s *Server) sendSignal(w http.ResponseWriter, r *http.Request) error {
 		return s.linkAgain(w, r, f, err)
 	}
 	return s.redirect(w, r, "/partner/link#signals", "signal-sent")
+}
+
+// muteSignals mutes signals from the partner for MuteHours, or until the
+// person turns them back on, or turns them back on. The partner is told
+// nothing, and nothing on their screen changes.
+func (s *Server) muteSignals(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	var until time.Time
+	flash := "signals-muted"
+	switch f.Get("mute") {
+	case "hours":
+		until = s.Clock().Add(MuteHours * time.Hour)
+	case "on":
+		until = securebase.MuteUntilOn
+	case "off":
+		flash = "signals-on"
+	default:
+		return s.linkAgain(w, r, f, securebase.FieldError("mute", "Choose how long to mute signals."))
+	}
+	if err := s.Accounts.Mute(r.Context(), principal(r), until); err != nil {
+		return s.linkAgain(w, r, f, err)
+	}
+	return s.redirect(w, r, "/partner/link", flash)
 }
 
 // apiSignals is what partnerlink.js polls: whether the person is linked

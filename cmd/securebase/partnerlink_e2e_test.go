@@ -92,6 +92,17 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 	look(one, "/partner (linked, a signal)")
 	one.visit("/partner/link")
 
+	// One mutes signals for a while, then turns them back on.
+	one.submit(`form[action="/partner/link/mute"] button[value="hours"]`)
+	if !strings.Contains(one.text(), "Signals are muted") {
+		t.Fatalf("after muting: %s", one.text())
+	}
+	look(one, "/partner/link (muted)")
+	one.submit(`form[action="/partner/link/mute"] button[value="off"]`)
+	if !strings.Contains(one.text(), "Mute signals") {
+		t.Fatalf("after turning signals back on: %s", one.text())
+	}
+
 	// One unlinks, alone; two's open page turns to "not linked".
 	two.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__open = true`))
 	unlinked := time.Now()
@@ -105,7 +116,7 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 	one.darkMode(true)
 	one.visit("/partner/link")
 	look(one, "/partner/link (dark)")
-	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 6 states of /partner/link and the linked partner home at 390×844, and in dark mode",
+	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 7 states of /partner/link (muted among them) and the linked partner home at 390×844, and in dark mode",
 		shown.Round(time.Millisecond), gone.Round(time.Millisecond))
 }
 

@@ -63,6 +63,26 @@ type ExportEntry struct {
 	Data       json.RawMessage `json:"data"`
 }
 
+// ExportSignal is one of the person's own linked-partner signals (F7,
+// docs/partner-safety.md section 4), as they see it on /partner/link: who
+// sent it ("you" or "your partner", never the partner's name or id), the
+// kind's words, their few words and when it was sent. Only signals still
+// kept (at most 72 hours old) are exported. An import reads and checks
+// them, then leaves them: it never creates a link or a signal.
+type ExportSignal struct {
+	SentBy string    `json:"sent_by"` // SentByYou or SentByPartner
+	Signal string    `json:"signal"`  // the kind's id, as in partner.SignalKinds
+	Text   string    `json:"text"`    // the kind's words, with its number or time
+	Words  string    `json:"words,omitempty"`
+	SentAt time.Time `json:"sent_at"`
+}
+
+// Who sent an exported signal.
+const (
+	SentByYou     = "you"
+	SentByPartner = "your partner"
+)
+
 // ExportEntryOf converts a stored entry.
 func ExportEntryOf(e *Entry) ExportEntry {
 	return ExportEntry{ID: e.ID, Kind: e.Kind, OccurredAt: e.OccurredAt, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt, Data: e.Data}
@@ -170,6 +190,25 @@ func ReadExport(r io.Reader, fn func(n int, x ExportEntry) error) (*Export, erro
 				return nil, unreadable(err)
 			}
 			continue
+		case "signals":
+			// Linked-partner signals are for reading only: each is read
+			// strictly, then dropped. An import never creates a signal.
+			if tok, err := dec.Token(); err != nil {
+				return nil, unreadable(err)
+			} else if tok != json.Delim('[') {
+				return nil, Errorf(EINVALID, "This file's signals aren't a list. Choose the .json file that export made.")
+			}
+			for dec.More() {
+				g.n = 0
+				var sig ExportSignal
+				if err := dec.Decode(&sig); err != nil {
+					return nil, unreadable(err)
+				}
+			}
+			if _, err := dec.Token(); err != nil { // ']'
+				return nil, unreadable(err)
+			}
+			continue
 		default:
 			return nil, errNotExport
 		}
@@ -264,10 +303,11 @@ func (g *guard) Read(p []byte) (int, error) {
 // without HTML escaping: the file is for the person and for import, and
 // is never larger than what it was imported from.
 type ExportWriter struct {
-	w     *bufio.Writer
-	enc   *json.Encoder
-	buf   bytes.Buffer
-	count int
+	w       *bufio.Writer
+	enc     *json.Encoder
+	buf     bytes.Buffer
+	count   int
+	signals []ExportSignal
 }
 
 // NewExportWriter writes the head of an export to w.
@@ -309,9 +349,28 @@ func (xw *ExportWriter) Write(e *Entry) error {
 	return err
 }
 
+// Signals sets the person's linked-partner signals, written after the
+// entries by Close. With none, the file has no "signals" at all.
+func (xw *ExportWriter) Signals(list []ExportSignal) { xw.signals = list }
+
 // Close ends the export and flushes it.
 func (xw *ExportWriter) Close() error {
-	if _, err := xw.w.WriteString("]}\n"); err != nil {
+	if _, err := xw.w.WriteString("]"); err != nil {
+		return err
+	}
+	if len(xw.signals) > 0 {
+		b, err := xw.encode(xw.signals)
+		if err != nil {
+			return err
+		}
+		if _, err := xw.w.WriteString(`,"signals":`); err != nil {
+			return err
+		}
+		if _, err := xw.w.Write(b); err != nil {
+			return err
+		}
+	}
+	if _, err := xw.w.WriteString("}\n"); err != nil {
 		return err
 	}
 	return xw.w.Flush()

@@ -18,6 +18,9 @@ import (
 func FuzzReadExport(f *testing.F) {
 	f.Add([]byte(`{"format":"securebase-export","version":1,"exported_at":"2026-11-21T00:00:00Z","account":{"username":"x","created_at":"2026-01-01T00:00:00Z","prefs":{}},"entries":[{"id":"a","kind":"checkin","occurred_at":"2026-11-21T23:40:00Z","created_at":"2026-11-21T23:40:00Z","updated_at":"2026-11-21T23:40:00Z","data":{"distress":7,"note":"secret-note"}}]}`))
 	f.Add([]byte(`{"format":"securebase-export","version":1,"entries":[{"id":"a","kind":"checkin","occurred_at":"2026-11-21T23:40:00Z","data":{"distress":99,"note":"secret-note"}}]}`))
+	f.Add([]byte(`{"format":"securebase-export","version":1,"entries":[],"signals":[{"sent_by":"your partner","signal":"need-space","text":"I need a little space. I'm not going anywhere.","words":"secret-note","sent_at":"2026-11-21T23:40:00Z"}]}`))
+	f.Add([]byte(`{"format":"securebase-export","version":1,"entries":[],"signals":[{"sent_by":"you","partner":"secret-note"}]}`))
+	f.Add([]byte(`{"format":"securebase-export","version":1,"signals":{"sent_by":"you"}}`))
 	f.Add([]byte(`{"format":"securebase-export","version":2}`))
 	f.Add([]byte(`{"format":"secret-note"`))
 	f.Add([]byte(`[]`))

@@ -27,7 +27,17 @@ type Link struct {
 	ID        string
 	UserID    int64
 	PartnerID int64
+	// MutedUntil is until when this side has muted signals (zero: not
+	// muted; MuteUntilOn: until they turn them back on).
+	MutedUntil time.Time
 }
+
+// MuteUntilOn is the MutedUntil of a mute kept until the person turns
+// signals back on.
+var MuteUntilOn = time.UnixMilli(1<<53 - 1).UTC()
+
+// Muted reports whether this side has muted signals at now.
+func (l *Link) Muted(now time.Time) bool { return l.MutedUntil.After(now) }
 
 // SealedSignal is a signal as stored: its context in the clear (so each
 // of its two people can find it) and the signal sealed from From to To.
@@ -38,6 +48,12 @@ type SealedSignal struct {
 	To     int64
 	SentAt time.Time
 	Sealed []byte
+	// SelfSealed is the same signal sealed from From to From's own key:
+	// SendSignal stores it in place of Sealed, as a row marked SenderOnly,
+	// when the recipient has muted signals, so the sender's list and count
+	// are as without a mute and the recipient has no copy at all.
+	SelfSealed []byte
+	SenderOnly bool
 }
 
 // LinkService stores keys, invitations, links and signals.
@@ -66,10 +82,15 @@ type LinkService interface {
 	// SendSignal stores sig if its link still joins From to To (else
 	// ENOTFOUND) and allow, given the send times of From's stored
 	// signals, says yes (allow's error is returned). The check and the
-	// insert are one transaction.
+	// insert are one transaction. When To has muted signals at SentAt,
+	// it stores SelfSealed as a SenderOnly row instead of Sealed.
 	SendSignal(ctx context.Context, sig *SealedSignal, allow func(sent []time.Time) error) error
+	// SetMute mutes signals to the person until the time given (zero:
+	// turns them back on); ENOTFOUND when not linked.
+	SetMute(ctx context.Context, userID int64, until time.Time) error
 	// ListSignals returns the signals sent or received by the person
-	// since the time given, oldest first.
+	// since the time given, oldest first: never a SenderOnly row the
+	// person received.
 	ListSignals(ctx context.Context, userID int64, since time.Time) ([]*SealedSignal, error)
 	// DeleteOldSignals deletes signals sent before the time given.
 	DeleteOldSignals(ctx context.Context, before time.Time) (int64, error)

@@ -194,6 +194,17 @@ func (s *Service) Unlink(ctx context.Context, p *Principal) error {
 	return s.links.Unlink(ctx, p.User.ID)
 }
 
+// Mute mutes signals from the person's partner until the time given
+// (securebase.MuteUntilOn: until they turn them back on; zero: back on
+// now). Nothing tells the partner: their screen and send limit stay as
+// they are, and what they send while muted is kept for them alone.
+func (s *Service) Mute(ctx context.Context, p *Principal, until time.Time) error {
+	if s.links == nil {
+		return errLinkOff
+	}
+	return s.links.SetMute(ctx, p.User.ID, until)
+}
+
 func newID() string {
 	b := make([]byte, 16)
 	_, _ = rand.Read(b)
@@ -230,19 +241,19 @@ type ErrSignalLimit struct{ Next time.Time }
 
 func (e *ErrSignalLimit) Error() string { return "signal limit until " + e.Next.Format(time.RFC3339) }
 
-// partnerKeys opens the person's private key and reads their partner's
-// public key.
-func (s *Service) partnerKeys(ctx context.Context, p *Principal, l *securebase.Link) (private, peer []byte, err error) {
-	_, sealed, err := s.links.PartnerKey(ctx, p.User.ID)
+// partnerKeys opens the person's private key and reads their own and
+// their partner's public keys.
+func (s *Service) partnerKeys(ctx context.Context, p *Principal, l *securebase.Link) (private, own, peer []byte, err error) {
+	own, sealed, err := s.links.PartnerKey(ctx, p.User.ID)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	private, err = p.Actor.Key.Open(sealed, securebase.PartnerKeyAD(p.User.ID))
 	if err != nil {
-		return nil, nil, fmt.Errorf("partner key of user %d: %w", p.User.ID, errors.Join(err, crypt.ErrOpen))
+		return nil, nil, nil, fmt.Errorf("partner key of user %d: %w", p.User.ID, errors.Join(err, crypt.ErrOpen))
 	}
 	peer, _, err = s.links.PartnerKey(ctx, l.PartnerID)
-	return private, peer, err
+	return private, own, peer, err
 }
 
 // SendSignal seals a checked signal to the person's partner and stores
@@ -255,7 +266,7 @@ func (s *Service) SendSignal(ctx context.Context, p *Principal, sig partner.Sign
 	if err != nil {
 		return err
 	}
-	private, peer, err := s.partnerKeys(ctx, p, l)
+	private, own, peer, err := s.partnerKeys(ctx, p, l)
 	if err != nil {
 		return err
 	}
@@ -272,6 +283,12 @@ func (s *Service) SendSignal(ctx context.Context, p *Principal, sig partner.Sign
 		plain = append(plain, strings.Repeat(" ", signalPlainMin-len(plain))...)
 	}
 	if row.Sealed, err = crypt.BoxSeal(plain, peer, private); err != nil {
+		return err
+	}
+	// The sender's own copy, kept in place of the partner's if they have
+	// muted signals; the store chooses in the send's transaction, so
+	// nothing here (or on the sender's screen) depends on a mute.
+	if row.SelfSealed, err = crypt.BoxSeal(plain, own, private); err != nil {
 		return err
 	}
 	return s.links.SendSignal(ctx, row, func(sent []time.Time) error {
@@ -297,7 +314,7 @@ func (s *Service) Signals(ctx context.Context, p *Principal) ([]Signal, error) {
 	if err != nil {
 		return nil, err
 	}
-	private, peer, err := s.partnerKeys(ctx, p, l)
+	private, own, peer, err := s.partnerKeys(ctx, p, l)
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +325,7 @@ func (s *Service) Signals(ctx context.Context, p *Principal) ([]Signal, error) {
 	var out []Signal
 	var bad error
 	for _, r := range rows {
-		sig, err := openSignal(r, l, private, peer)
+		sig, err := openSignal(r, l, private, own, peer)
 		if err != nil {
 			bad = errors.Join(bad, err)
 			continue
@@ -320,8 +337,17 @@ func (s *Service) Signals(ctx context.Context, p *Principal) ([]Signal, error) {
 
 // openSignal opens one stored signal and checks its sealed context
 // against its row and the link.
-func openSignal(r *securebase.SealedSignal, l *securebase.Link, private, peer []byte) (partner.Signal, error) {
-	plain, err := crypt.BoxOpen(r.Sealed, peer, private)
+func openSignal(r *securebase.SealedSignal, l *securebase.Link, private, own, peer []byte) (partner.Signal, error) {
+	key := peer
+	if r.SenderOnly {
+		// The sender's own copy of a signal sent while the partner had
+		// muted signals: sealed to the sender's own key, theirs alone.
+		if r.From != l.UserID {
+			return partner.Signal{}, fmt.Errorf("signal %s: the sender's own copy, read by another: %w", r.ID, crypt.ErrOpen)
+		}
+		key = own
+	}
+	plain, err := crypt.BoxOpen(r.Sealed, key, private)
 	if err != nil {
 		return partner.Signal{}, fmt.Errorf("signal %s: %w", r.ID, err)
 	}

@@ -22,10 +22,18 @@ import (
 // memory of one page. A failure half way leaves w with a file that ends
 // too soon, which import refuses.
 func (s *Service) Export(ctx context.Context, a securebase.Actor, account securebase.ExportAccount, w io.Writer) error {
+	return s.ExportWithSignals(ctx, a, account, nil, w)
+}
+
+// ExportWithSignals is Export with the person's own linked-partner
+// signals (docs/partner-safety.md section 4), written after the entries.
+// An import reads them and keeps none.
+func (s *Service) ExportWithSignals(ctx context.Context, a securebase.Actor, account securebase.ExportAccount, signals []securebase.ExportSignal, w io.Writer) error {
 	xw, err := securebase.NewExportWriter(w, securebase.Export{ExportedAt: s.Clock().UTC().Truncate(time.Second), Account: account})
 	if err != nil {
 		return err
 	}
+	xw.Signals(signals)
 	for _, k := range securebase.Kinds() {
 		if err := s.Each(ctx, a, k, xw.Write); err != nil {
 			return err

@@ -299,7 +299,15 @@ func (r *canaryRun) saveSignals(t *testing.T, base string) {
 	}
 	r.signals = proof.NewCanaries(2 * partner.SignalsPerHour)
 	r.scanner.Add(r.signals.Marker)
+	// Half way, the partner mutes signals: the account's later signals
+	// are kept as its own copies alone (sealed to its own key).
+	half := len(r.signals.Phrases) / 2
 	for i, words := range r.signals.Phrases {
+		if i == half {
+			if _, err := other.Must(proof.Form("POST", "/partner/link/mute", url.Values{"mute": {"on"}}), http.StatusSeeOther); err != nil {
+				t.Fatal(err)
+			}
+		}
 		from := r.a
 		if i%2 == 1 {
 			from = other
@@ -308,16 +316,23 @@ func (r *canaryRun) saveSignals(t *testing.T, base string) {
 			t.Fatalf("signal %d: %v", i, err)
 		}
 	}
-	res, err := other.Must(proof.Get("/api/v1/partner/signals"), http.StatusOK)
+	mine, err := r.a.Must(proof.Get("/api/v1/partner/signals"), http.StatusOK)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, words := range r.signals.Phrases {
-		if !strings.Contains(res.String(), words) {
-			t.Fatalf("positive control failed: the partner does not read a signal's words (%s)", words)
+	theirs, err := other.Must(proof.Get("/api/v1/partner/signals"), http.StatusOK)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, words := range r.signals.Phrases {
+		if !strings.Contains(mine.String(), words) {
+			t.Fatalf("positive control failed: the account does not read a signal's words (%s)", words)
+		}
+		if muted := i >= half && i%2 == 0; strings.Contains(theirs.String(), words) == muted {
+			t.Fatalf("signal %d (sent while muted: %v): the partner reads it: %v", i, muted, !muted)
 		}
 	}
-	t.Logf("signals: the account linked with a partner, %d signals sent each way with canary words", partner.SignalsPerHour)
+	t.Logf("signals: the account linked with a partner, %d signals sent each way with canary words, the partner muted after half of them", partner.SignalsPerHour)
 }
 
 // scanForSecrets scans files (and, for "(log)", the server's log) for

@@ -128,12 +128,16 @@ func (db *DB) AcceptInvite(ctx context.Context, userID int64, hash []byte, linkI
 // FindLink implements securebase.LinkService.
 func (db *DB) FindLink(ctx context.Context, userID int64) (*securebase.Link, error) {
 	l := securebase.Link{UserID: userID}
-	err := db.readRow(ctx, "SELECT link_id, partner_id FROM partner_links WHERE user_id = ?", userID).Scan(&l.ID, &l.PartnerID)
+	var muted sql.NullInt64
+	err := db.readRow(ctx, "SELECT link_id, partner_id, muted_until FROM partner_links WHERE user_id = ?", userID).Scan(&l.ID, &l.PartnerID, &muted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errNotLinked
 	}
 	if err != nil {
 		return nil, err
+	}
+	if muted.Valid {
+		l.MutedUntil = fromMS(muted.Int64)
 	}
 	return &l, nil
 }
@@ -205,16 +209,52 @@ func (db *DB) SendSignal(ctx context.Context, sig *securebase.SealedSignal, allo
 		if err := allow(sent); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, db.q(`INSERT INTO partner_signals (id, link_id, sender_id, recipient_id, sent_at, sealed)
-			VALUES (?, ?, ?, ?, ?, ?)`), sig.ID, sig.LinkID, sig.From, sig.To, ms(sig.SentAt), sig.Sealed)
+		// A recipient who has muted signals gets no copy: the row is the
+		// sender's own, sealed to their own key (docs/partner-safety.md 5).
+		var muted sql.NullInt64
+		err = tx.QueryRowContext(ctx, db.q("SELECT muted_until FROM partner_links WHERE user_id = ? AND link_id = ?"),
+			sig.To, sig.LinkID).Scan(&muted)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errNotLinked
+		}
+		if err != nil {
+			return err
+		}
+		sealed, senderOnly := sig.Sealed, 0
+		if muted.Valid && muted.Int64 > ms(sig.SentAt) {
+			if len(sig.SelfSealed) == 0 {
+				return errors.New("sqlstore: a signal to someone muted needs the sender's own copy")
+			}
+			sealed, senderOnly = sig.SelfSealed, 1
+		}
+		_, err = tx.ExecContext(ctx, db.q(`INSERT INTO partner_signals (id, link_id, sender_id, recipient_id, sent_at, sealed, sender_only)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`), sig.ID, sig.LinkID, sig.From, sig.To, ms(sig.SentAt), sealed, senderOnly)
 		return err
+	})
+}
+
+// SetMute implements securebase.LinkService.
+func (db *DB) SetMute(ctx context.Context, userID int64, until time.Time) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		var v any
+		if !until.IsZero() {
+			v = ms(until)
+		}
+		n, err := affected(tx.ExecContext(ctx, db.q("UPDATE partner_links SET muted_until = ? WHERE user_id = ?"), v, userID))
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return errNotLinked
+		}
+		return nil
 	})
 }
 
 // ListSignals implements securebase.LinkService.
 func (db *DB) ListSignals(ctx context.Context, userID int64, since time.Time) ([]*securebase.SealedSignal, error) {
-	rows, err := db.read(ctx, `SELECT id, link_id, sender_id, recipient_id, sent_at, sealed FROM partner_signals
-		WHERE (sender_id = ? OR recipient_id = ?) AND sent_at > ? ORDER BY sent_at, id`, userID, userID, ms(since))
+	rows, err := db.read(ctx, `SELECT id, link_id, sender_id, recipient_id, sent_at, sealed, sender_only FROM partner_signals
+		WHERE (sender_id = ? OR (recipient_id = ? AND sender_only = 0)) AND sent_at > ? ORDER BY sent_at, id`, userID, userID, ms(since))
 	if err != nil {
 		return nil, err
 	}
@@ -222,11 +262,11 @@ func (db *DB) ListSignals(ctx context.Context, userID int64, since time.Time) ([
 	var out []*securebase.SealedSignal
 	for rows.Next() {
 		var s securebase.SealedSignal
-		var at int64
-		if err := rows.Scan(&s.ID, &s.LinkID, &s.From, &s.To, &at, &s.Sealed); err != nil {
+		var at, senderOnly int64
+		if err := rows.Scan(&s.ID, &s.LinkID, &s.From, &s.To, &at, &s.Sealed, &senderOnly); err != nil {
 			return nil, err
 		}
-		s.SentAt = fromMS(at)
+		s.SentAt, s.SenderOnly = fromMS(at), senderOnly != 0
 		out = append(out, &s)
 	}
 	return out, rows.Err()

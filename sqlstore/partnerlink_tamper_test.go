@@ -121,3 +121,53 @@ func TestSignalsSealedToTheirPair(t *testing.T) {
 		}
 	})
 }
+
+// TestMutedCopyIsTheSenders: a signal sent while the partner has muted
+// signals is kept as the sender's own copy, which the sender reads and
+// the partner cannot open even if the row is altered to reach them.
+func TestMutedCopyIsTheSenders(t *testing.T) {
+	forEach(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		now := time.Now()
+		w, _ := crypt.NewWrapper(nil)
+		svc := account.New(account.Deps{Users: db, Sessions: db, Limits: db, Links: db,
+			Hasher: crypt.NewHasher(crypt.Params{Memory: 64, Time: 1, Threads: 1}, 2), Wrapper: w,
+			Policy: securebase.NewPasswordPolicy(), Clock: func() time.Time { return now }}, account.DefaultConfig())
+		const pass = "a long walk by the water"
+		var ps []*account.Principal
+		for _, n := range []string{"mute-x", "mute-y"} {
+			in, _, err := svc.SignUp(ctx, n, pass, "192.0.2.9", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps = append(ps, in.Principal)
+		}
+		a, b := ps[0], ps[1]
+		code, _, err := svc.CreateInvite(ctx, a, pass)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.AcceptInvite(ctx, b, code, pass, "198.51.100.1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.Mute(ctx, b, now.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := svc.SendSignal(ctx, a, partner.Signal{Kind: "thinking-of-you", Words: "while muted"}); err != nil {
+			t.Fatal(err)
+		}
+		if list, err := svc.Signals(ctx, a); err != nil || len(list) != 1 || !list[0].Mine || list[0].Words != "while muted" {
+			t.Fatalf("the sender reads %+v %v", list, err)
+		}
+		if list, err := svc.Signals(ctx, b); err != nil || len(list) != 0 {
+			t.Fatalf("the partner who muted reads %+v %v", list, err)
+		}
+		// Altered at rest to reach the partner: it opens for neither.
+		sqlstore.RawExec(t, db, "UPDATE partner_signals SET sender_only = 0 WHERE sender_id = ?", a.User.ID)
+		for _, who := range []*account.Principal{a, b} {
+			if list, err := svc.Signals(ctx, who); !errors.Is(err, crypt.ErrOpen) || len(list) != 0 {
+				t.Errorf("the sender's own copy, altered, opened for %s: %+v (err %v)", who.User.Username, list, err)
+			}
+		}
+	})
+}

@@ -312,3 +312,87 @@ func TestUnlinkUnderLoad(t *testing.T) {
 		}
 	})
 }
+
+// TestPartnerMute: a signal sent while its recipient has muted signals is
+// stored as the sender's own copy alone (the recipient's list never has
+// it, even after the mute ends), still counts toward the sender's limit,
+// and a mute ends at its time, when turned off, and with the link.
+func TestPartnerMute(t *testing.T) {
+	forEach(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := context.Background()
+		a, b, c := newUser(t, db, "mute-a"), newUser(t, db, "mute-b"), newUser(t, db, "mute-c")
+		linkPair(t, db, a, b, "lm")
+		now := time.Now().Truncate(time.Millisecond)
+		if err := db.SetMute(ctx, c.UserID, now.Add(time.Hour)); code(err) != securebase.ENOTFOUND {
+			t.Fatalf("a mute by someone not linked: %v", err)
+		}
+		until := now.Add(8 * time.Hour)
+		if err := db.SetMute(ctx, b.UserID, until); err != nil {
+			t.Fatal(err)
+		}
+		if l, err := db.FindLink(ctx, b.UserID); err != nil || !l.MutedUntil.Equal(until) || !l.Muted(now) || l.Muted(until) {
+			t.Fatalf("b's link: %+v %v", l, err)
+		}
+		if l, _ := db.FindLink(ctx, a.UserID); !l.MutedUntil.IsZero() {
+			t.Fatalf("a's side muted too: %+v", l)
+		}
+		muted := signalRow(a, b, "lm", now)
+		muted.SelfSealed = []byte("sender's own copy")
+		if err := db.SendSignal(ctx, muted, allowAll); err != nil {
+			t.Fatal(err)
+		}
+		noCopy := signalRow(a, b, "lm", now.Add(time.Millisecond))
+		if err := db.SendSignal(ctx, noCopy, allowAll); err == nil {
+			t.Fatal("a signal to someone muted was stored without the sender's own copy")
+		}
+		if got, err := db.ListSignals(ctx, b.UserID, now.Add(-time.Hour)); err != nil || len(got) != 0 {
+			t.Fatalf("b muted lists %d signals: %v", len(got), err)
+		}
+		got, err := db.ListSignals(ctx, a.UserID, now.Add(-time.Hour))
+		if err != nil || len(got) != 1 || !got[0].SenderOnly || string(got[0].Sealed) != "sender's own copy" {
+			t.Fatalf("a lists %+v, %v", got, err)
+		}
+		var counted int
+		if err := db.SendSignal(ctx, signalRow(a, b, "lm", now.Add(time.Second)), func(sent []time.Time) error {
+			counted = len(sent)
+			return errors.New("stop")
+		}); err == nil || counted != 1 {
+			t.Fatalf("the send limit counted %d of a's signals, want 1 (%v)", counted, err)
+		}
+		// After the mute's time, signals reach b; what came while muted does not.
+		later := signalRow(a, b, "lm", until.Add(time.Millisecond))
+		if err := db.SendSignal(ctx, later, allowAll); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.ListSignals(ctx, b.UserID, now.Add(-time.Hour)); len(got) != 1 || got[0].ID != later.ID || got[0].SenderOnly {
+			t.Fatalf("after the mute, b lists %+v", got)
+		}
+		// Until turned off; then off.
+		if err := db.SetMute(ctx, b.UserID, securebase.MuteUntilOn); err != nil {
+			t.Fatal(err)
+		}
+		if l, _ := db.FindLink(ctx, b.UserID); !l.MutedUntil.Equal(securebase.MuteUntilOn) || !l.Muted(now.AddDate(100, 0, 0)) {
+			t.Fatalf("until turned back on: %+v", l)
+		}
+		if err := db.SetMute(ctx, b.UserID, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		if l, _ := db.FindLink(ctx, b.UserID); !l.MutedUntil.IsZero() {
+			t.Fatalf("turned back on: %+v", l)
+		}
+		// Unlinking takes the mute and the sender's copies with it.
+		if err := db.SetMute(ctx, b.UserID, securebase.MuteUntilOn); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Unlink(ctx, a.UserID); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := db.ListSignals(ctx, a.UserID, now.Add(-time.Hour)); len(got) != 0 {
+			t.Fatalf("after the unlink a lists %d signals", len(got))
+		}
+		linkPair(t, db, a, b, "lm2")
+		if l, _ := db.FindLink(ctx, b.UserID); !l.MutedUntil.IsZero() {
+			t.Fatalf("a new link starts muted: %+v", l)
+		}
+	})
+}

@@ -24,8 +24,12 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) error {
 	out := &started{w: w, t: newLease(w)}
 	prefs := p.User.Prefs
 	prefs.Feed = "" // the calendar feed's secret stays with this account (issue 15)
-	err := s.Entries.Export(r.Context(), p.Actor,
-		securebase.ExportAccount{Username: p.User.Username, CreatedAt: p.User.CreatedAt, Prefs: prefs}, out)
+	signals, err := s.exportSignals(r)
+	if err != nil {
+		return err
+	}
+	err = s.Entries.ExportWithSignals(r.Context(), p.Actor,
+		securebase.ExportAccount{Username: p.User.Username, CreatedAt: p.User.CreatedAt, Prefs: prefs}, signals, out)
 	return s.finish(out, w, r, err)
 }
 
@@ -150,9 +154,42 @@ func (s *Server) exportHTML(w http.ResponseWriter, r *http.Request) error {
 		})
 	}
 	if err == nil {
+		wrote, err = s.readableSignals(r, out, loc, wrote)
+	}
+	if err == nil {
 		err = doc.ExecuteTemplate(out, "foot", wrote)
 	}
 	return s.finish(out, w, r, err)
+}
+
+// readableSignals writes the person's own linked-partner signals into the
+// readable export, after the entries, as /partner/link shows them.
+func (s *Server) readableSignals(r *http.Request, out io.Writer, loc *time.Location, wrote bool) (bool, error) {
+	signals, err := s.exportSignals(r)
+	if err != nil || len(signals) == 0 {
+		return wrote, err
+	}
+	doc := s.views.document
+	if err := doc.ExecuteTemplate(out, "section", "Signals with your partner"); err != nil {
+		return wrote, err
+	}
+	for _, sig := range signals {
+		from := "Your partner"
+		if sig.SentBy == securebase.SentByYou {
+			from = "You"
+		}
+		fields := []securebase.Field{{Name: "From", Value: from}, {Name: "Signal", Value: sig.Text}}
+		if sig.Words != "" {
+			fields = append(fields, securebase.Field{Name: "Their words", Value: sig.Words})
+			if sig.SentBy == securebase.SentByYou {
+				fields[len(fields)-1].Name = "Your words"
+			}
+		}
+		if err := doc.ExecuteTemplate(out, "item", exportItem{When: sig.SentAt.In(loc), Fields: fields}); err != nil {
+			return wrote, err
+		}
+	}
+	return true, nil
 }
 
 type importView struct {

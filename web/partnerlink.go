@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/account"
@@ -28,7 +29,14 @@ type linkView struct {
 	SignalsIntro                                         string
 	Kinds                                                []partner.SignalKind
 	Signals                                              []shownSignal
+	Muted                                                bool   // the person has muted signals
+	MutedUntil                                           string // "tomorrow at 02:30"; empty: until turned back on
+	MuteHours                                            int
 }
+
+// MuteHours is the shorter of the two mutes; the other lasts until the
+// person turns signals back on (docs/partner-safety.md section 5).
+const MuteHours = 8
 
 // shownSignal is a signal as a page or the JSON shows it: the words of
 // the list, the sender's few words apart, who sent it and when. Nothing
@@ -71,6 +79,35 @@ func (s *Server) shownSignals(r *http.Request) ([]shownSignal, error) {
 	return out, nil
 }
 
+// exportSignals is the person's own signals for the export (docs/export.md,
+// docs/partner-safety.md section 4), newest first, worded as /partner/link
+// words them: "you" or "your partner", the kind's words, the few words and
+// when it was sent. Nothing names the partner. None when not linked.
+func (s *Server) exportSignals(r *http.Request) ([]securebase.ExportSignal, error) {
+	list, err := s.Accounts.Signals(r.Context(), principal(r))
+	if err != nil && len(list) == 0 {
+		return nil, err
+	}
+	if err != nil {
+		s.Logger.WarnContext(r.Context(), "a stored signal did not open")
+	}
+	loc, now := s.userLocation(r), s.Clock()
+	var out []securebase.ExportSignal
+	for i := len(list) - 1; i >= 0; i-- {
+		sig := list[i]
+		sh, err := s.partner.ShowSignal(sig.Signal, now, loc, partner.Clock24)
+		if err != nil {
+			continue
+		}
+		by := securebase.SentByPartner
+		if sig.Mine {
+			by = securebase.SentByYou
+		}
+		out = append(out, securebase.ExportSignal{SentBy: by, Signal: sig.Kind, Text: sh.Text, Words: sh.Words, SentAt: sig.SentAt.UTC()})
+	}
+	return out, nil
+}
+
 // homeSignals puts the newest signals on the partner home, for someone
 // linked; for anyone else it adds nothing (linking is never suggested).
 func (s *Server) homeSignals(r *http.Request, v *partnerHomeView) error {
@@ -95,9 +132,15 @@ func (s *Server) buildLink(r *http.Request, _ *form) (page, error) {
 		return page{}, err
 	}
 	if st.Link != nil {
-		v.Linked, v.SafetyNumber = true, st.SafetyNumber
+		v.Linked, v.SafetyNumber, v.MuteHours = true, st.SafetyNumber, MuteHours
 		if v.Signals, err = s.shownSignals(r); err != nil {
 			return page{}, err
+		}
+		if now := s.Clock(); st.Link.Muted(now) {
+			v.Muted = true
+			if !st.Link.MutedUntil.Equal(securebase.MuteUntilOn) {
+				v.MutedUntil = partner.When(st.Link.MutedUntil, now, s.userLocation(r), partner.Clock24)
+			}
 		}
 	}
 	return page{view: "partner_link", Title: "Linked partners", Nav: partnerNav, Data: v, Scripts: []string{"partnerlink.js"}}, nil
@@ -220,6 +263,32 @@ func (s *Server) sendSignal(w http.ResponseWriter, r *http.Request) error {
 		return s.linkAgain(w, r, f, err)
 	}
 	return s.redirect(w, r, "/partner/link#signals", "signal-sent")
+}
+
+// muteSignals mutes signals from the partner for MuteHours, or until the
+// person turns them back on, or turns them back on. The partner is told
+// nothing, and nothing on their screen changes.
+func (s *Server) muteSignals(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	f := newForm(r.PostForm)
+	var until time.Time
+	flash := "signals-muted"
+	switch f.Get("mute") {
+	case "hours":
+		until = s.Clock().Add(MuteHours * time.Hour)
+	case "on":
+		until = securebase.MuteUntilOn
+	case "off":
+		flash = "signals-on"
+	default:
+		return s.linkAgain(w, r, f, securebase.FieldError("mute", "Choose how long to mute signals."))
+	}
+	if err := s.Accounts.Mute(r.Context(), principal(r), until); err != nil {
+		return s.linkAgain(w, r, f, err)
+	}
+	return s.redirect(w, r, "/partner/link", flash)
 }
 
 // apiSignals is what partnerlink.js polls: whether the person is linked

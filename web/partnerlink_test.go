@@ -2,11 +2,13 @@ package web_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -89,6 +91,8 @@ func TestPartnerLink(t *testing.T) {
 	c.signUp("link-c", pw)
 	neverLinked := a.get("/partner/link")
 	expect(t, neverLinked, http.StatusOK, "If someone is pushing you to link", `href="/help/safety"`, "Make a code", "Enter a code", "let the code run out")
+	// "Not now" is a button beside "Link accounts", of the same weight (section 2.4), not a plain link.
+	expect(t, neverLinked, http.StatusOK, `<div class="thumb actions"><button>Link accounts</button><a class="button not-now" href="/partner">Not now</a></div>`)
 
 	// A code needs the password.
 	expect(t, a.post("/partner/link/code", url.Values{"password": {"not the password"}}), http.StatusUnauthorized, "doesn")
@@ -159,6 +163,34 @@ func TestPartnerLink(t *testing.T) {
 		t.Fatalf("b reads %d signals after trying to link again, want 7", n)
 	}
 
+	// The export holds each person's own signals as they see them, and
+	// nothing that names the partner; an import never creates a link or
+	// a signal (docs/partner-safety.md section 4).
+	exportB := checkSignalExport(t, b, "your partner", "link-a")
+	checkSignalExport(t, a, "you", "link-b")
+	expect(t, b.get("/settings/export.html"), http.StatusOK, "Signals with your partner", "<dd>Your partner</dd>",
+		"Activated 7/10. A short check-in would help.", "rough meeting, home soon")
+	expect(t, a.get("/settings/export.html"), http.StatusOK, "Signals with your partner", "<dd>You</dd>", "Your words")
+	if html := c.get("/settings/export.html").body; strings.Contains(html, "Signals with your partner") {
+		t.Error("the readable export of someone not linked has a signals section")
+	}
+	if x := c.get("/settings/export.json").body; strings.Contains(x, `"signals"`) {
+		t.Errorf("the export of someone not linked has signals: %s", clip(x))
+	}
+	expect(t, uploadExport(c, exportB), http.StatusOK)
+	if s := readSignals(t, c); s.Linked || len(s.Signals) != 0 {
+		t.Fatalf("an import linked the stranger or gave them signals: %+v", s)
+	}
+	expect(t, c.get("/partner/link"), http.StatusOK, "Make a code")
+	if x := c.get("/settings/export.json").body; strings.Contains(x, `"signals"`) {
+		t.Errorf("after an import, the export of someone not linked has signals: %s", clip(x))
+	}
+	expect(t, uploadExport(a, exportB), http.StatusOK)
+	expect(t, uploadExport(b, exportB), http.StatusOK)
+	if na, nb := len(readSignals(t, a).Signals), len(readSignals(t, b).Signals); na != 7 || nb != 7 {
+		t.Fatalf("after importing the export, a reads %d signals and b %d, want 7 each", na, nb)
+	}
+
 	// b unlinks, alone and at once: a is unlinked on the next request,
 	// the signals are gone for both, and a's page is the page of someone
 	// who never linked.
@@ -193,4 +225,154 @@ func TestPartnerLink(t *testing.T) {
 	if s := readSignals(t, a); s.Linked || len(s.Signals) != 0 {
 		t.Fatalf("a after c deleted their account: %+v", s)
 	}
+}
+
+// checkSignalExport reads c's JSON export: seven signals, each sent by
+// who, worded as the page words them, and nowhere the partner's name.
+// It returns the file.
+func checkSignalExport(t *testing.T, c *client, who, partnerName string) string {
+	t.Helper()
+	res := c.get("/settings/export.json")
+	if res.Code != http.StatusOK {
+		t.Fatalf("export: %d %s", res.Code, clip(res.body))
+	}
+	if strings.Contains(res.body, partnerName) {
+		t.Errorf("the export names the partner %q: %s", partnerName, clip(res.body))
+	}
+	var x struct {
+		Signals []map[string]any `json:"signals"`
+	}
+	if err := json.Unmarshal([]byte(res.body), &x); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	if len(x.Signals) != 7 {
+		t.Fatalf("the export has %d signals, want 7: %s", len(x.Signals), clip(res.body))
+	}
+	found := false
+	for _, sig := range x.Signals {
+		for k := range sig {
+			if k != "sent_by" && k != "signal" && k != "text" && k != "words" && k != "sent_at" {
+				t.Errorf("an exported signal has the field %q: %v", k, sig)
+			}
+		}
+		if sig["sent_by"] != who {
+			t.Errorf("an exported signal was sent by %q, want %q", sig["sent_by"], who)
+		}
+		if _, err := time.Parse(time.RFC3339, fmt.Sprint(sig["sent_at"])); err != nil {
+			t.Errorf("an exported signal's time: %v", err)
+		}
+		if sig["signal"] == "activated" && sig["text"] == "Activated 7/10. A short check-in would help." && sig["words"] == "rough meeting, home soon" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the first signal is not in the export as sent: %v", x.Signals)
+	}
+	return res.body
+}
+
+// TestPartnerMute: the one who mutes gets nothing their partner sends
+// while muted, not even after turning signals back on; the sender's page,
+// JSON and send limit are exactly those of a sender whose partner did not
+// mute (two pairs, the same steps, compared byte for byte apart from the
+// nonce, the signals' ids and the names).
+func TestPartnerMute(t *testing.T) {
+	e := newEnv(t)
+	pair := func(x, y string) (*client, *client) {
+		a, b := e.client(), e.client()
+		a.signUp(x, pw)
+		b.signUp(y, pw)
+		expect(t, b.post("/partner/link/accept", url.Values{"code": {makeCode(t, a)}, "accept-password": {pw}}), http.StatusSeeOther)
+		return a, b
+	}
+	a1, b1 := pair("mute-a1", "mute-b1") // b1 mutes
+	a2, b2 := pair("mute-a2", "mute-b2") // b2 does not
+	expect(t, b1.get("/partner/link"), http.StatusOK, "Mute signals", "Your partner isn't told", "Mute for 8 hours", "Mute until I turn them back on")
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"forever"}}), http.StatusBadRequest, "Choose how long to mute signals.")
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"hours"}}), http.StatusSeeOther)
+	expect(t, b1.get("/partner/link"), http.StatusOK, "Signals are muted", "They come back on tomorrow at 07:4", "Turn signals back on")
+
+	// The same signals from both senders, a minute apart (so each list's
+	// order is fixed), up to the limit.
+	for i := 0; i < 7; i++ {
+		for _, a := range []*client{a1, a2} {
+			switch {
+			case i == 0:
+				expect(t, a.post("/partner/link/signal", url.Values{"signal": {"activated"}, "number": {"6"}, "words": {"long day"}}), http.StatusSeeOther)
+			case i < 6:
+				expect(t, a.post("/partner/link/signal", url.Values{"signal": {"thinking-of-you"}}), http.StatusSeeOther)
+			default:
+				expect(t, a.post("/partner/link/signal", url.Values{"signal": {"thinking-of-you"}}), http.StatusTooManyRequests, "You can send the next one")
+			}
+		}
+		e.advance(time.Minute)
+	}
+	idRE := regexp.MustCompile(`data-id="[0-9a-f]+"|"id":"[0-9a-f]+"`)
+	norm := func(body, name string) string {
+		body = numberRE.ReplaceAllString(body, "") // each pair's own keys
+		return strings.ReplaceAll(idRE.ReplaceAllString(nonceRE.ReplaceAllString(body, ""), ""), name, "NAME")
+	}
+	for _, path := range []string{"/partner/link", "/partner", "/api/v1/partner/signals"} {
+		one, two := norm(a1.get(path).body, "mute-a1"), norm(a2.get(path).body, "mute-a2")
+		if one != two {
+			x, y := strings.Split(one, "\n"), strings.Split(two, "\n")
+			for i := range min(len(x), len(y)) {
+				if x[i] != y[i] {
+					t.Errorf("%s of a sender whose partner muted differs at line %d:\n%q\n%q", path, i, x[i], y[i])
+					break
+				}
+			}
+			if len(x) != len(y) {
+				t.Errorf("%s of a sender whose partner muted has %d lines, not %d", path, len(x), len(y))
+			}
+		}
+	}
+	if n := len(readSignals(t, b2).Signals); n != 6 {
+		t.Fatalf("b2 reads %d signals, want 6", n)
+	}
+	if n := len(readSignals(t, b1).Signals); n != 0 {
+		t.Fatalf("b1 muted and reads %d signals", n)
+	}
+	if strings.Contains(b1.get("/partner").body, "long day") {
+		t.Fatal("the partner home of someone muted shows a signal sent while muted")
+	}
+
+	// Back on: what came while muted stays away; what comes now arrives.
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"off"}}), http.StatusSeeOther)
+	expect(t, b1.get("/partner/link"), http.StatusOK, "Mute signals")
+	if n := len(readSignals(t, b1).Signals); n != 0 {
+		t.Fatalf("after turning signals back on, b1 reads %d signals sent while muted", n)
+	}
+	e.advance(61 * time.Minute)
+	expect(t, a1.post("/partner/link/signal", url.Values{"signal": {"okay-now"}}), http.StatusSeeOther)
+	if got := readSignals(t, b1).Signals; len(got) != 1 || got[0].Mine {
+		t.Fatalf("after turning signals back on, b1 reads %+v", got)
+	}
+
+	// Until turned back on lasts; eight hours end by themselves.
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"on"}}), http.StatusSeeOther)
+	expect(t, b1.get("/partner/link"), http.StatusOK, "muted until you turn them back on")
+	e.advance(25 * time.Hour)
+	expect(t, a1.post("/partner/link/signal", url.Values{"signal": {"thank-you"}}), http.StatusSeeOther)
+	if n := len(readSignals(t, b1).Signals); n != 1 {
+		t.Fatalf("muted until turned back on, b1 reads %d signals a day later, want 1", n)
+	}
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"hours"}}), http.StatusSeeOther)
+	e.advance(8*time.Hour + time.Minute)
+	expect(t, b1.get("/partner/link"), http.StatusOK, "Mute signals")
+	expect(t, a1.post("/partner/link/signal", url.Values{"signal": {"thank-you"}}), http.StatusSeeOther)
+	if n := len(readSignals(t, b1).Signals); n != 2 {
+		t.Fatalf("after eight hours muted, b1 reads %d signals, want 2", n)
+	}
+	// The sender still reads every signal they sent.
+	if n := len(readSignals(t, a1).Signals); n != 9 {
+		t.Fatalf("a1 reads %d of the signals they sent, want 9", n)
+	}
+
+	// Unlinking ends a mute with the link: linking again starts unmuted.
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"on"}}), http.StatusSeeOther)
+	expect(t, a1.post("/partner/unlink", nil), http.StatusSeeOther)
+	expect(t, b1.post("/partner/link/mute", url.Values{"mute": {"on"}}), http.StatusNotFound)
+	expect(t, b1.post("/partner/link/accept", url.Values{"code": {makeCode(t, a1)}, "accept-password": {pw}}), http.StatusSeeOther)
+	expect(t, b1.get("/partner/link"), http.StatusOK, "Mute signals")
 }

@@ -299,6 +299,10 @@ func flashMessage(code string) string {
 		return "You're not linked with anyone."
 	case "signal-sent":
 		return "Your signal is sent."
+	case "signals-muted":
+		return "Signals are muted. Your partner isn't told."
+	case "signals-on":
+		return "Signals are back on. What your partner sends from now on comes to you."
 	case "repair-saved":
 		return "Your message is ready. Copy it and send it your usual way."
 	case "boundary-saved":

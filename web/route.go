@@ -159,6 +159,7 @@ func (s *Server) routeTable() []Route {
 		{Method: "POST", Pattern: "/partner/link/code", Access: SignedIn, Name: "partner link code", handle: s.linkCode},
 		{Method: "POST", Pattern: "/partner/link/accept", Access: SignedIn, Name: "partner link accept", handle: s.linkAccept},
 		{Method: "POST", Pattern: "/partner/link/signal", Access: SignedIn, Name: "partner signal send", handle: s.sendSignal},
+		{Method: "POST", Pattern: "/partner/link/mute", Access: SignedIn, Name: "partner signals mute", handle: s.muteSignals},
 		{Method: "POST", Pattern: "/partner/unlink", Access: SignedIn, Name: "partner unlink", handle: s.unlink},
 		{Method: "GET", Pattern: "/api/v1/partner/signals", Access: API, Name: "api partner signals", handle: s.apiSignals},
 

@@ -44,6 +44,21 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 
 	// The other enters it as typed by hand, with their own password.
 	two.visit("/partner/link")
+	// "Not now" weighs the same as "Link accounts": the same size, fill
+	// and type, side by side (docs/partner-safety.md, 2.4).
+	if same := eval[string](two, "Not now's weight", `(() => {
+		const yes = document.querySelector('form[action="/partner/link/accept"] button:not(.pw-toggle)');
+		const no = [...document.querySelectorAll("a, button")].find(el => el.textContent.trim() === "Not now");
+		if (!yes || !no) return "missing";
+		const a = yes.getBoundingClientRect(), b = no.getBoundingClientRect(), sa = getComputedStyle(yes), sb = getComputedStyle(no);
+		for (const p of ["font-size", "font-weight", "background-color", "color", "border-top-width", "border-top-color", "border-radius", "text-decoration-line"])
+			if (sa.getPropertyValue(p) !== sb.getPropertyValue(p)) return p + ": " + sa.getPropertyValue(p) + " / " + sb.getPropertyValue(p);
+		if (Math.abs(a.height - b.height) > 0.5) return "height " + a.height + " / " + b.height;
+		if (Math.abs(a.top - b.top) > 0.5) return "not side by side";
+		return "";
+	})()`); same != "" {
+		t.Errorf("\"Not now\" does not weigh the same as \"Link accounts\": %s", same)
+	}
 	two.do("type the code", fill("#code", strings.ToLower(strings.ReplaceAll(code, "-", " "))), fill("#accept-password", "a quiet walk by the sea"))
 	two.submit(`form[action="/partner/link/accept"] button:not(.pw-toggle)`)
 	if two.location() != "/partner/link" || !strings.Contains(two.text(), "Send a signal") {
@@ -77,6 +92,17 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 	look(one, "/partner (linked, a signal)")
 	one.visit("/partner/link")
 
+	// One mutes signals for a while, then turns them back on.
+	one.submit(`form[action="/partner/link/mute"] button[value="hours"]`)
+	if !strings.Contains(one.text(), "Signals are muted") {
+		t.Fatalf("after muting: %s", one.text())
+	}
+	look(one, "/partner/link (muted)")
+	one.submit(`form[action="/partner/link/mute"] button[value="off"]`)
+	if !strings.Contains(one.text(), "Mute signals") {
+		t.Fatalf("after turning signals back on: %s", one.text())
+	}
+
 	// One unlinks, alone; two's open page turns to "not linked".
 	two.do("mark the page", chromedp.Evaluate[chromedp.Void](`window.__open = true`))
 	unlinked := time.Now()
@@ -90,7 +116,7 @@ func TestPartnerLinkInBrowser(t *testing.T) {
 	one.darkMode(true)
 	one.visit("/partner/link")
 	look(one, "/partner/link (dark)")
-	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 6 states of /partner/link and the linked partner home at 390×844, and in dark mode",
+	t.Logf("FIGURE partner link: a signal sent to shown on the other's open page in %v (polling every 2 s, no reload); an unlink reached the other's open page in %v; axe (WCAG 2.2 AA) 0 violations on 7 states of /partner/link (muted among them) and the linked partner home at 390×844, and in dark mode",
 		shown.Round(time.Millisecond), gone.Round(time.Millisecond))
 }
 

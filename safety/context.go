@@ -20,6 +20,13 @@ type explainer struct {
 	found          []Finding
 }
 
+func (ex *explainer) size() int {
+	if ex == nil {
+		return 0
+	}
+	return len(ex.found)
+}
+
 func (ex *explainer) add(d *Detector, h hit, outcome string) {
 	if ex == nil {
 		return
@@ -32,8 +39,9 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // judge decides one sentence from the hits that start in it
 // (ordered by start). It returns the reason code of the first risk match
 // that passes every check, or "". With an explainer it goes on and records
-// every risk match.
-func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
+// every risk match. It also returns the sentence's veto bits, which the
+// caller uses to let stated recovery reach the neighbouring sentences.
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8) {
 	var bits uint8
 	for _, h := range hits {
 		ac := d.acts[h.act]
@@ -63,7 +71,7 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
 			}
 			ex.add(d, h, "yes")
 			if ex == nil {
-				return code
+				return code, bits
 			}
 			continue
 		}
@@ -72,7 +80,34 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
 		}
 		ex.add(d, h, why)
 	}
-	return code
+	return code, bits
+}
+
+// neighbourCancels reports whether a sentence that said yes, holding the
+// veto bits own, is cancelled by the sentence just before or after it,
+// holding nb: stated recovery there ("I used to cut. I haven't for eleven
+// years."), or a question in it answered no there ("My GP asked whether
+// I'd thought about ending my life. I told her no."). A sentence that says
+// it is back ("again", "tonight") is not cancelled. This can only turn a
+// yes into a no, so ordinary sentences still never add up to a yes.
+func neighbourCancels(own, nb uint8) bool {
+	if own&vetoRecur != 0 {
+		return false
+	}
+	return nb&vetoRecovery != 0 || (own&vetoAsked != 0 && nb&vetoDenied != 0)
+}
+
+// cancelFrom marks the findings from index i to j that said yes as
+// cancelled by a neighbouring sentence.
+func (ex *explainer) cancelFrom(i, j int, why string) {
+	if ex == nil {
+		return
+	}
+	for k := i; k < j && k < len(ex.found); k++ {
+		if ex.found[k].Outcome == "yes" {
+			ex.found[k].Outcome = why
+		}
+	}
 }
 
 // leftPartner finds, for the right side of a gapped rule at hits[i], a

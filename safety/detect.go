@@ -136,6 +136,10 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			continue
 		}
 		toks := d.v.tokenize(text, sc, true)
+		// A sentence that said yes waits (pending) until the next one is
+		// judged: stated recovery there, or before it, cancels it.
+		var prevBits, pendBits uint8
+		pendCode, pendFrom, pendTo := "", 0, 0
 		for a, sent := 0, 0; a < len(toks); sent++ {
 			b := a
 			for b < len(toks) && toks[b].s != symBound {
@@ -147,13 +151,34 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			if ex != nil {
 				ex.text, ex.sentence = ti, sent
 			}
-			if code := d.judge(toks, sc.hits, ex); code != "" && !verdict.Crisis {
-				verdict = Verdict{Crisis: true, Reason: code}
-				if ex == nil {
-					return verdict, nil
+			from := ex.size()
+			code, bits := d.judge(toks, sc.hits, ex)
+			if pendCode != "" {
+				if neighbourCancels(pendBits, bits) {
+					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
+				} else if !verdict.Crisis {
+					verdict = Verdict{Crisis: true, Reason: pendCode}
+					if ex == nil {
+						return verdict, nil
+					}
+				}
+				pendCode = ""
+			}
+			if code != "" {
+				if sent > 0 && neighbourCancels(bits, prevBits) {
+					ex.cancelFrom(from, ex.size(), "stated recovery in the sentence before")
+				} else {
+					pendCode, pendBits, pendFrom, pendTo = code, bits, from, ex.size()
 				}
 			}
+			prevBits = bits
 			a = b + 1
+		}
+		if pendCode != "" && !verdict.Crisis {
+			verdict = Verdict{Crisis: true, Reason: pendCode}
+			if ex == nil {
+				return verdict, nil
+			}
 		}
 	}
 	if ex == nil {

@@ -43,10 +43,25 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // caller uses to let stated recovery reach the neighbouring sentences.
 func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8) {
 	var bits uint8
+	recEnd := int32(-1) // where the last stated recovery ends
 	for _, h := range hits {
 		ac := d.acts[h.act]
 		if r := &d.rules[ac.rule]; r.kind == kindVeto && !(ac.negatable && d.negated(toks, int(h.start))) {
 			bits |= r.veto
+			if r.veto&vetoRecovery != 0 && h.end > recEnd {
+				recEnd = h.end
+			}
+		}
+	}
+	// A contrast after the recovery ("I'm a year clean, but I cut again
+	// last night") keeps what follows it: the recovery does not reach it.
+	contrast := int32(-1)
+	if recEnd >= 0 {
+		for k := int(recEnd); k < len(toks) && toks[k].s != symBound; k++ {
+			if d.v.flags[toks[k].s]&flagGapStop != 0 {
+				contrast = int32(k) // #nosec G115 -- token indexes, far below 2^31
+				break
+			}
 		}
 	}
 	code := ""
@@ -64,7 +79,11 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8
 			}
 			first = l
 		}
-		why, line := d.cancelled(toks, hits, first, h, bits, r.code)
+		mb := bits
+		if contrast >= 0 && first.start > contrast {
+			mb &^= vetoRecovery
+		}
+		why, line := d.cancelled(toks, hits, first, h, mb, r.code)
 		if why == "" {
 			if code == "" {
 				code = r.code
@@ -157,6 +176,8 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 			return "stated recovery in the sentence", 0
 		case veto&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied:
 			return "a question answered no", 0
+		case veto&vetoHyperbole != 0:
+			return "hyperbole: a trivial trigger in the sentence", 0
 		}
 		return "told as the past", 0
 	}

@@ -131,6 +131,34 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 	if explain {
 		ex = &explainer{}
 	}
+	// A sentence told as the past ("when I was nineteen I took an
+	// overdose") that said yes is held back until the whole entry is read:
+	// stated recovery anywhere in the entry ("these days I'm okay")
+	// cancels it. Like every veto this only turns a yes into a no.
+	recovered := false
+	pastCode := ""
+	var pastRanges [][2]int // Explain only
+	// settle takes a sentence that said yes and survived its neighbours;
+	// it reports whether the verdict is now final.
+	settle := func(code string, bits uint8, from, to int) bool {
+		if bits&vetoPast != 0 && bits&vetoRecur == 0 {
+			if recovered {
+				ex.cancelFrom(from, to, pastRecovered)
+				return false
+			}
+			if pastCode == "" {
+				pastCode = code
+			}
+			if ex != nil {
+				pastRanges = append(pastRanges, [2]int{from, to})
+			}
+			return false
+		}
+		if !verdict.Crisis {
+			verdict = Verdict{Crisis: true, Reason: code}
+		}
+		return ex == nil
+	}
 	for ti, text := range texts {
 		if text == "" {
 			continue
@@ -153,14 +181,14 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
+			if bits&vetoRecovery != 0 {
+				recovered = true
+			}
 			if pendCode != "" {
 				if neighbourCancels(pendBits, bits) {
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
-				} else if !verdict.Crisis {
-					verdict = Verdict{Crisis: true, Reason: pendCode}
-					if ex == nil {
-						return verdict, nil
-					}
+				} else if settle(pendCode, pendBits, pendFrom, pendTo) {
+					return verdict, nil
 				}
 				pendCode = ""
 			}
@@ -174,11 +202,17 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			prevBits = bits
 			a = b + 1
 		}
-		if pendCode != "" && !verdict.Crisis {
-			verdict = Verdict{Crisis: true, Reason: pendCode}
-			if ex == nil {
-				return verdict, nil
+		if pendCode != "" && settle(pendCode, pendBits, pendFrom, pendTo) {
+			return verdict, nil
+		}
+	}
+	if pastCode != "" && !verdict.Crisis {
+		if recovered {
+			for _, r := range pastRanges {
+				ex.cancelFrom(r[0], r[1], pastRecovered)
 			}
+		} else {
+			verdict = Verdict{Crisis: true, Reason: pastCode}
 		}
 	}
 	if ex == nil {
@@ -186,6 +220,8 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 	}
 	return verdict, ex.found
 }
+
+const pastRecovered = "told as the past, and recovery is stated in the entry"
 
 // find walks the trie from every token of toks[from:to] and records every
 // sequence that ends within it, ordered by start.

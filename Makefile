@@ -57,6 +57,8 @@ bench-quick:
 # (docs/safety.md). Needs ../shared/data beside the repository.
 crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal.jsonl
+	@echo '== the third fresh set (round 9 development set; docs/safety.md, "Round 9")'
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_c.jsonl | sed -n '/Fresh journal/,$$p'
 	@echo '== the second fresh set (held out; docs/safety.md, "A second fresh set")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_b.jsonl | sed -n '/Fresh journal/,$$p'
 

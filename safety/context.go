@@ -20,6 +20,13 @@ type explainer struct {
 	found          []Finding
 }
 
+func (ex *explainer) size() int {
+	if ex == nil {
+		return 0
+	}
+	return len(ex.found)
+}
+
 func (ex *explainer) add(d *Detector, h hit, outcome string) {
 	if ex == nil {
 		return
@@ -32,13 +39,29 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // judge decides one sentence from the hits that start in it
 // (ordered by start). It returns the reason code of the first risk match
 // that passes every check, or "". With an explainer it goes on and records
-// every risk match.
-func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
+// every risk match. It also returns the sentence's veto bits, which the
+// caller uses to let stated recovery reach the neighbouring sentences.
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8) {
 	var bits uint8
+	recEnd := int32(-1) // where the last stated recovery ends
 	for _, h := range hits {
 		ac := d.acts[h.act]
 		if r := &d.rules[ac.rule]; r.kind == kindVeto && !(ac.negatable && d.negated(toks, int(h.start))) {
 			bits |= r.veto
+			if r.veto&vetoRecovery != 0 && h.end > recEnd {
+				recEnd = h.end
+			}
+		}
+	}
+	// A contrast after the recovery ("I'm a year clean, but I cut again
+	// last night") keeps what follows it: the recovery does not reach it.
+	contrast := int32(-1)
+	if recEnd >= 0 {
+		for k := int(recEnd); k < len(toks) && toks[k].s != symBound; k++ {
+			if d.v.flags[toks[k].s]&flagGapStop != 0 {
+				contrast = int32(k) // #nosec G115 -- token indexes, far below 2^31
+				break
+			}
 		}
 	}
 	code := ""
@@ -56,14 +79,18 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
 			}
 			first = l
 		}
-		why, line := d.cancelled(toks, hits, first, h, bits, r.code)
+		mb := bits
+		if contrast >= 0 && first.start > contrast {
+			mb &^= vetoRecovery
+		}
+		why, line := d.cancelled(toks, hits, first, h, mb, r.code)
 		if why == "" {
 			if code == "" {
 				code = r.code
 			}
 			ex.add(d, h, "yes")
 			if ex == nil {
-				return code
+				return code, bits
 			}
 			continue
 		}
@@ -72,7 +99,34 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) string {
 		}
 		ex.add(d, h, why)
 	}
-	return code
+	return code, bits
+}
+
+// neighbourCancels reports whether a sentence that said yes, holding the
+// veto bits own, is cancelled by the sentence just before or after it,
+// holding nb: stated recovery there ("I used to cut. I haven't for eleven
+// years."), or a question in it answered no there ("My GP asked whether
+// I'd thought about ending my life. I told her no."). A sentence that says
+// it is back ("again", "tonight") is not cancelled. This can only turn a
+// yes into a no, so ordinary sentences still never add up to a yes.
+func neighbourCancels(own, nb uint8) bool {
+	if own&vetoRecur != 0 {
+		return false
+	}
+	return nb&vetoRecovery != 0 || (own&vetoAsked != 0 && nb&vetoDenied != 0)
+}
+
+// cancelFrom marks the findings from index i to j that said yes as
+// cancelled by a neighbouring sentence.
+func (ex *explainer) cancelFrom(i, j int, why string) {
+	if ex == nil {
+		return
+	}
+	for k := i; k < j && k < len(ex.found); k++ {
+		if ex.found[k].Outcome == "yes" {
+			ex.found[k].Outcome = why
+		}
+	}
 }
 
 // leftPartner finds, for the right side of a gapped rule at hits[i], a
@@ -122,6 +176,8 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 			return "stated recovery in the sentence", 0
 		case veto&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied:
 			return "a question answered no", 0
+		case veto&vetoHyperbole != 0:
+			return "hyperbole: a trivial trigger in the sentence", 0
 		}
 		return "told as the past", 0
 	}

@@ -131,11 +131,43 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 	if explain {
 		ex = &explainer{}
 	}
+	// A sentence told as the past ("when I was nineteen I took an
+	// overdose") that said yes is held back until the whole entry is read:
+	// stated recovery anywhere in the entry ("these days I'm okay")
+	// cancels it. Like every veto this only turns a yes into a no.
+	recovered := false
+	pastCode := ""
+	var pastRanges [][2]int // Explain only
+	// settle takes a sentence that said yes and survived its neighbours;
+	// it reports whether the verdict is now final.
+	settle := func(code string, bits uint8, from, to int) bool {
+		if bits&vetoPast != 0 && bits&vetoRecur == 0 {
+			if recovered {
+				ex.cancelFrom(from, to, pastRecovered)
+				return false
+			}
+			if pastCode == "" {
+				pastCode = code
+			}
+			if ex != nil {
+				pastRanges = append(pastRanges, [2]int{from, to})
+			}
+			return false
+		}
+		if !verdict.Crisis {
+			verdict = Verdict{Crisis: true, Reason: code}
+		}
+		return ex == nil
+	}
 	for ti, text := range texts {
 		if text == "" {
 			continue
 		}
 		toks := d.v.tokenize(text, sc, true)
+		// A sentence that said yes waits (pending) until the next one is
+		// judged: stated recovery there, or before it, cancels it.
+		var prevBits, pendBits uint8
+		pendCode, pendFrom, pendTo := "", 0, 0
 		for a, sent := 0, 0; a < len(toks); sent++ {
 			b := a
 			for b < len(toks) && toks[b].s != symBound {
@@ -147,13 +179,40 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			if ex != nil {
 				ex.text, ex.sentence = ti, sent
 			}
-			if code := d.judge(toks, sc.hits, ex); code != "" && !verdict.Crisis {
-				verdict = Verdict{Crisis: true, Reason: code}
-				if ex == nil {
+			from := ex.size()
+			code, bits := d.judge(toks, sc.hits, ex)
+			if bits&vetoRecovery != 0 {
+				recovered = true
+			}
+			if pendCode != "" {
+				if neighbourCancels(pendBits, bits) {
+					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
+				} else if settle(pendCode, pendBits, pendFrom, pendTo) {
 					return verdict, nil
 				}
+				pendCode = ""
 			}
+			if code != "" {
+				if sent > 0 && neighbourCancels(bits, prevBits) {
+					ex.cancelFrom(from, ex.size(), "stated recovery in the sentence before")
+				} else {
+					pendCode, pendBits, pendFrom, pendTo = code, bits, from, ex.size()
+				}
+			}
+			prevBits = bits
 			a = b + 1
+		}
+		if pendCode != "" && settle(pendCode, pendBits, pendFrom, pendTo) {
+			return verdict, nil
+		}
+	}
+	if pastCode != "" && !verdict.Crisis {
+		if recovered {
+			for _, r := range pastRanges {
+				ex.cancelFrom(r[0], r[1], pastRecovered)
+			}
+		} else {
+			verdict = Verdict{Crisis: true, Reason: pastCode}
 		}
 	}
 	if ex == nil {
@@ -161,6 +220,8 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 	}
 	return verdict, ex.found
 }
+
+const pastRecovered = "told as the past, and recovery is stated in the entry"
 
 // find walks the trie from every token of toks[from:to] and records every
 // sequence that ends within it, ordered by start.

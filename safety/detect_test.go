@@ -72,7 +72,14 @@ type journalEntry struct {
 
 func readJournal(t testing.TB) []journalEntry {
 	t.Helper()
-	f, err := os.Open("testdata/crisis_journal.jsonl")
+	return readJournalFile(t, "testdata/crisis_journal.jsonl")
+}
+
+// readJournalFile reads a fresh journal set. The held-out second set
+// (crisis_journal_b.jsonl) is read only by make crisis-eval, never here.
+func readJournalFile(t testing.TB, path string) []journalEntry {
+	t.Helper()
+	f, err := os.Open(path) // #nosec G304 -- a test data file named in this package
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,6 +275,9 @@ func TestGolden(t *testing.T) {
 	}
 	for _, e := range readJournal(t) {
 		line("crisis_journal.jsonl:"+e.ID, e.Text)
+	}
+	for _, e := range readJournalFile(t, "testdata/crisis_journal_c.jsonl") {
+		line("crisis_journal_c.jsonl:"+e.ID, e.Text)
 	}
 	for _, s := range readSymmetry(t) {
 		for _, v := range s.versions {
@@ -565,6 +575,46 @@ func BenchmarkNewDetector(b *testing.B) {
 	for b.Loop() {
 		if _, err := NewDetector(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestRecoveryReach checks how far stated recovery reaches (round 9): the
+// sentence before and after it; any sentence of the entry told as the past;
+// never a sentence that says it is back, and never what follows a contrast.
+// Each case is one entry, written as one text.
+func TestRecoveryReach(t *testing.T) {
+	d := newTestDetector(t)
+	cases := []struct {
+		crisis bool
+		text   []string
+	}{
+		// the next sentence states recovery
+		{false, []string{"At fifteen I used to cut.", "I haven't for eleven years."}},
+		// the sentence before states recovery
+		{false, []string{"I don't feel that way any more.", "I used to think everyone would be better off without me."}},
+		// a question in one sentence, answered no in the next
+		{false, []string{"My GP asked whether I'd thought about ending my life.", "I told her no."}},
+		// told as the past, recovery further on in the entry
+		{false, []string{"Two years ago I overdosed.", "I spent a week in hospital.", "It was hard.", "Therapy helped me."}},
+		// without the recovery the same story is a yes
+		{true, []string{"Two years ago I overdosed.", "I spent a week in hospital.", "It was hard."}},
+		// a sentence that says it is back is not cancelled
+		{true, []string{"I haven't cut in a year.", "I cut again tonight."}},
+		// a contrast after the recovery keeps what follows
+		{true, []string{"I'm a year clean but I cut again last night."}},
+		{true, []string{"These days I feel okay most mornings, but at night I want to kill myself."}},
+		// recovery two sentences away does not reach a present-tense yes
+		{true, []string{"I want to die.", "Work was long.", "Therapy helped me."}},
+		// hyperbole: a trivial trigger in the sentence
+		{false, []string{"If I have to sit through one more budget meeting I'll kill myself."}},
+		{true, []string{"If I have to live one more day like this I'll kill myself."}},
+	}
+	for _, c := range cases {
+		joined := strings.Join(c.text, " ")
+		if got := d.CheckEntry(joined).Crisis; got != c.crisis {
+			_, f := d.Explain(joined)
+			t.Errorf("%q: crisis = %v, want %v (%+v)", joined, got, c.crisis, f)
 		}
 	}
 }

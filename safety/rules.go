@@ -28,6 +28,9 @@ const (
 // Veto bits. A sentence is cancelled by stated recovery, or by a question
 // someone asked that the writer answered no (both halves needed).
 //
+// A trivial trigger ("if I have to sit through one more meeting", "if my
+// team loses") marks a wish, intent or means in its sentence as hyperbole.
+//
 // Told as the past ("when I was fifteen I wanted to die") cancels a wish or
 // plan in its sentence, unless the sentence says it is back ("again",
 // "tonight", "it's come back"). Past attempts and self-injury are history
@@ -38,6 +41,7 @@ const (
 	vetoDenied
 	vetoPast
 	vetoRecur
+	vetoHyperbole
 )
 
 func vetoBit(name string) (uint8, bool) {
@@ -52,6 +56,8 @@ func vetoBit(name string) (uint8, bool) {
 		return vetoPast, true
 	case "recur":
 		return vetoRecur, true
+	case "hyperbole":
+		return vetoHyperbole, true
 	}
 	return 0, false
 }
@@ -60,6 +66,9 @@ func vetoBit(name string) (uint8, bool) {
 // match with this reason code.
 func vetoed(bits uint8, code string) bool {
 	if bits&vetoRecovery != 0 || bits&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied {
+		return true
+	}
+	if bits&vetoHyperbole != 0 && (code == "wish" || code == "intent" || code == "means") {
 		return true
 	}
 	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
@@ -133,7 +142,7 @@ type ruleSet struct {
 //	risk CODE: PATTERN       crisis language; CODE is one of riskCodes
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked, denied, past or recur
+//	veto NAME: PATTERN       recovery, asked, denied, past, recur or hyperbole
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {

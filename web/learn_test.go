@@ -95,3 +95,39 @@ func TestLessonsReachableFromTools(t *testing.T) {
 		expect(t, c.get(path), http.StatusOK, `href="/learn/`+slug+`"`)
 	}
 }
+
+// TestEveryPracticeLinksBack: issue 17 asks that lessons link to their
+// tool and tools to their lesson, both ways. Every lesson's practice page
+// (and /help/more, the page the "When to get more help" lesson is about)
+// links back to the lesson, except the few pages below, each for a reason.
+func TestEveryPracticeLinksBack(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("practice-reader", "a long walk by the river")
+	pages := map[string][]string{"/help/more": {"more-help"}}
+	for _, l := range learnLibrary(t).Lessons() {
+		pages[l.Practice] = append(pages[l.Practice], l.Slug)
+	}
+	notHere := map[string]string{
+		"/sos":                      "the \"I'm activated\" flow keeps to its steps; no reading in a hard moment",
+		"/body/breathe/slow-exhale": "the breathing screen stays calm; /body/breathe links nervous-system",
+		"/body/ground":              "it links insight-is-not-enough, the lesson of its own",
+	}
+	for path, slugs := range pages {
+		if notHere[path] != "" {
+			continue
+		}
+		res := c.get(path)
+		if res.Code != http.StatusOK {
+			t.Errorf("%s: %d", path, res.Code)
+			continue
+		}
+		linked := false
+		for _, slug := range slugs {
+			linked = linked || strings.Contains(res.body, `href="/learn/`+slug+`"`)
+		}
+		if !linked {
+			t.Errorf("%s, the practice of %v, does not link back to its lesson", path, slugs)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -129,5 +130,31 @@ func TestEveryPracticeLinksBack(t *testing.T) {
 		if !linked {
 			t.Errorf("%s, the practice of %v, does not link back to its lesson", path, slugs)
 		}
+	}
+}
+
+// TestBeliefAndBehaviourToolsLinkTheirLesson: every page of the Beliefs
+// and Behaviour tools (issues 13 and 14) links to the lesson that explains
+// it (issue 17: tools link to their lesson).
+func TestBeliefAndBehaviourToolsLinkTheirLesson(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("tool-linker", "a long walk by the river")
+	for _, made := range [][2]string{
+		{"triggers", `{"id": "tr-1", "happening": "late-reply", "activation": 6}`},
+		{"people", `{"id": "p-1", "name": "Sam"}`},
+		{"talks", `{"id": "talk-1", "plan": {"asking": "a heads-up"}}`},
+	} {
+		expect(t, c.json("POST", "/api/v1/"+made[0], made[1]), http.StatusCreated)
+	}
+	expect(t, c.post("/behaviour/held", url.Values{"id": {"held-1"}, "message": {"answer me"}, "hold": {"10-minutes"}}), http.StatusSeeOther)
+	for path, slug := range map[string]string{
+		"/beliefs/core": "core-beliefs", "/beliefs/core?belief=people-leave": "core-beliefs", "/beliefs/inquiry": "core-beliefs",
+		"/beliefs/inquiry?belief=people-leave": "core-beliefs", "/beliefs/thoughts": "core-beliefs",
+		"/behaviour/log": "protest-behaviour", "/behaviour/triggers/tr-1": "protest-behaviour", "/behaviour/held/held-1": "protest-behaviour",
+		"/behaviour/needs": "protest-behaviour", "/behaviour/talk": "anxious-avoidant-cycle", "/behaviour/talks/talk-1": "anxious-avoidant-cycle",
+		"/behaviour/people/p-1": "anxious-avoidant-cycle",
+	} {
+		expect(t, c.get(path), http.StatusOK, `href="/learn/`+slug+`"`)
 	}
 }

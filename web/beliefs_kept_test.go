@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -30,4 +31,25 @@ func TestBeliefFormsKeepWhatWasTyped(t *testing.T) {
 	if !strings.Contains(res.body, "You were small. You were small.") {
 		t.Error("the refused letter step lost its words")
 	}
+}
+
+// TestThoughtStaysInView: issue 13 asks that the thought stays visible at
+// every step of the record once it is written (screens 3 to 7), with a
+// label that says what it is.
+func TestThoughtStaysInView(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("sorrel", pw)
+	const thought = "She hasn't texted back so she must be angry with me"
+	shown := `<p class="belief-said" aria-label="Your thought">“She hasn&#39;t texted back so she must be angry with me”</p>`
+	for step := 1; step <= 5; step++ {
+		res := c.post("/beliefs/thoughts", url.Values{"step": {strconv.Itoa(step)}, "go": {"next"}, "situation": {"no reply"}, "thought": {thought}})
+		expect(t, res, 200)
+		if !strings.Contains(res.body, shown) {
+			t.Errorf("screen %d does not show the thought", step+2)
+		}
+	}
+	// Going back keeps it in view too, from the third screen.
+	res := c.post("/beliefs/thoughts", url.Values{"step": {"4"}, "go": {"back"}, "thought": {thought}})
+	expect(t, res, 200, shown)
 }

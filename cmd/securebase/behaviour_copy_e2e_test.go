@@ -65,3 +65,59 @@ func TestCopyOut(t *testing.T) {
 	}
 	t.Log("FIGURE copy out: a boundary and an edited held message copied to the clipboard word for word")
 }
+
+// TestHandOverToHeld walks issue 14's point 7 by touch: the pause step of
+// "I'm activated" and the body tools' Pause hand their words to Pause
+// before you send, and a hold keeps them, so nothing typed is lost.
+func TestHandOverToHeld(t *testing.T) {
+	needBrowser(t)
+	t.Parallel()
+	app := startApp(t)
+	b := newBrowser(t, app.URL, 390, 844)
+	b.do("phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	b.signUpIn("hand-over")
+	tapLoad := func(what, sel string) {
+		t.Helper()
+		b.do(what, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.WaitEvent(pageLoad, nil, tap(sel))(ctx, tg)
+			return err
+		}))
+	}
+	arrived := func(from, words string) {
+		t.Helper()
+		if loc := b.location(); loc != "/behaviour/pause" {
+			t.Fatalf("from %s the hold opened %s", from, loc)
+		}
+		if got := eval[string](b, "draft", `document.querySelector("#message").value`); got != words {
+			t.Fatalf("from %s the draft reads %q, want %q", from, got, words)
+		}
+		b.check("pause, handed over from " + from)
+	}
+
+	// From the "I'm activated" flow.
+	b.visit("/sos")
+	b.waitJS("flow ready", `document.querySelector("[data-sos]").dataset.ready === "true"`, 10*time.Second)
+	b.do("7", tap("[data-sos-step=before] input[value='7']"))
+	b.do("next", tap("[data-sos-step=before] [data-sos-nav=next]"))
+	for _, step := range []string{"calm", "name", "reassure"} {
+		b.do("skip "+step, tap("[data-sos-step="+step+"] [data-sos-nav=skip]"))
+	}
+	const fromSOS = "Are you with someone else? Answer me."
+	b.do("draft", fill("#draft", fromSOS))
+	tapLoad("hold it", "[data-sos-hold]")
+	arrived("/sos", fromSOS)
+	b.do("hold 10 minutes", tap("input[name=hold][value='10-minutes']"))
+	tapLoad("hold", "form[data-held-form] button")
+	if txt := b.text(); !strings.Contains(txt, fromSOS) || !strings.Contains(txt, "Your message is held") {
+		t.Fatalf("the words from the flow are not held:\n%s", txt)
+	}
+
+	// From the body tools' Pause.
+	b.visit("/body/pause")
+	b.toolStage("tool")
+	const fromBody = "I need to know where this is going."
+	b.do("draft", fill("#draft", fromBody))
+	tapLoad("hold it", `button[formaction="/behaviour/pause"]`)
+	arrived("/body/pause", fromBody)
+	t.Log("FIGURE hand-over: words typed in the flow's pause step and in the body Pause arrive in Pause before you send and are held")
+}

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -91,6 +92,68 @@ func TestLessonsReachableFromTools(t *testing.T) {
 		"/body/name": "nervous-system", "/body/pause": "protest-behaviour", "/body/reassure": "core-beliefs",
 		"/attachment": "how-it-forms", "/attachment/signs": "signs", "/safety-plan": "more-help",
 		"/beliefs": "core-beliefs", "/beliefs/scripts": "core-beliefs", "/beliefs/inner-child": "inner-child",
+	} {
+		expect(t, c.get(path), http.StatusOK, `href="/learn/`+slug+`"`)
+	}
+}
+
+// TestEveryPracticeLinksBack: issue 17 asks that lessons link to their
+// tool and tools to their lesson, both ways. Every lesson's practice page
+// (and /help/more, the page the "When to get more help" lesson is about)
+// links back to the lesson, except the few pages below, each for a reason.
+func TestEveryPracticeLinksBack(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("practice-reader", "a long walk by the river")
+	pages := map[string][]string{"/help/more": {"more-help"}}
+	for _, l := range learnLibrary(t).Lessons() {
+		pages[l.Practice] = append(pages[l.Practice], l.Slug)
+	}
+	notHere := map[string]string{
+		"/sos":                      "the \"I'm activated\" flow keeps to its steps; no reading in a hard moment",
+		"/body/breathe/slow-exhale": "the breathing screen stays calm; /body/breathe links nervous-system",
+		"/body/ground":              "it links insight-is-not-enough, the lesson of its own",
+	}
+	for path, slugs := range pages {
+		if notHere[path] != "" {
+			continue
+		}
+		res := c.get(path)
+		if res.Code != http.StatusOK {
+			t.Errorf("%s: %d", path, res.Code)
+			continue
+		}
+		linked := false
+		for _, slug := range slugs {
+			linked = linked || strings.Contains(res.body, `href="/learn/`+slug+`"`)
+		}
+		if !linked {
+			t.Errorf("%s, the practice of %v, does not link back to its lesson", path, slugs)
+		}
+	}
+}
+
+// TestBeliefAndBehaviourToolsLinkTheirLesson: every page of the Beliefs
+// and Behaviour tools (issues 13 and 14) links to the lesson that explains
+// it (issue 17: tools link to their lesson).
+func TestBeliefAndBehaviourToolsLinkTheirLesson(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("tool-linker", "a long walk by the river")
+	for _, made := range [][2]string{
+		{"triggers", `{"id": "tr-1", "happening": "late-reply", "activation": 6}`},
+		{"people", `{"id": "p-1", "name": "Sam"}`},
+		{"talks", `{"id": "talk-1", "plan": {"asking": "a heads-up"}}`},
+	} {
+		expect(t, c.json("POST", "/api/v1/"+made[0], made[1]), http.StatusCreated)
+	}
+	expect(t, c.post("/behaviour/held", url.Values{"id": {"held-1"}, "message": {"answer me"}, "hold": {"10-minutes"}}), http.StatusSeeOther)
+	for path, slug := range map[string]string{
+		"/beliefs/core": "core-beliefs", "/beliefs/core?belief=people-leave": "core-beliefs", "/beliefs/inquiry": "core-beliefs",
+		"/beliefs/inquiry?belief=people-leave": "core-beliefs", "/beliefs/thoughts": "core-beliefs",
+		"/behaviour/log": "protest-behaviour", "/behaviour/triggers/tr-1": "protest-behaviour", "/behaviour/held/held-1": "protest-behaviour",
+		"/behaviour/needs": "protest-behaviour", "/behaviour/talk": "anxious-avoidant-cycle", "/behaviour/talks/talk-1": "anxious-avoidant-cycle",
+		"/behaviour/people/p-1": "anxious-avoidant-cycle",
 	} {
 		expect(t, c.get(path), http.StatusOK, `href="/learn/`+slug+`"`)
 	}

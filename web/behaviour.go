@@ -200,6 +200,7 @@ type logView struct {
 	NewID      string
 	Happenings choiceList
 	Urges      choiceList
+	Fears      choiceList // optional: what the person feared it meant (D6 asks about it next morning)
 	Scale      []int
 }
 
@@ -209,6 +210,7 @@ func (s *Server) logView() logView {
 		NewID:      securebase.NewID(),
 		Happenings: choiceList{Name: "happening", Legend: "What happened?", Hint: "Choose the closest, or say it in your own words.", Items: c.Items(behaviour.Happenings)},
 		Urges:      choiceList{Name: "urges", Legend: "What did you feel pulled to do?", Hint: "Choose any that fit. You can leave this out.", Items: c.Items(behaviour.Urges), Multi: true},
+		Fears:      choiceList{Name: "fear", Legend: "What were you afraid it meant?", Hint: "You can leave this out. If you choose one, tomorrow morning we'll ask whether it came true.", Items: c.Items(behaviour.Fears)},
 		Scale:      securebase.DistressScale(),
 	}
 }
@@ -240,7 +242,8 @@ func (s *Server) createTrigger(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	t := &securebase.Trigger{Happening: f.Get("happening"), HappeningOwn: f.Get("happening_own"),
-		Activation: activationOf(f.Get("activation")), Urges: f.Values["urges"], UrgeOwn: f.Get("urges_own")}
+		Activation: activationOf(f.Get("activation")), Urges: f.Values["urges"], UrgeOwn: f.Get("urges_own"),
+		Fear: f.Get("fear"), FearOwn: f.Get("fear_own")}
 	details(f, t)
 	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: t, ID: f.Get("id")})
 	if err != nil {

@@ -56,6 +56,13 @@ func TestBehaviourPages(t *testing.T) {
 		t.Fatal("an answered fear asks again")
 	}
 
+	// A fear chosen in the quick log itself is asked about the next morning.
+	expect(t, c.post("/behaviour/triggers", url.Values{"id": {"tr-2"}, "happening": {"tone-shift"}, "activation": {"6"}, "fear": {"angry"}}), http.StatusSeeOther)
+	expect(t, c.get("/behaviour/triggers/tr-2"), 200, `value="angry" checked`)
+	e.advance(24 * time.Hour)
+	expect(t, c.get("/today"), 200, "Did the fear come true?", "you feared they were angry with you")
+	e.advance(-24 * time.Hour)
+
 	// A held message: refused without a hold (the words kept), then held.
 	expect(t, c.get("/behaviour/pause"), 200, "Hold my message", "Until tomorrow morning")
 	res = c.post("/behaviour/held", url.Values{"id": {"held-1"}, "message": {"why won't you answer me"}})

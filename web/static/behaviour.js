@@ -48,6 +48,9 @@ for (const form of document.querySelectorAll("form[data-bsteps]")) {
   const saveBtn = form.querySelector("[data-bstep-save]");
   const progress = form.querySelector("[data-bstep-progress]");
   const anyStep = form.hasAttribute("data-bsteps-any");
+  // data-bsteps-save-from="3": Save shows from that question on, once the
+  // ones that are needed have been asked; the rest are optional.
+  const saveFrom = Number(form.dataset.bstepsSaveFrom || 0);
   if (steps.length < 2) {
     continue;
   }
@@ -59,7 +62,7 @@ for (const form of document.querySelectorAll("form[data-bsteps]")) {
     progress.textContent = "Question " + (i + 1) + " of " + steps.length;
     back.hidden = i === 0;
     next.hidden = i === steps.length - 1;
-    saveBtn.hidden = !anyStep && i !== steps.length - 1;
+    saveBtn.hidden = !anyStep && i !== steps.length - 1 && !(saveFrom > 0 && i + 1 >= saveFrom);
     if (focus) {
       const title = steps[i].querySelector(".bq-title");
       if (title) {

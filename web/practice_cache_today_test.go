@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/securebase/securebase/belief"
+	"github.com/securebase/securebase/web"
 )
 
 // TestTodayCachesFollowWrites: Today keeps the person's own secure
@@ -63,5 +64,27 @@ func TestTodayCachesFollowWrites(t *testing.T) {
 	expect(t, c.post("/behaviour/triggers/tr-1/answer", url.Values{"came_true": {"no"}, "back": {"today"}}), http.StatusSeeOther)
 	if strings.Contains(c.get("/today").body, "fear-ask-title") {
 		t.Fatal("an answered fear still asks on Today")
+	}
+}
+
+// TestCacheDroppedOnNewKey: a password change (a new key) and deleting
+// the account leave nothing of the person's in the cache.
+func TestCacheDroppedOnNewKey(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("alder", pw)
+	expect(t, c.get("/today"), 200)
+	if web.CachedItems(e.srv) == 0 {
+		t.Fatal("Today kept nothing: the test cannot see a drop")
+	}
+	const next = "a new and longer passphrase"
+	expect(t, c.post("/settings/password", url.Values{"current": {pw}, "password": {next}}), http.StatusSeeOther)
+	if n := web.CachedItems(e.srv); n != 0 {
+		t.Fatalf("%d results kept across a password change", n)
+	}
+	expect(t, c.get("/today"), 200)
+	expect(t, c.post("/settings/delete", url.Values{"password": {next}}), http.StatusSeeOther)
+	if n := web.CachedItems(e.srv); n != 0 {
+		t.Fatalf("%d results kept after the account was deleted", n)
 	}
 }

@@ -63,3 +63,33 @@ func TestMemoHTML(t *testing.T) {
 		t.Fatal("a write kept the person's memo")
 	}
 }
+
+// TestCacheBound: the cache holds results up to cacheMax units of cost,
+// counts a replaced or forgotten result once, and starts again empty
+// past the bound.
+func TestCacheBound(t *testing.T) {
+	c := newPersonCache()
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	for u := int64(1); u <= int64(cacheMax/cacheCost("insights")); u++ {
+		c.put(u, "insights", "day", 0, now, "v")
+		c.put(u, "insights", "day", 0, now, "v again") // a replacement costs nothing more
+	}
+	n := cacheMax / cacheCost("insights")
+	if len(c.items) != n || c.used != n*cacheCost("insights") {
+		t.Fatalf("%d kept, %d used, want %d", len(c.items), c.used, n)
+	}
+	c.forget(1)
+	if len(c.items) != n-1 || c.used != (n-1)*cacheCost("insights") {
+		t.Fatalf("after a forget: %d kept, %d used", len(c.items), c.used)
+	}
+	for u := int64(1000); c.used+cacheCost("history") <= cacheMax; u++ {
+		c.put(u, "history", "day", 0, now, "h")
+	}
+	if c.used != cacheMax {
+		t.Fatalf("not filled to the bound: %d", c.used)
+	}
+	c.put(99999, "history", "day", 0, now, "past the bound")
+	if len(c.items) != 1 || c.used != cacheCost("history") {
+		t.Fatalf("past the bound: %d kept, %d used", len(c.items), c.used)
+	}
+}

@@ -94,10 +94,9 @@ func KindInfos() []KindInfo { return kinds() }
 
 // InfoOf returns what is known about a kind.
 func InfoOf(k Kind) (KindInfo, bool) {
-	for _, in := range kinds() {
-		if in.Kind == k {
-			return in, true
-		}
+	infos, index := registry()
+	if i, ok := index[k]; ok {
+		return infos[i], true
 	}
 	return KindInfo{}, false
 }

@@ -2,6 +2,11 @@ package crypt
 
 import (
 	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"sync"
 
 	"errors"
 	"testing"
@@ -140,5 +145,39 @@ func TestMix(t *testing.T) {
 	w2, _ := NewWrapper(NewKey())
 	if bytes.Equal(w1.Mix(secret), secret) || bytes.Equal(w1.Mix(secret), w2.Mix(secret)) {
 		t.Fatal("Mix does not depend on the instance key")
+	}
+}
+
+// TestBlindReused: the pooled HMACs give what a fresh HMAC gives, for
+// every name in turn and from several goroutines at once.
+func TestBlindReused(t *testing.T) {
+	k, err := NewDataKey(NewKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := func(name string) string {
+		m := hmac.New(sha256.New, k.index)
+		m.Write([]byte(name))
+		return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 200 {
+				name := fmt.Sprintf("entry-%d-%d", g, i%7)
+				if got := k.Blind(name); got != fresh(name) {
+					errs <- name
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("Blind(%q) differs from a fresh HMAC", name)
 	}
 }

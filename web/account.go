@@ -167,6 +167,7 @@ func (s *Server) reset(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, status(err), "reset", page{Title: "Set a new password with your recovery key", Form: f, Error: message(err)})
 		return nil
 	}
+	s.cache.forget(in.User.ID) // a new key: nothing read under the old one stays (issue 15)
 	s.setSessionCookie(w, in)
 	return s.redirect(w, r, "/today", "reset")
 }

@@ -75,13 +75,14 @@ const followUpDays = 14
 // nextFollowUp finds the oldest trigger with a fear that is due its
 // question and not answered yet, or nil.
 func (s *Server) nextFollowUp(ctx context.Context, a securebase.Actor, now time.Time, loc *time.Location, back string) (*followUp, error) {
-	ts, err := s.loadTriggers(ctx, a, now.AddDate(0, 0, -followUpDays), now.Add(time.Minute), 500)
+	ts, err := s.openFears(ctx, a, now, loc)
 	if err != nil {
 		return nil, err
 	}
+	from, to := now.AddDate(0, 0, -followUpDays), now.Add(time.Minute)
 	for i := len(ts) - 1; i >= 0; i-- {
 		t := ts[i]
-		if t.T.Fear == "" || t.T.CameTrue != "" || now.Before(behaviour.FollowUpFrom(t.At, loc)) {
+		if t.At.Before(from) || !t.At.Before(to) || now.Before(behaviour.FollowUpFrom(t.At, loc)) {
 			continue
 		}
 		q, answers, err := s.behave().FollowUp(t.T.Fear)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -258,7 +257,7 @@ func (s *Server) apiThoughtHints(w http.ResponseWriter, r *http.Request) error {
 // suggested scripts and the person's own (those whose words pass the
 // crisis check), a different one each day.
 func (s *Server) secureForToday(r *http.Request, now time.Time) (string, error) {
-	own, err := s.ownScripts(r)
+	own, err := s.ownSecureLines(r)
 	if err != nil {
 		return "", err
 	}
@@ -266,12 +265,7 @@ func (s *Server) secureForToday(r *http.Request, now time.Time) (string, error) 
 	for _, sc := range belief.Scripts() {
 		lines = append(lines, sc.Secure)
 	}
-	for _, o := range own {
-		if !o.Crisis && o.From == "" {
-			lines = append(lines, o.Secure)
-		}
-	}
-	sort.Strings(lines[len(belief.Scripts()):]) // own ones in a stable order
+	lines = append(lines, own...) // own ones in a stable order
 	i := belief.PickForDay(now, strconv.FormatInt(principal(r).User.ID, 10), len(lines))
 	return lines[i], nil
 }

@@ -76,6 +76,19 @@ type todayView struct {
 	// an empty form (the distress chips are most of Today's template
 	// work); "" when a form comes back with what was typed.
 	Fields template.HTML
+	// Top, Later and Lines are Today's parts rendered by memoHTML
+	// (practice_memo.go): the welcome and the practices; looking back,
+	// the suggestions, the secure belief and the fear's question; the
+	// crisis lines of the care panel.
+	Top, Later, Lines template.HTML
+}
+
+// todayLater is what Today's second memoised part is made from.
+type todayLater struct {
+	Practice     *practiceToday
+	Suggested    suggestions
+	SecureBelief string
+	FearAsk      *followUp
 }
 
 // buildToday is the first page after signing in: a quick check-in and the
@@ -111,6 +124,9 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		if v.Practice, err = s.buildPracticeToday(r, day, saved, now, loc); err != nil {
 			return page{}, err
 		}
+	}
+	if err := s.memoToday(r, &v, now); err != nil {
+		return page{}, err
 	}
 	for _, e := range saved {
 		it, err := savedItemOf(e, loc)

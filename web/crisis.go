@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,11 +95,12 @@ func (s *Server) syncCountry(w http.ResponseWriter, r *http.Request) {
 
 // countryOptions are the countries of the directory, for pickers.
 func (s *Server) countryOptions() []countryOption {
-	var out []countryOption
-	for _, c := range s.Lines.Countries() {
-		out = append(out, countryOption{Code: c.Code, Name: c.Name})
-	}
-	return out
+	s.countriesOnce.Do(func() {
+		for _, c := range s.Lines.Countries() {
+			s.countries = append(s.countries, countryOption{Code: c.Code, Name: c.Name})
+		}
+	})
+	return slices.Clip(s.countries) // shared: an append copies
 }
 
 // chooseCountry is every care panel's picker: it remembers the country on

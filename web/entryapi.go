@@ -173,20 +173,41 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) erro
 	if err != nil {
 		return err
 	}
-	items := []json.RawMessage{}
-	for _, e := range entries {
+	// The envelope is written here around the items as they are: each is
+	// our own sealed JSON object (apiItemOf), so running them through
+	// encoding/json again only checked and compacted them (a tenth of the
+	// list's CPU, issue 15). The collection and the cursor are encoded.
+	b := make([]byte, 0, 64+len(entries)*256)
+	b = append(b, '{')
+	b = appendJSONString(b, k.Collection)
+	b = append(b, ":["...)
+	for i, e := range entries {
 		it, err := apiItemOf(e)
 		if err != nil {
 			return err
 		}
-		items = append(items, it)
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, it...)
 	}
-	out := map[string]any{k.Collection: items}
+	b = append(b, ']')
 	if len(entries) == f.Limit {
-		out["next"] = formatCursor(entries[len(entries)-1])
+		b = append(b, `,"next":`...)
+		b = appendJSONString(b, formatCursor(entries[len(entries)-1]))
 	}
-	writeJSON(w, http.StatusOK, out)
+	b = append(b, "}\n"...)
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(b)
 	return nil
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it.
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
 }
 
 // pageOf reads a list's page from the query: ?limit= up to 500 and

@@ -13,6 +13,7 @@ package web
 import (
 	"context"
 	"iter"
+	"strings"
 	"sync"
 	"time"
 
@@ -22,10 +23,24 @@ import (
 // cacheTTL bounds the life of a cached result.
 const cacheTTL = 5 * time.Minute
 
-// cacheMax bounds how many results are kept; past it the cache starts
-// again empty. An Insights result is about 70 KB for a heavy year, so the
-// cache stays under about 20 MB (the memory budget is 100 MB at peak).
-const cacheMax = 256
+// cacheMax bounds what is kept, in units of about 4 KB (cacheCost);
+// past it the cache starts again empty. An Insights result is about 70 KB
+// for a heavy year and counts 18; Today's parts are a few KB or less. So
+// the cache stays under about 16 MB (the memory budget is 100 MB at
+// peak) and holds Insights for about 230 people, or Today for several
+// hundred.
+const cacheMax = 4096
+
+// cacheCost is what a result of a kind counts against cacheMax.
+func cacheCost(what string) int {
+	switch {
+	case what == "insights":
+		return 18
+	case strings.HasPrefix(what, "memo "):
+		return 2
+	}
+	return 1
+}
 
 type cacheKey struct {
 	user int64
@@ -44,6 +59,7 @@ type personCache struct {
 	gens     map[int64]uint64
 	items    map[cacheKey]cacheItem
 	inflight map[cacheKey]chan struct{}
+	used     int // the cost of what items holds (cacheCost)
 }
 
 func newPersonCache() *personCache {
@@ -93,10 +109,16 @@ func (c *personCache) put(user int64, what, key string, gen uint64, now time.Tim
 	if gen != c.gens[user] {
 		return // the person wrote meanwhile
 	}
-	if len(c.items) >= cacheMax {
-		clear(c.items)
+	k := cacheKey{user, what}
+	if _, ok := c.items[k]; ok {
+		c.used -= cacheCost(what)
 	}
-	c.items[cacheKey{user, what}] = cacheItem{key: key, gen: gen, made: now, value: v}
+	if c.used+cacheCost(what) > cacheMax {
+		clear(c.items)
+		c.used = 0
+	}
+	c.items[k] = cacheItem{key: key, gen: gen, made: now, value: v}
+	c.used += cacheCost(what)
 }
 
 // forget drops everything kept for a person: they saved, changed or
@@ -108,6 +130,7 @@ func (c *personCache) forget(user int64) {
 	for k := range c.items {
 		if k.user == user {
 			delete(c.items, k)
+			c.used -= cacheCost(k.what)
 		}
 	}
 	// gens keeps one counter per person who wrote since the start (a few

@@ -214,6 +214,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	p.Here, p.Countries = r.URL.Path, s.countryOptions()
 	s.syncCountry(w, r)
 	var buf bytes.Buffer
+	buf.Grow(sizeHint(name)) // render_size.go
 	if err := t.Execute(&buf, p); err != nil {
 		s.Logger.Error("template", "request_id", st.id, "template", name, "err", err)
 		if name != "error" {
@@ -221,6 +222,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		}
 		return
 	}
+	noteSize(name, buf.Len())
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())

@@ -67,6 +67,11 @@ type Server struct {
 	worker     string   // the service worker, built once
 	learn      *content.Library
 	partner    *partner.Catalog // the secure partner's track (partner.go)
+
+	// countries are the care panel's country options, made once: the
+	// directory is fixed when the server starts (issue 15, speed).
+	countries     []countryOption
+	countriesOnce sync.Once
 }
 
 // New builds a Server: it parses every template and hashes every static

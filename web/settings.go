@@ -145,6 +145,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		f.Set("password", "")
 		return s.renderSettings(w, r, status(err), f, message(err), settingsView{})
 	}
+	s.cache.forget(in.User.ID) // a new key: nothing read under the old one stays (issue 15)
 	s.setSessionCookie(w, in)
 	return s.redirect(w, r, "/settings", "password")
 }

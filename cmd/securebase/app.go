@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"github.com/securebase/securebase"
@@ -137,6 +138,10 @@ func (a *App) Run(ctx context.Context) error {
 	if a.metrics != nil {
 		go func() { errc <- a.metrics.Serve(a.mln) }()
 	}
+	// Building the server parses every template and loads every catalog;
+	// most of that garbage is gone, so hand its pages back to the system
+	// once instead of holding them as idle memory.
+	debug.FreeOSMemory()
 	janitor, stopJanitor := context.WithCancel(context.Background())
 	defer stopJanitor()
 	go a.sweep(janitor)

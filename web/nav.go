@@ -17,8 +17,9 @@ import (
 // screen shows every tab in a row.
 type tab struct {
 	Name, Label, Path string
-	Phone             bool // on the phone's bottom bar; otherwise under More
-	Current           bool // this page belongs to the tab
+	About             string // one line for the More page
+	Phone             bool   // on the phone's bottom bar; otherwise under More
+	Current           bool   // this page belongs to the tab
 }
 
 // navMore is the Nav value of the More page, and the phone's fifth tab.
@@ -27,15 +28,15 @@ const navMore = "more"
 // allTabs is every part of the app in the order a wider screen shows it.
 func allTabs() []tab {
 	return []tab{
-		{Name: "today", Label: "Today", Path: "/today"},
-		{Name: "body", Label: "Body", Path: "/body"},
-		{Name: "beliefs", Label: "Beliefs", Path: "/beliefs"},
-		{Name: "behaviour", Label: "Behaviour", Path: "/behaviour"},
-		{Name: partnerNav, Label: "Partner", Path: "/partner"},
-		{Name: "insights", Label: "Insights", Path: "/insights"},
-		{Name: "journal", Label: "Journal", Path: "/journal"},
-		{Name: "learn", Label: "Learn", Path: "/learn"},
-		{Name: "settings", Label: "Settings", Path: "/settings"},
+		{Name: "today", Label: "Today", Path: "/today", About: "A quick check-in and today's small practices."},
+		{Name: "body", Label: "Body", Path: "/body", About: "Breathing, grounding and other ways to settle your body."},
+		{Name: "beliefs", Label: "Beliefs", Path: "/beliefs", About: "Look gently at old beliefs and practise kinder ones."},
+		{Name: "behaviour", Label: "Behaviour", Path: "/behaviour", About: "Notice the urge, pause, and try a secure way instead."},
+		{Name: partnerNav, Label: "Partner", Path: "/partner", About: "For the steady partner of someone with anxious attachment."},
+		{Name: "insights", Label: "Insights", Path: "/insights", About: "What your own entries show over time."},
+		{Name: "journal", Label: "Journal", Path: "/journal", About: "Everything you have saved, by day."},
+		{Name: "learn", Label: "Learn", Path: "/learn", About: "Short lessons and common questions."},
+		{Name: "settings", Label: "Settings", Path: "/settings", About: "Your account, your country, your data."},
 	}
 }
 

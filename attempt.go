@@ -2,6 +2,7 @@ package securebase
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -146,6 +147,24 @@ func (r *AttemptResult) valid() bool {
 
 // validSlug reports whether s is a short id of lower-case letters, digits
 // and hyphens, the form questionnaire, scale and sign ids take.
+// uniqueSlugs checks a list of ids chosen from a list (signs, markers):
+// each must have the form of an id (msg under field otherwise, and it is
+// left out); repeats are dropped, keeping the first. A nil list becomes
+// empty, so it encodes as [].
+func uniqueSlugs(v *Validation, field, msg string, ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !validSlug(id) {
+			v.Add(field, msg)
+			continue
+		}
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func validSlug(s string) bool {
 	if s == "" || len(s) > 64 {
 		return false

@@ -1,7 +1,5 @@
 package securebase
 
-import "slices"
-
 // KindBaseline is the secure partner's own baseline check (F5): which
 // depletion markers have been true lately.
 const KindBaseline Kind = "baseline"
@@ -32,20 +30,7 @@ func (b *Baseline) Example(string) Payload {
 // checks the form of each id; package entries checks they are markers.
 func (b *Baseline) Validate() error {
 	var v Validation
-	if b.Markers == nil {
-		b.Markers = []string{}
-	}
-	out := b.Markers[:0]
-	for _, id := range b.Markers {
-		if !validSlug(id) {
-			v.Add("markers", "Choose from the list.")
-			continue
-		}
-		if !slices.Contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	b.Markers = out
+	b.Markers = uniqueSlugs(&v, "markers", "Choose from the list.", b.Markers)
 	if len(b.Markers) > BaselineMax {
 		v.Add("markers", "Choose from the list.")
 	}

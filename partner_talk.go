@@ -48,17 +48,8 @@ func (p *PartnerTalk) Validate() error {
 	if len(p.Answers) > 20 {
 		v.Add("answers", "The planner has seven questions.")
 	}
-	clean := make(map[string]string, len(p.Answers))
-	for id, text := range p.Answers {
-		checkRef(&v, "answers", id)
-		text = Trim(text)
-		checkText(&v, id, text, PartnerTalkAnswerMax, true)
-		if text != "" {
-			clean[id] = text
-		}
-	}
-	p.Answers = clean
-	if len(clean) == 0 && v.Err() == nil {
+	p.Answers = checkTexts(&v, "answers", p.Answers, PartnerTalkAnswerMax)
+	if len(p.Answers) == 0 && v.Err() == nil {
 		v.Add("moment", "Write something in at least one box.")
 	}
 	return v.Err()

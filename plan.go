@@ -55,15 +55,6 @@ func (p *Plan) Validate() error {
 	if len(p.Sections) > 20 {
 		v.Add("sections", "A plan has six parts.")
 	}
-	clean := make(map[string]string, len(p.Sections))
-	for id, text := range p.Sections {
-		checkRef(&v, "sections", id)
-		text = Trim(text)
-		checkText(&v, id, text, PlanSectionMax, true)
-		if text != "" {
-			clean[id] = text
-		}
-	}
-	p.Sections = clean
+	p.Sections = checkTexts(&v, "sections", p.Sections, PlanSectionMax)
 	return v.Err()
 }

@@ -82,6 +82,23 @@ func checkText(v *Validation, field, s string, max int, lines bool) {
 	}
 }
 
+// checkTexts checks a map of texts keyed by list ids (a plan's parts, a
+// planner's answers): each id's form, each text with checkText under its
+// own id. It returns the texts trimmed, the empty ones dropped. Which ids
+// exist is the save path's rule (package entries).
+func checkTexts(v *Validation, field string, texts map[string]string, max int) map[string]string {
+	clean := make(map[string]string, len(texts))
+	for id, text := range texts {
+		checkRef(v, field, id)
+		text = Trim(text)
+		checkText(v, id, text, max, true)
+		if text != "" {
+			clean[id] = text
+		}
+	}
+	return clean
+}
+
 // checkRating checks an optional rating on the distress scale.
 func checkRating(v *Validation, field string, n *int) {
 	if n != nil && !ValidDistress(*n) {

@@ -1,7 +1,5 @@
 package securebase
 
-import "slices"
-
 // KindSigns is the "Signs I recognise" checklist (feature A2): which of the
 // listed patterns a person recognises in themselves. There is one per
 // person, always under the id SignsID.
@@ -36,20 +34,7 @@ func (s *Signs) Example(string) Payload { return &Signs{Selected: []string{"long
 // checks that every id has the form of a sign id.
 func (s *Signs) Validate() error {
 	var v Validation
-	if s.Selected == nil {
-		s.Selected = []string{}
-	}
-	out := s.Selected[:0]
-	for _, id := range s.Selected {
-		if !validSlug(id) {
-			v.Add("selected", "Each sign is named by its id: lower-case letters, digits and hyphens.")
-			continue
-		}
-		if !slices.Contains(out, id) {
-			out = append(out, id)
-		}
-	}
-	s.Selected = out
+	s.Selected = uniqueSlugs(&v, "selected", "Each sign is named by its id: lower-case letters, digits and hyphens.", s.Selected)
 	if len(s.Selected) > SignsMax {
 		v.Add("selected", "Choose at most 200 signs.")
 	}

@@ -26,23 +26,28 @@ func mustBehaviour() *behaviour.Catalog {
 // Behaviour returns the behaviour catalog the rules use, for pages.
 func (s *Service) Behaviour() *behaviour.Catalog { return s.behaviour }
 
+// validationOf is a validation error with each field's message, fields
+// in order (so the same input gives the same error), or nil for none.
+func validationOf(msgs map[string]string) error {
+	fields := make([]string, 0, len(msgs))
+	for f := range msgs {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	var v securebase.Validation
+	for _, f := range fields {
+		v.Add(f, msgs[f])
+	}
+	return v.Err()
+}
+
 // fieldErr turns behaviour's field errors into a securebase error, each
 // message beside its field.
 func fieldErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	msgs := behaviour.FieldMessages(err)
-	keys := make([]string, 0, len(msgs))
-	for k := range msgs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var v securebase.Validation
-	for _, k := range keys {
-		v.Add(k, msgs[k])
-	}
-	if e := v.Err(); e != nil {
+	if e := validationOf(behaviour.FieldMessages(err)); e != nil {
 		return e
 	}
 	return securebase.FieldError("form", "Something here isn't one of the choices. Reload the page and try again.")

@@ -20,6 +20,7 @@ import (
 	"github.com/securebase/securebase"
 	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/behaviour"
+	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -38,11 +39,12 @@ type Service struct {
 	Deps
 	rules     map[securebase.Kind]func(securebase.Payload) error
 	behaviour *behaviour.Catalog // the behaviour pillar's lists (D1–D6), embedded
+	partner   *partner.Catalog   // the secure partner's track's lists and composers (F2–F5), embedded
 }
 
 // New builds a Service.
 func New(d Deps) *Service {
-	s := &Service{Deps: d, behaviour: mustBehaviour()}
+	s := &Service{Deps: d, behaviour: mustBehaviour(), partner: mustPartner()}
 	s.rules = s.kindRules()
 	return s
 }

@@ -30,10 +30,10 @@ func (s *Service) kindRules() map[securebase.Kind]func(securebase.Payload) error
 		securebase.KindAttempt:   s.checkAttempt,
 
 		// The secure partner's track (partner_rules.go).
-		securebase.KindRepair:          checkRepair,
-		securebase.KindPartnerBoundary: checkPartnerBoundary,
-		securebase.KindPartnerTalk:     checkPartnerTalk,
-		securebase.KindBaseline:        checkBaseline,
+		securebase.KindRepair:          s.checkRepair,
+		securebase.KindPartnerBoundary: s.checkPartnerBoundary,
+		securebase.KindPartnerTalk:     s.checkPartnerTalk,
+		securebase.KindBaseline:        s.checkBaseline,
 		// Beliefs (issue 13, beliefrules.go).
 		securebase.KindBeliefRating:  checkBeliefRating,
 		securebase.KindThoughtRecord: checkThoughtRecord,

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/securebase/securebase"
 )
@@ -67,7 +68,10 @@ func tabsFor(current, hereFor string) navView {
 	on := phoneTabs(hereFor)
 	all := allTabs()
 	if hereFor == securebase.HerePartner {
-		all = append(all[:1:1], append([]tab{all[4]}, append(all[1:4:4], all[5:]...)...)...)
+		// Partner moves up to second, after Today.
+		i := slices.IndexFunc(all, func(t tab) bool { return t.Name == partnerNav })
+		p := all[i]
+		all = slices.Insert(slices.Delete(all, i, i+1), 1, p)
 	}
 	v := navView{MoreCurrent: current == navMore}
 	for _, t := range all {

@@ -44,6 +44,10 @@ func mergeErrs(a, b error) error {
 }
 
 // latest returns the person's newest entries of a kind, at most n.
+// partners is the secure partner's track's catalog: the one the save path
+// checks against (loaded once, with the entries service).
+func (s *Server) partners() *partner.Catalog { return s.Entries.Partner() }
+
 func (s *Server) latest(ctx context.Context, a securebase.Actor, k securebase.Kind, n int) ([]*securebase.Entry, error) {
 	return s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: k, Limit: n})
 }
@@ -82,7 +86,7 @@ func (s *Server) buildPartnerHome(r *http.Request, _ *form) (page, error) {
 	if len(list) > 0 {
 		v.LastCheck = list[0].OccurredAt.In(s.userLocation(r))
 	}
-	v.CheckDue = v.LastCheck.IsZero() || s.Clock().Sub(v.LastCheck) >= s.partner.BaselineEvery()
+	v.CheckDue = v.LastCheck.IsZero() || s.Clock().Sub(v.LastCheck) >= s.partners().BaselineEvery()
 	if err := s.homeSignals(r, &v); err != nil {
 		return page{}, err
 	}
@@ -99,13 +103,13 @@ type decoderView struct {
 }
 
 func (s *Server) buildDecoder(r *http.Request, _ *form) (page, error) {
-	c := s.partner
+	c := s.partners()
 	v := decoderView{Intro: c.DecoderIntro(), NotExcusing: c.NotExcusing(), Situations: c.Situations(), SafetyPath: partner.SafetyPath}
 	return page{view: "partner_decoder", Title: "What might this mean?", Nav: partnerNav, Data: v}, nil
 }
 
 func (s *Server) decoderSituation(w http.ResponseWriter, r *http.Request) error {
-	c := s.partner
+	c := s.partners()
 	sit, err := c.Situation(r.PathValue("situation"))
 	if err != nil {
 		return securebase.Errorf(securebase.ENOTFOUND, "We don't have that situation. All of them are listed on the decoder page.")
@@ -128,7 +132,7 @@ type repairView struct {
 }
 
 func (s *Server) repairView() repairView {
-	c := s.partner
+	c := s.partners()
 	v := repairView{Intro: c.RepairIntro(), Slots: map[string]partner.Slot{}, Openers: c.Openers(), Doing: c.Doing(),
 		Warm: c.WarmLines(), Tips: c.RepairTips()}
 	for _, sl := range c.RepairSlots() {
@@ -162,7 +166,7 @@ func (s *Server) saveRepair(w http.ResponseWriter, r *http.Request) error {
 		p.Back = now.Add(time.Hour)
 		textErr := p.Validate()
 		if textErr == nil {
-			textErr = entries.PartnerErr(s.partner.CheckRepair(&partner.Repair{Opener: p.Opener, Doing: p.Doing, Warm: p.Warm}))
+			textErr = entries.PartnerErr(s.partners().CheckRepair(&partner.Repair{Opener: p.Opener, Doing: p.Doing, Warm: p.Warm}))
 		}
 		return s.again(w, r, f, mergeErrs(entries.PartnerErr(backErr), textErr), s.buildRepair)
 	}
@@ -183,11 +187,11 @@ func (s *Server) composeRepair(e *securebase.Entry, loc *time.Location) (string,
 	}
 	rp := p.(*securebase.Repair)
 	parts := partner.Repair{Opener: rp.Opener, Doing: rp.Doing, Warm: rp.Warm}
-	msg, err := s.partner.ComposeRepair(parts, rp.Back, e.OccurredAt, loc, partner.Clock24)
+	msg, err := s.partners().ComposeRepair(parts, rp.Back, e.OccurredAt, loc, partner.Clock24)
 	if err != nil {
 		// An imported message may be older than its return time allows:
 		// say the time of day alone.
-		msg, err = s.partner.ComposeRepair(parts, rp.Back, rp.Back.Add(-time.Minute), loc, partner.Clock24)
+		msg, err = s.partners().ComposeRepair(parts, rp.Back, rp.Back.Add(-time.Minute), loc, partner.Clock24)
 	}
 	return msg, rp, err
 }
@@ -226,7 +230,7 @@ type boundaryView struct {
 }
 
 func (s *Server) buildBoundaries(r *http.Request, _ *form) (page, error) {
-	c := s.partner
+	c := s.partners()
 	v := boundaryView{Intro: c.BoundaryIntro(), Slots: c.BoundarySlots()}
 	list, err := s.latest(r.Context(), principal(r).Actor, securebase.KindPartnerBoundary, 20)
 	if err != nil {
@@ -253,7 +257,7 @@ func (s *Server) buildBoundaries(r *http.Request, _ *form) (page, error) {
 }
 
 func (s *Server) buildBoundaryWays(r *http.Request, _ *form) (page, error) {
-	c := s.partner
+	c := s.partners()
 	v := boundaryView{Intro: c.BoundaryIntro(), Tips: c.DeliveryTips(), Examples: c.DeliveryExamples()}
 	return page{view: "partner_ways", Title: "One boundary, two ways", Nav: partnerNav, Data: v}, nil
 }
@@ -295,7 +299,7 @@ type partnerTalkView struct {
 }
 
 func (s *Server) buildPartnerTalk(r *http.Request, _ *form) (page, error) {
-	c := s.partner
+	c := s.partners()
 	v := partnerTalkView{Intro: c.TalkIntro(), Prompts: c.TalkPrompts()}
 	list, err := s.latest(r.Context(), principal(r).Actor, securebase.KindPartnerTalk, 10)
 	if err != nil {
@@ -325,7 +329,7 @@ func (s *Server) savePartnerTalk(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := newForm(r.PostForm)
 	p := &securebase.PartnerTalk{Answers: map[string]string{}}
-	for _, pr := range s.partner.TalkPrompts() {
+	for _, pr := range s.partners().TalkPrompts() {
 		p.Answers[pr.ID] = f.Get(pr.ID)
 	}
 	sv, err := s.Entries.Save(r.Context(), principal(r).Actor, entries.Draft{Payload: p})
@@ -366,7 +370,7 @@ func (s *Server) lastBaseline(ctx context.Context, a securebase.Actor) (*secureb
 }
 
 func (s *Server) baselineView(r *http.Request) (baselineView, error) {
-	c := s.partner
+	c := s.partners()
 	v := baselineView{Intro: c.BaselineIntro(), Markers: c.BaselineMarkers()}
 	e, b, err := s.lastBaseline(r.Context(), principal(r).Actor)
 	if err != nil || e == nil {
@@ -427,7 +431,7 @@ type partnerHelpPage struct {
 }
 
 func (s *Server) partnerHelpView(r *http.Request) (partnerHelpPage, int, error) {
-	c := s.partner
+	c := s.partners()
 	v := partnerHelpPage{Intro: c.HelpIntro(), Routes: c.Routes(), MorePath: partner.MorePath}
 	_, b, err := s.lastBaseline(r.Context(), principal(r).Actor)
 	n := 0
@@ -458,7 +462,7 @@ func (s *Server) partnerHelpCheck(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	res, err := s.partner.HelpFor(r.PostForm["sign"], n)
+	res, err := s.partners().HelpFor(r.PostForm["sign"], n)
 	if err != nil {
 		return s.again(w, r, f, entries.PartnerErr(err), s.buildPartnerHelp)
 	}

@@ -52,7 +52,7 @@ type shownSignal struct {
 func (s *Server) linkBase() linkView {
 	return linkView{Intro: partner.LinkIntro, Choice: partner.LinkChoice, Pressure: partner.LinkPressure,
 		Decline: partner.DeclineNote, NoReceipts: partner.NoReceipts, Unlink: partner.UnlinkNote,
-		SafetyPath: partner.SafetyPath, SignalsIntro: s.partner.SignalsIntro(), Kinds: s.partner.SignalKinds()}
+		SafetyPath: partner.SafetyPath, SignalsIntro: s.partners().SignalsIntro(), Kinds: s.partners().SignalKinds()}
 }
 
 // shownSignals opens the person's signals and words them for the page.
@@ -69,7 +69,7 @@ func (s *Server) shownSignals(r *http.Request) ([]shownSignal, error) {
 	out := make([]shownSignal, 0, len(list))
 	for i := len(list) - 1; i >= 0; i-- { // newest first
 		sig := list[i]
-		sh, err := s.partner.ShowSignal(sig.Signal, now, loc, partner.Clock24)
+		sh, err := s.partners().ShowSignal(sig.Signal, now, loc, partner.Clock24)
 		if err != nil {
 			continue
 		}
@@ -95,7 +95,7 @@ func (s *Server) exportSignals(r *http.Request) ([]securebase.ExportSignal, erro
 	var out []securebase.ExportSignal
 	for i := len(list) - 1; i >= 0; i-- {
 		sig := list[i]
-		sh, err := s.partner.ShowSignal(sig.Signal, now, loc, partner.Clock24)
+		sh, err := s.partners().ShowSignal(sig.Signal, now, loc, partner.Clock24)
 		if err != nil {
 			continue
 		}
@@ -223,7 +223,7 @@ func (s *Server) unlink(w http.ResponseWriter, r *http.Request) error {
 // time when it takes one, and the optional few words.
 func (s *Server) readSignal(r *http.Request, f *form) (partner.Signal, error) {
 	sig := partner.Signal{Kind: f.Get(partner.FieldSignal), Words: f.Get(partner.FieldWords)}
-	k, err := s.partner.SignalKind(sig.Kind)
+	k, err := s.partners().SignalKind(sig.Kind)
 	if err != nil {
 		return sig, securebase.FieldError(partner.FieldSignal, "Choose a signal from the list.")
 	}
@@ -242,7 +242,7 @@ func (s *Server) readSignal(r *http.Request, f *form) (partner.Signal, error) {
 		}
 		sig.At = &at
 	}
-	return sig, entries.PartnerErr(s.partner.CheckSignal(&sig, now))
+	return sig, entries.PartnerErr(s.partners().CheckSignal(&sig, now))
 }
 
 func (s *Server) sendSignal(w http.ResponseWriter, r *http.Request) error {

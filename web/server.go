@@ -19,7 +19,6 @@ import (
 	"github.com/securebase/securebase/assess"
 	"github.com/securebase/securebase/content"
 	"github.com/securebase/securebase/entries"
-	"github.com/securebase/securebase/partner"
 	"github.com/securebase/securebase/safety"
 )
 
@@ -66,7 +65,6 @@ type Server struct {
 	zones      sync.Map // time zone name → *time.Location
 	worker     string   // the service worker, built once
 	learn      *content.Library
-	partner    *partner.Catalog // the secure partner's track (partner.go)
 
 	// countries are the care panel's country options, made once: the
 	// directory is fixed when the server starts (issue 15, speed).
@@ -90,9 +88,6 @@ func New(d Deps, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if s.views, err = loadViews(s.static); err != nil {
-		return nil, err
-	}
-	if s.partner, err = partner.Load(); err != nil {
 		return nil, err
 	}
 	s.routes = s.routeTable()

@@ -81,7 +81,7 @@ type pauseView struct {
 func (s *Server) pauseView(r *http.Request) (pauseView, error) {
 	now, loc := s.Clock(), s.userLocation(r)
 	c := s.behave()
-	v := pauseView{NewID: securebase.NewID(), Questions: c.Items(behaviour.Questions), Waiting: c.Waiting(),
+	v := pauseView{NewID: s.freshID(r), Questions: c.Items(behaviour.Questions), Waiting: c.Waiting(),
 		Released: c.Released(), Surfed: behaviour.SurfedMeaning}
 	for _, h := range c.Holds() {
 		hc := holdChoice{Hold: h}

@@ -178,7 +178,7 @@ func (s *Server) buildBeliefCore(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	now := s.Clock().In(s.userLocation(r))
-	v := coreView{Beliefs: d.lines(now), NewID: securebase.NewID(), TextMax: securebase.BeliefTextMax}
+	v := coreView{Beliefs: d.lines(now), NewID: s.freshID(r), TextMax: securebase.BeliefTextMax}
 	id := r.URL.Query().Get("belief")
 	if f != nil {
 		id = f.Get("belief")

@@ -137,7 +137,7 @@ func (s *Server) buildInquiry(r *http.Request, f *form) (page, error) {
 	if f == nil {
 		f = newForm(nil)
 		f.Set("belief", r.URL.Query().Get("belief"))
-		f.Set("id", securebase.NewID())
+		f.Set("id", s.freshID(r))
 	} else {
 		step = errorStep(f, inquirySteps(), nextStep(f))
 	}
@@ -201,7 +201,7 @@ func (s *Server) buildThoughts(r *http.Request, f *form) (page, error) {
 	step := 0
 	if f == nil {
 		f = newForm(nil)
-		f.Set("id", securebase.NewID())
+		f.Set("id", s.freshID(r))
 	} else {
 		step = errorStep(f, thoughtSteps(), nextStep(f))
 	}
@@ -505,7 +505,7 @@ func (s *Server) buildLetter(r *http.Request, f *form) (page, error) {
 	step := 0
 	if f == nil {
 		f = newForm(nil)
-		f.Set("id", securebase.NewID())
+		f.Set("id", s.freshID(r))
 		if id := r.URL.Query().Get("draft"); securebase.ValidID(id) {
 			e, err := s.Entries.FindEntry(r.Context(), a, securebase.KindLetter, id)
 			if err != nil {

@@ -65,7 +65,6 @@ type todayView struct {
 	DayStart        time.Time
 	IsToday         bool
 	CheckIns        []checkInView
-	Now             time.Time
 	Suggested       suggestions    // signs.go: tools to try first, by the person's signs
 	NewID           string         // the next check-in's id, chosen here or by checkin.js
 	SecureBelief    string         // beliefs.go: the secure belief for today (C3)
@@ -106,7 +105,7 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	v := todayView{Day: day.Format(time.DateOnly), Prev: day.AddDate(0, 0, -1).Format(time.DateOnly),
-		Next: next.Format(time.DateOnly), DayStart: day, Now: now, NewID: securebase.NewID()}
+		Next: next.Format(time.DateOnly), DayStart: day, NewID: s.freshID(r)}
 	v.IsToday = !now.Before(day) && now.Before(next)
 	if v.IsToday && f == nil {
 		v.Fields = s.emptyCheckInFields()

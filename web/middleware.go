@@ -31,6 +31,7 @@ type request struct {
 	route     string
 	principal *account.Principal
 	notes     notes // what the previous save left for this page (render.go)
+	ids       int   // fresh ids drawn as marks (render_memo.go)
 }
 
 type ctxKey struct{}

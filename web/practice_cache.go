@@ -52,6 +52,7 @@ type cacheItem struct {
 	gen   uint64
 	made  time.Time
 	value any
+	cost  int // against cacheMax
 }
 
 type personCache struct {
@@ -104,21 +105,35 @@ func (c *personCache) load(ctx context.Context, user int64, what, key string, no
 }
 
 func (c *personCache) put(user int64, what, key string, gen uint64, now time.Time, v any) {
+	c.putCost(user, what, key, gen, now, v, cacheCost(what))
+}
+
+// putCost is put for a result whose cost is known only by its size (a
+// memoised page, render_memo.go).
+func (c *personCache) putCost(user int64, what, key string, gen uint64, now time.Time, v any, cost int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gens[user] {
 		return // the person wrote meanwhile
 	}
 	k := cacheKey{user, what}
-	if _, ok := c.items[k]; ok {
-		c.used -= cacheCost(what)
+	if old, ok := c.items[k]; ok {
+		c.used -= old.cost
 	}
-	if c.used+cacheCost(what) > cacheMax {
+	if c.used+cost > cacheMax {
 		clear(c.items)
 		c.used = 0
 	}
-	c.items[k] = cacheItem{key: key, gen: gen, made: now, value: v}
-	c.used += cacheCost(what)
+	c.items[k] = cacheItem{key: key, gen: gen, made: now, value: v, cost: cost}
+	c.used += cost
+}
+
+// gen is the person's write counter: a result computed from what was
+// read after it is kept only while no write came since.
+func (c *personCache) gen(user int64) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gens[user]
 }
 
 // forget drops everything kept for a person: they saved, changed or
@@ -129,8 +144,8 @@ func (c *personCache) forget(user int64) {
 	c.gens[user]++
 	for k := range c.items {
 		if k.user == user {
+			c.used -= c.items[k].cost
 			delete(c.items, k)
-			c.used -= cacheCost(k.what)
 		}
 	}
 	// gens keeps one counter per person who wrote since the start (a few

@@ -161,7 +161,7 @@ func (s *Server) buildWeekly(r *http.Request, f *form) (page, error) {
 	}
 	if f == nil {
 		f = newForm(nil)
-		f.Set("id", securebase.NewID())
+		f.Set("id", s.freshID(r))
 	}
 	return page{view: "weekly", Title: "Weekly reflection", Nav: "today", Data: v, Form: f}, nil
 }
@@ -303,7 +303,7 @@ func (s *Server) buildGrowth(r *http.Request, f *form) (page, error) {
 	v.Chart = growthChart(insight.GrowthOverMonths(ratings, growthNames(), loc))
 	if f == nil {
 		f = newForm(nil)
-		f.Set("id", securebase.NewID())
+		f.Set("id", s.freshID(r))
 	}
 	return page{view: "growth", Title: "Signs of growing security", Nav: "today", Data: v, Form: f}, nil
 }

@@ -202,7 +202,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	st := state(r)
-	p.Nonce = st.nonce
+	p.Nonce = s.marks.nonce // render_memo.go: writeParts puts st.nonce in its place
 	if st.principal != nil {
 		p.User = st.principal.User
 	}
@@ -213,6 +213,17 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	p.Crisis, p.HasCountry = s.crisisFor(r)
 	p.Here, p.Countries = r.URL.Path, s.countryOptions()
 	s.syncCountry(w, r)
+	now := s.Clock()
+	k, keep := memoKey(r, name, &p)
+	var gen uint64
+	if keep {
+		if s.reusePage(w, r, k, &p, status, now) {
+			return
+		}
+		gen = s.cache.gen(k.user)
+	} else {
+		k = cacheKey{}
+	}
 	var buf bytes.Buffer
 	buf.Grow(sizeHint(name)) // render_size.go
 	if err := t.Execute(&buf, p); err != nil {
@@ -223,9 +234,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	noteSize(name, buf.Len())
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	s.keepPage(w, r, k, &p, status, buf.Bytes(), now, gen)
 }
 
 // flashMessage is what a flash code says. Flash messages are codes in a

@@ -54,6 +54,7 @@ type Config struct {
 type Server struct {
 	Deps
 	cache *personCache // Today's history and Insights per person (issue 15)
+	marks marks        // render_memo.go: stand-ins for the nonce and fresh ids
 	// fields is Today's empty check-in fields, rendered once (issue 15).
 	fields     template.HTML
 	fieldsOnce sync.Once
@@ -78,7 +79,7 @@ func New(d Deps, cfg Config) (*Server, error) {
 	if cfg.TimeZone == nil {
 		cfg.TimeZone = time.UTC
 	}
-	s := &Server{Deps: d, cfg: cfg, cache: newPersonCache()}
+	s := &Server{Deps: d, cfg: cfg, cache: newPersonCache(), marks: newMarks()}
 	if s.Entries != nil && s.Entries.Store != nil {
 		// Every write drops the person's cached Today and Insights.
 		s.Entries.Store = changeNotifier{EntryService: s.Entries.Store, changed: s.cache.forget}

@@ -31,6 +31,22 @@ const cacheTTL = 5 * time.Minute
 // hundred.
 const cacheMax = 4096
 
+// pagesMax is the same bound for memoised pages (render_memo.go), kept
+// apart so that pages, cheap to make again, never push out an Insights
+// result, which is not: 1,024 units, about 4 MB, Today for about 130
+// people. Past it the pages alone start again empty.
+const pagesMax = 1024
+
+// pool is which bound a result counts against: 0 results, 1 pages.
+func pool(what string) int {
+	if strings.HasPrefix(what, "page ") {
+		return 1
+	}
+	return 0
+}
+
+var poolMax = [2]int{cacheMax, pagesMax}
+
 // cacheCost is what a result of a kind counts against cacheMax.
 func cacheCost(what string) int {
 	switch {
@@ -52,7 +68,7 @@ type cacheItem struct {
 	gen   uint64
 	made  time.Time
 	value any
-	cost  int // against cacheMax
+	cost  int // against its pool's bound (poolMax)
 }
 
 type personCache struct {
@@ -60,7 +76,7 @@ type personCache struct {
 	gens     map[int64]uint64
 	items    map[cacheKey]cacheItem
 	inflight map[cacheKey]chan struct{}
-	used     int // the cost of what items holds (cacheCost)
+	used     [2]int // the cost of what items holds, per pool
 }
 
 func newPersonCache() *personCache {
@@ -116,16 +132,20 @@ func (c *personCache) putCost(user int64, what, key string, gen uint64, now time
 	if gen != c.gens[user] {
 		return // the person wrote meanwhile
 	}
-	k := cacheKey{user, what}
+	k, in := cacheKey{user, what}, pool(what)
 	if old, ok := c.items[k]; ok {
-		c.used -= old.cost
+		c.used[in] -= old.cost
 	}
-	if c.used+cost > cacheMax {
-		clear(c.items)
-		c.used = 0
+	if c.used[in]+cost > poolMax[in] {
+		for k := range c.items {
+			if pool(k.what) == in {
+				delete(c.items, k)
+			}
+		}
+		c.used[in] = 0
 	}
 	c.items[k] = cacheItem{key: key, gen: gen, made: now, value: v, cost: cost}
-	c.used += cost
+	c.used[in] += cost
 }
 
 // gen is the person's write counter: a result computed from what was
@@ -144,7 +164,7 @@ func (c *personCache) forget(user int64) {
 	c.gens[user]++
 	for k := range c.items {
 		if k.user == user {
-			c.used -= c.items[k].cost
+			c.used[pool(k.what)] -= c.items[k].cost
 			delete(c.items, k)
 		}
 	}

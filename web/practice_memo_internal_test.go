@@ -75,21 +75,43 @@ func TestCacheBound(t *testing.T) {
 		c.put(u, "insights", "day", 0, now, "v again") // a replacement costs nothing more
 	}
 	n := cacheMax / cacheCost("insights")
-	if len(c.items) != n || c.used != n*cacheCost("insights") {
-		t.Fatalf("%d kept, %d used, want %d", len(c.items), c.used, n)
+	if len(c.items) != n || c.used[0] != n*cacheCost("insights") {
+		t.Fatalf("%d kept, %d used, want %d", len(c.items), c.used[0], n)
 	}
 	c.forget(1)
-	if len(c.items) != n-1 || c.used != (n-1)*cacheCost("insights") {
-		t.Fatalf("after a forget: %d kept, %d used", len(c.items), c.used)
+	if len(c.items) != n-1 || c.used[0] != (n-1)*cacheCost("insights") {
+		t.Fatalf("after a forget: %d kept, %d used", len(c.items), c.used[0])
 	}
-	for u := int64(1000); c.used+cacheCost("history") <= cacheMax; u++ {
+	for u := int64(1000); c.used[0]+cacheCost("history") <= cacheMax; u++ {
 		c.put(u, "history", "day", 0, now, "h")
 	}
-	if c.used != cacheMax {
-		t.Fatalf("not filled to the bound: %d", c.used)
+	if c.used[0] != cacheMax {
+		t.Fatalf("not filled to the bound: %d", c.used[0])
 	}
 	c.put(99999, "history", "day", 0, now, "past the bound")
-	if len(c.items) != 1 || c.used != cacheCost("history") {
-		t.Fatalf("past the bound: %d kept, %d used", len(c.items), c.used)
+	if len(c.items) != 1 || c.used[0] != cacheCost("history") {
+		t.Fatalf("past the bound: %d kept, %d used", len(c.items), c.used[0])
+	}
+}
+
+// TestPagesApart: memoised pages count against their own bound, so
+// filling it drops pages only, never an Insights result.
+func TestPagesApart(t *testing.T) {
+	c := newPersonCache()
+	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+	c.put(1, "insights", "day", 0, now, "a year of charts")
+	for u := int64(2); u < 2+pagesMax; u++ {
+		c.putCost(u, "page today", "", 0, now, "html", 1)
+	}
+	if c.used != [2]int{cacheCost("insights"), pagesMax} {
+		t.Fatalf("used %v", c.used)
+	}
+	c.putCost(5000, "page today", "", 0, now, "past the bound", 8)
+	if _, ok := c.items[cacheKey{1, "insights"}]; !ok || c.used != [2]int{cacheCost("insights"), 8} || len(c.items) != 2 {
+		t.Fatalf("a page pushed out a result, or pages were not dropped: used %v, %d kept", c.used, len(c.items))
+	}
+	c.forget(5000)
+	if c.used[1] != 0 {
+		t.Fatalf("a forgotten page still counts: %v", c.used)
 	}
 }

@@ -59,6 +59,10 @@ crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal.jsonl
 	@echo '== the third fresh set (round 9 development set; docs/safety.md, "Round 9")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_c.jsonl | sed -n '/Fresh journal/,$$p'
+	@echo '== the fourth fresh set (round 10 development set; docs/safety.md, "Round 10")'
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_d.jsonl
+	@echo '== the fifth fresh set (round 10, never tuned on; docs/safety.md, "Round 10")'
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_e.jsonl
 	@echo '== the second fresh set (held out; docs/safety.md, "A second fresh set")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_b.jsonl | sed -n '/Fresh journal/,$$p'
 

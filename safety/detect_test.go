@@ -279,6 +279,14 @@ func TestGolden(t *testing.T) {
 	for _, e := range readJournalFile(t, "testdata/crisis_journal_c.jsonl") {
 		line("crisis_journal_c.jsonl:"+e.ID, e.Text)
 	}
+	// Round 10: D is a development set; E is never tuned on, and is here
+	// only so that a rule change shows what it does to E in review.
+	for _, e := range readJournalFile(t, "testdata/crisis_journal_d.jsonl") {
+		line("crisis_journal_d.jsonl:"+e.ID, e.Text)
+	}
+	for _, e := range readJournalFile(t, "testdata/crisis_journal_e.jsonl") {
+		line("crisis_journal_e.jsonl:"+e.ID, e.Text)
+	}
 	for _, s := range readSymmetry(t) {
 		for _, v := range s.versions {
 			line("crisis_symmetry.txt", v)

@@ -60,7 +60,8 @@ var fillerWords = strings.Fields(`really just so literally fucking fuckin freaki
 	sometimes still often always constantly secretly almost also lowkey highkey kinda
 	sorta maybe probably perhaps definitely desperately badly deeply quietly
 	now please basically pretty quite somehow suddenly then already finally slowly
-	lately recently very tbh ngl fr lol lmao`)
+	lately recently very tbh ngl fr lol lmao
+	usually occasionally increasingly currently legit legitimately anyway anyways rn atm`)
 
 // contractions covers spellings without an apostrophe, and slang that hides
 // a phrase. Forms with an apostrophe are split by rule in tokenize.go.
@@ -102,6 +103,11 @@ var irregularWords = map[string]string{
 	"suicides": "suicide", "tablets": "tablet", "people": "people", "knives": "knife",
 	// "scared" is not a form of "scar" (a self-injury word).
 	"scared": "scared", "panicking": "panic", "panicked": "panic", "sank": "sink", "sunk": "sink",
+	// Round 10: the past forms of verbs the rules use, so "chose the date",
+	// "drove off" and "threw myself" meet the lemma's rules.
+	"chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive", "swam": "swim",
+	"swum": "swim", "threw": "throw", "sold": "sell", "dug": "dig", "slid": "slide", "leapt": "leap",
+	"drank": "drink", "ate": "eat", "wrung": "wring", "strung": "string", "sought": "seek",
 }
 
 // inflectable lemmas get their regular forms generated (-s, -ed, -ing).

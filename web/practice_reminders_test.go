@@ -163,3 +163,12 @@ func icalJS(t *testing.T, feed string, loc *time.Location) {
 	}
 	t.Logf("FIGURE calendar feed: go-ical decodes and re-encodes it; ical.js places %d occurrences at 08:30 Europe/Berlin across clock changes", n)
 }
+
+// TestSettingsLeadToReminders: settings, where people look for them,
+// lead to the reminders.
+func TestSettingsLeadToReminders(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.signUp("wren", pw)
+	expect(t, c.get("/settings"), 200, `href="/reminders"`, "Set up reminders")
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sort"
 	"time"
@@ -50,6 +51,24 @@ func (s *Server) partners() *partner.Catalog { return s.Entries.Partner() }
 
 func (s *Server) latest(ctx context.Context, a securebase.Actor, k securebase.Kind, n int) ([]*securebase.Entry, error) {
 	return s.Entries.ListEntries(ctx, a, securebase.EntryFilter{Kind: k, Limit: n})
+}
+
+// viewsOf decodes each entry of list, all of one kind with payload P,
+// and makes its view with f, in the list's order.
+func viewsOf[P securebase.Payload, V any](list []*securebase.Entry, f func(*securebase.Entry, P) V) ([]V, error) {
+	out := make([]V, 0, len(list))
+	for _, e := range list {
+		p, err := e.Decode()
+		if err != nil {
+			return nil, err
+		}
+		pp, ok := p.(P)
+		if !ok {
+			return nil, fmt.Errorf("entry %s holds %T", e.ID, p)
+		}
+		out = append(out, f(e, pp))
+	}
+	return out, nil
 }
 
 // partnerTool is one tool of the track on its tab page.
@@ -237,12 +256,7 @@ func (s *Server) buildBoundaries(r *http.Request, _ *form) (page, error) {
 		return page{}, err
 	}
 	loc := s.userLocation(r)
-	for _, e := range list {
-		p, err := e.Decode()
-		if err != nil {
-			return page{}, err
-		}
-		b := p.(*securebase.PartnerBoundary)
+	v.Saved, err = viewsOf(list, func(e *securebase.Entry, b *securebase.PartnerBoundary) savedBoundary {
 		care, err := c.ComposeBoundary(partner.Boundary{Connection: b.Connection, Limit: b.Limit, Timeline: b.Timeline})
 		if err != nil {
 			care = b.Limit
@@ -251,7 +265,10 @@ func (s *Server) buildBoundaries(r *http.Request, _ *form) (page, error) {
 		if err != nil {
 			bare = b.Limit
 		}
-		v.Saved = append(v.Saved, savedBoundary{ID: e.ID, Bare: bare, Care: care, When: e.OccurredAt.In(loc)})
+		return savedBoundary{ID: e.ID, Bare: bare, Care: care, When: e.OccurredAt.In(loc)}
+	})
+	if err != nil {
+		return page{}, err
 	}
 	return page{view: "partner_boundaries", Title: "Say a boundary with care", Nav: partnerNav, Data: v}, nil
 }
@@ -306,19 +323,17 @@ func (s *Server) buildPartnerTalk(r *http.Request, _ *form) (page, error) {
 		return page{}, err
 	}
 	loc := s.userLocation(r)
-	for _, e := range list {
-		p, err := e.Decode()
-		if err != nil {
-			return page{}, err
-		}
-		t := p.(*securebase.PartnerTalk)
+	v.Saved, err = viewsOf(list, func(e *securebase.Entry, t *securebase.PartnerTalk) savedTalk {
 		st := savedTalk{ID: e.ID, When: e.OccurredAt.In(loc)}
 		for _, pr := range v.Prompts {
 			if a := t.Answers[pr.ID]; a != "" {
 				st.Answers = append(st.Answers, talkAnswer{Label: pr.Label, Text: a})
 			}
 		}
-		v.Saved = append(v.Saved, st)
+		return st
+	})
+	if err != nil {
+		return page{}, err
 	}
 	return page{view: "partner_talk", Title: "Plan a calm-time talk", Nav: partnerNav, Data: v}, nil
 }

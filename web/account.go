@@ -176,6 +176,7 @@ func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 	if err := s.Accounts.SignOut(r.Context(), principal(r)); err != nil && securebase.ErrorCode(err) != securebase.ENOTFOUND {
 		return err
 	}
+	s.cache.forget(principal(r).User.ID) // nothing of theirs waits in memory after they leave
 	s.clearSessionCookie(w)
 	state(r).principal = nil
 	return s.redirect(w, r, "/signin", "signed-out")

@@ -82,6 +82,19 @@ func TestCacheDroppedOnNewKey(t *testing.T) {
 	if n := web.CachedItems(e.srv); n != 0 {
 		t.Fatalf("%d results kept across a password change", n)
 	}
+	// Signing out, here or everywhere, leaves nothing of theirs in memory.
+	expect(t, c.get("/today"), 200)
+	expect(t, c.post("/signout", nil), http.StatusSeeOther)
+	if n := web.CachedItems(e.srv); n != 0 {
+		t.Fatalf("%d results kept after signing out", n)
+	}
+	expect(t, c.post("/signin", url.Values{"username": {"alder"}, "password": {next}}), http.StatusSeeOther)
+	expect(t, c.get("/today"), 200)
+	expect(t, c.post("/settings/signout-everywhere", nil), http.StatusSeeOther)
+	if n := web.CachedItems(e.srv); n != 0 {
+		t.Fatalf("%d results kept after signing out everywhere", n)
+	}
+	expect(t, c.post("/signin", url.Values{"username": {"alder"}, "password": {next}}), http.StatusSeeOther)
 	expect(t, c.get("/today"), 200)
 	expect(t, c.post("/settings/delete", url.Values{"password": {next}}), http.StatusSeeOther)
 	if n := web.CachedItems(e.srv); n != 0 {

@@ -177,6 +177,7 @@ func (s *Server) signoutEverywhere(w http.ResponseWriter, r *http.Request) error
 	if err := s.Accounts.SignOutEverywhere(r.Context(), principal(r)); err != nil {
 		return err
 	}
+	s.cache.forget(principal(r).User.ID) // a new key: nothing read under the old one stays
 	s.clearSessionCookie(w)
 	return s.redirect(w, r, "/signin", "everywhere")
 }

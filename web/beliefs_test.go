@@ -38,6 +38,8 @@ func TestBeliefPages(t *testing.T) {
 	e.advance(time.Hour)
 	expect(t, c.post("/beliefs/ratings", url.Values{"belief": {"own-belief-1"}, "rating": {"60"}}), 303)
 	expect(t, c.get("/beliefs"), 200, "I ruin good things.", "From 70 to 60")
+	// Insights charts an own belief by its own words, beside the old ones.
+	expect(t, c.get("/insights"), 200, "How true your core beliefs feel", "I ruin good things.", "People always leave.")
 
 	// Inquiry: each step carries the answers before it; the end re-rates.
 	res = c.post("/beliefs/inquiry", url.Values{"belief": {"people-leave"}, "step": {"0"}, "go": {"next"}, "learned": {"when Dad left"}})

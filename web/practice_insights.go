@@ -9,6 +9,7 @@ import (
 	"context"
 	"html/template"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -219,10 +220,14 @@ func insightCharts(d insightData, span insight.Span, loc *time.Location) []*char
 		out = append(out, notYet("urges", "Urges let pass and acted on, by week", ur.Status))
 	}
 
-	bs := insight.BeliefStrength(d.logged.Beliefs, wounds)
+	bs := insight.BeliefStrength(d.logged.Beliefs, slices.Concat(wounds, d.logged.Own))
 	if bs.Enough() {
+		// The three beliefs rated most often, so a person's own belief
+		// shows when it is the one they return to.
+		most := slices.Clone(bs.Series)
+		slices.SortStableFunc(most, func(a, b insight.BeliefSeries) int { return len(b.Points) - len(a.Points) })
 		var series []chart.Series
-		for _, sr := range bs.Series {
+		for _, sr := range most {
 			if len(series) == 3 {
 				break
 			}

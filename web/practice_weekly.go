@@ -7,7 +7,9 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,6 +28,9 @@ type logged struct {
 	Tagged  []insight.Tagged
 	Urges   []insight.Urge
 	Beliefs []insight.BeliefRating
+	// Own names the person's own beliefs by their own words (the newest
+	// rating that carries words), for the belief chart beside the wounds.
+	Own []insight.Named
 }
 
 // loadLogged reads every entry since from (zero: all) of the kinds that
@@ -63,6 +68,11 @@ func (s *Server) loadLogged(ctx context.Context, a securebase.Actor, from time.T
 				if id, n, ok := b.BeliefRating(); ok {
 					out.Beliefs = append(out.Beliefs, insight.BeliefRating{Belief: id, At: e.OccurredAt, Strength: n})
 				}
+			}
+			// Newest first: the first words seen for a belief are its name.
+			if b, ok := p.(*securebase.BeliefRating); ok && strings.TrimSpace(b.Words) != "" &&
+				!slices.ContainsFunc(out.Own, func(n insight.Named) bool { return n.ID == b.Belief }) {
+				out.Own = append(out.Own, insight.Named{ID: b.Belief, Name: strings.TrimSpace(b.Words)})
 			}
 		}
 	}

@@ -292,7 +292,7 @@ func (s *Server) buildInsights(r *http.Request, _ *form) (page, error) {
 		for _, c := range insightCharts(d, span, loc) {
 			v.Any = v.Any || c.Enough
 			var buf bytes.Buffer
-			if err := t.ExecuteTemplate(&buf, "_chart", c); err != nil {
+			if err := t.ExecuteTemplate(&buf, s.views.name("insights", "_chart"), c); err != nil {
 				return nil, err
 			}
 			v.Cards = append(v.Cards, template.HTML(buf.String())) // #nosec G203 -- the output of html/template, escaped there

@@ -45,7 +45,7 @@ func (s *Server) memoHTML(user int64, what, view, name string, data any, now tim
 		}
 	}
 	var buf bytes.Buffer
-	if err := s.views.pages[view].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := s.views.pages[view].ExecuteTemplate(&buf, s.views.name(view, name), data); err != nil {
 		return "", err
 	}
 	out := template.HTML(buf.String()) // #nosec G203 -- the output of html/template, escaped there

@@ -404,7 +404,7 @@ func (s *Server) emptyCheckInFields() template.HTML {
 		var buf bytes.Buffer
 		t := s.views.pages["today"]
 		f := newForm(nil)
-		if t.ExecuteTemplate(&buf, "_distress", f) == nil && t.ExecuteTemplate(&buf, "_note", f) == nil {
+		if t.ExecuteTemplate(&buf, s.views.name("today", "_distress"), f) == nil && t.ExecuteTemplate(&buf, s.views.name("today", "_note"), f) == nil {
 			s.fields = template.HTML(buf.String()) // #nosec G203 -- the output of html/template, escaped there
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -19,14 +20,65 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// views holds one parsed template set per page, each with the layout.
+// views holds the page templates: one html/template set for every page
+// (memory: ENGINEERING.md budgets 30 MB idle). partials.html is parsed once;
+// each page adds its own defines, renamed "NAME:page" so pages cannot
+// collide (most define "content"), and a root named for the page, made
+// from layout.html with its calls to the page's defines renamed the same
+// way. Parsing layout, partials and page apart for each page kept 74
+// parsed copies of partials.html, most of the heap: html/template's
+// Clone copies the parse trees, so it saves nothing.
+//
+// html/template escapes each root the first time it is executed, under
+// the set's lock; every Parse happens in loadViews, before any Execute,
+// as html/template requires.
 type views struct {
-	pages    map[string]*template.Template
-	document *template.Template // the readable export: standalone, no layout
+	pages    map[string]*template.Template // a page's root, by page name
+	local    map[string]map[string]bool    // the names a page defines for itself
+	document *template.Template            // the readable export: standalone, no layout
 }
 
-func loadViews(st *staticFiles) (*views, error) {
-	funcs := template.FuncMap{
+// name is the name in the shared set of template name as page view calls
+// it: "NAME:view" when the page defines it, name itself when it is a
+// partial. ExecuteTemplate on a page's template goes through it.
+func (v *views) name(view, name string) string {
+	if v.local[view][name] {
+		return name + ":" + view
+	}
+	return name
+}
+
+// templateRef matches where a template names another: {{define "x"}},
+// {{template "x" ...}} and {{block "x" ...}}, with or without a trim
+// marker. Template names in this app are plain quoted strings.
+var templateRef = regexp.MustCompile(`(\{\{-?\s*(define|template|block)\s+)"([^"\\]*)"`)
+
+// defines lists the names text defines, by define or block.
+func defines(text string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range templateRef.FindAllStringSubmatch(text, -1) {
+		if m[2] != "template" {
+			out[m[3]] = true
+		}
+	}
+	return out
+}
+
+// renameRefs points text's defines and calls of the names in own at
+// "NAME:view".
+func renameRefs(text, view string, own map[string]bool) string {
+	return templateRef.ReplaceAllStringFunc(text, func(s string) string {
+		m := templateRef.FindStringSubmatch(s)
+		if !own[m[3]] {
+			return s
+		}
+		return m[1] + `"` + m[3] + ":" + view + `"`
+	})
+}
+
+// viewFuncs are the functions every template may call.
+func viewFuncs(st *staticFiles) template.FuncMap {
+	return template.FuncMap{
 		"static":   st.url,
 		"distress": distressWord,
 		"seq": func(from, to int) []int {
@@ -78,22 +130,60 @@ func loadViews(st *staticFiles) (*views, error) {
 		"join":  strings.Join,
 		"navOf": navOf,
 	}
+}
+
+func loadViews(st *staticFiles) (*views, error) {
+	funcs := viewFuncs(st)
+	read := func(name string) (string, error) {
+		b, err := templateFS.ReadFile("templates/" + name)
+		return string(b), err
+	}
+	layout, err := read("layout.html")
+	if err != nil {
+		return nil, err
+	}
+	partials, err := read("partials.html")
+	if err != nil {
+		return nil, err
+	}
+	shared := defines(partials)
+	set, err := template.New("partials.html").Funcs(funcs).Parse(partials)
+	if err != nil {
+		return nil, fmt.Errorf("template partials: %w", err)
+	}
 	entries, err := templateFS.ReadDir("templates")
 	if err != nil {
 		return nil, err
 	}
-	v := &views{pages: map[string]*template.Template{}}
+	v := &views{pages: map[string]*template.Template{}, local: map[string]map[string]bool{}}
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), ".html")
 		if !ok || name == "layout" || name == "partials" {
 			continue
 		}
-		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
-			"templates/layout.html", "templates/partials.html", "templates/"+e.Name())
+		text, err := read(e.Name())
 		if err != nil {
+			return nil, err
+		}
+		own := defines(text)
+		for n := range own {
+			// A page's own define would have replaced the partial for
+			// the whole page, partials' calls too; in one set it cannot.
+			if shared[n] {
+				return nil, fmt.Errorf("template %s: defines %q, a name partials.html defines; give it its own name", name, n)
+			}
+		}
+		if set.Lookup(name) != nil {
+			return nil, fmt.Errorf("template %s: the name is taken in the shared set", name)
+		}
+		root, err := set.New(name).Parse(renameRefs(layout, name, own))
+		if err != nil {
+			return nil, fmt.Errorf("template %s (layout): %w", name, err)
+		}
+		if _, err := set.New(e.Name()).Parse(renameRefs(text, name, own)); err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
-		v.pages[name] = t
+		v.pages[name], v.local[name] = root, own
 	}
 	v.document, err = template.New("document.tmpl").Funcs(funcs).ParseFS(templateFS, "templates/document.tmpl")
 	return v, err

@@ -20,14 +20,15 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// views holds the page templates: one html/template set for every page
-// (memory: ENGINEERING.md budgets 30 MB idle). partials.html is parsed once;
-// each page adds its own defines, renamed "NAME:page" so pages cannot
-// collide (most define "content"), and a root named for the page, made
-// from layout.html with its calls to the page's defines renamed the same
-// way. Parsing layout, partials and page apart for each page kept 74
-// parsed copies of partials.html, most of the heap: html/template's
-// Clone copies the parse trees, so it saves nothing.
+// views holds the page templates: one html/template set for every page,
+// for memory (ENGINEERING.md budgets 30 MB idle). partials.html and
+// layout.html are parsed once (the layout in pieces, splitLayout); each
+// page adds its own defines, renamed "NAME:page" so pages cannot collide
+// (most define "content"), and a root named for the page that runs the
+// layout's pieces around its own "content:page". Parsing layout, partials
+// and page apart for each page kept 73 parsed copies of partials.html and
+// the layout, most of the heap (17 MB of templates, now 1.7 MB):
+// html/template's Clone copies the parse trees, so it saves nothing.
 //
 // html/template escapes each root the first time it is executed, under
 // the set's lock; every Parse happens in loadViews, before any Execute,
@@ -132,6 +133,60 @@ func viewFuncs(st *staticFiles) template.FuncMap {
 	}
 }
 
+// splitLayout parses layout.html into set once, in pieces cut at each
+// call of a template the page provides (one partials.html does not
+// define: "content"), and returns a page root's text: the pieces and
+// those calls in turn, "{{template "layout.html#0" .}}{{template
+// "content" .}}{{template "layout.html#1" .}}". Each page's root is then
+// a few nodes, not a parsed copy of the layout. A call must sit at the
+// layout's top level, outside any if, range or with, and the layout may
+// not define templates (a page could not override them): otherwise its
+// pieces do not parse, and loading fails.
+func splitLayout(set *template.Template, layout string, shared map[string]bool) (string, error) {
+	if d := defines(layout); len(d) > 0 {
+		return "", fmt.Errorf("layout.html defines %v: put shared templates in partials.html", d)
+	}
+	var frame strings.Builder
+	pieces := 0
+	piece := func(text string) error {
+		n := fmt.Sprintf("layout.html#%d", pieces)
+		pieces++
+		if _, err := set.New(n).Parse(text); err != nil {
+			return fmt.Errorf("layout.html, cut at its calls of a page's templates: %w", err)
+		}
+		frame.WriteString(`{{template "` + n + `" .}}`)
+		return nil
+	}
+	at := 0
+	for _, m := range templateRef.FindAllStringSubmatchIndex(layout, -1) {
+		if shared[layout[m[6]:m[7]]] {
+			continue
+		}
+		end := strings.Index(layout[m[1]:], "}}")
+		if end < 0 {
+			return "", fmt.Errorf("layout.html: a template call with no end")
+		}
+		end += m[1] + 2
+		call := layout[m[0]:end]
+		before := layout[at:m[0]]
+		if strings.HasPrefix(call, "{{-") {
+			before = strings.TrimRight(before, " \t\r\n")
+		}
+		if err := piece(before); err != nil {
+			return "", err
+		}
+		frame.WriteString(call)
+		at = end
+		if strings.HasSuffix(call, "-}}") {
+			at += len(layout[at:]) - len(strings.TrimLeft(layout[at:], " \t\r\n"))
+		}
+	}
+	if err := piece(layout[at:]); err != nil {
+		return "", err
+	}
+	return frame.String(), nil
+}
+
 func loadViews(st *staticFiles) (*views, error) {
 	funcs := viewFuncs(st)
 	read := func(name string) (string, error) {
@@ -150,6 +205,10 @@ func loadViews(st *staticFiles) (*views, error) {
 	set, err := template.New("partials.html").Funcs(funcs).Parse(partials)
 	if err != nil {
 		return nil, fmt.Errorf("template partials: %w", err)
+	}
+	frame, err := splitLayout(set, layout, shared)
+	if err != nil {
+		return nil, err
 	}
 	entries, err := templateFS.ReadDir("templates")
 	if err != nil {
@@ -176,7 +235,7 @@ func loadViews(st *staticFiles) (*views, error) {
 		if set.Lookup(name) != nil {
 			return nil, fmt.Errorf("template %s: the name is taken in the shared set", name)
 		}
-		root, err := set.New(name).Parse(renameRefs(layout, name, own))
+		root, err := set.New(name).Parse(renameRefs(frame, name, own))
 		if err != nil {
 			return nil, fmt.Errorf("template %s (layout): %w", name, err)
 		}

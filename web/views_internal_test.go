@@ -143,3 +143,43 @@ func TestViewsHeap(t *testing.T) {
 		t.Errorf("the shared set holds %d bytes, per page %d: expected under a third", shared, perPage)
 	}
 }
+
+// TestSplitLayout: a layout cut at its call of the page's content renders
+// as the whole layout did, trim markers included; a call inside an if,
+// or a layout that defines templates, is refused at load.
+func TestSplitLayout(t *testing.T) {
+	const layout = `<p title="{{.A}}">{{.A}}</p> {{- template "content" . -}} <i>{{.B}}</i>{{template "_p" .B}}`
+	const partials = `{{define "_p"}}<b>{{.}}</b>{{end}}`
+	const page = `{{define "content"}}<a href="/x?q={{.A}}">{{.B}}</a>{{end}}`
+	data := map[string]string{"A": `"1&2"`, "B": "<3>"}
+
+	whole := template.Must(template.Must(template.Must(template.New("l").Parse(layout)).Parse(partials)).Parse(page))
+	var want bytes.Buffer
+	if err := whole.Execute(&want, data); err != nil {
+		t.Fatal(err)
+	}
+	set := template.Must(template.New("partials").Parse(partials))
+	frame, err := splitLayout(set, layout, defines(partials))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := defines(page)
+	root := template.Must(set.New("p").Parse(renameRefs(frame, "p", own)))
+	template.Must(set.New("p.html").Parse(renameRefs(page, "p", own)))
+	var got bytes.Buffer
+	if err := root.Execute(&got, data); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("split layout: %s\nwhole: %s", got.String(), want.String())
+	}
+	for _, bad := range []string{
+		`<p>{{if .A}}{{template "content" .}}{{end}}</p>`,
+		`{{$x := .A}}{{template "content" .}}{{$x}}`,
+		`{{define "side"}}{{end}}{{template "content" .}}`,
+	} {
+		if _, err := splitLayout(template.New("partials"), bad, nil); err == nil {
+			t.Errorf("splitLayout took %s", bad)
+		}
+	}
+}

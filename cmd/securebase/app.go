@@ -41,6 +41,20 @@ type App struct {
 // NewApp opens the database, builds every service and binds the ports,
 // so a port already in use fails here with a clear message.
 func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, error) {
+	// The crisis check compiles its rules into a word trie, the longest
+	// step of a start (a few hundred milliseconds): it is built on the
+	// other core while the database opens and the pages parse, and
+	// waited for before the listener opens, so no save is ever checked
+	// without it.
+	type built struct {
+		d   *safety.Detector
+		err error
+	}
+	detecting := make(chan built, 1)
+	go func() {
+		d, err := safety.NewDetector()
+		detecting <- built{d, err}
+	}()
 	log := newLogger(cfg, logs)
 	zone, err := time.LoadLocation(cfg.TimeZone)
 	if err != nil {
@@ -57,10 +71,6 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 	lines, err := safety.LoadDirectory()
 	if err != nil {
 		return nil, fmt.Errorf("crisis lines: %w", err)
-	}
-	detector, err := safety.NewDetector()
-	if err != nil {
-		return nil, fmt.Errorf("crisis-language detector: %w", err)
 	}
 	abuse, err := safety.NewAbuseCheck()
 	if err != nil {
@@ -84,7 +94,12 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		n, _ := db.CountUsers(context.Background())
 		return float64(n)
 	})
-	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
+	det := <-detecting
+	if det.err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("crisis-language detector: %w", det.err)
+	}
+	saves := entries.New(entries.Deps{Store: db, Detector: det.d, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
 	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library, Feeds: db,
 		Logger: log, Clock: time.Now, Metrics: metrics},
 		web.Config{InsecureCookies: cfg.InsecureCookies, TrustProxy: cfg.TrustProxy, TimeZone: zone, Version: version})

@@ -80,7 +80,7 @@ type part struct {
 	hole int
 }
 
-// memoPage is where render keeps a page for reuse, or false when this
+// memoKey is where render keeps a page for reuse, or false when this
 // request's page must not be kept or reused.
 func memoKey(r *http.Request, name string, p *page) (cacheKey, bool) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

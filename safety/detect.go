@@ -45,11 +45,13 @@ type Detector struct {
 	trie  *trie
 	rules []rule
 	acts  []act
+	m     *model // nil: the rules alone (training)
 	pool  sync.Pool // *scratch
 }
 
 // Verdict is the one decision for an entry. Reason is the reason code of
-// the rule that decided (see riskCodes), for reviewers and audits only: it
+// the rule that decided (see riskCodes), or "model" when the model beside
+// the rules decided (model.go), for reviewers and audits only: it
 // is never shown to the person who wrote the entry.
 type Verdict struct {
 	Crisis bool
@@ -65,6 +67,18 @@ type hit struct {
 // NewDetector compiles the rules. It fails only on a mistake in the rule
 // data, which the tests catch before release.
 func NewDetector() (*Detector, error) {
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, err
+	}
+	if d.m, err = parseModel(modelText, d.v); err != nil {
+		return nil, fmt.Errorf("safety: %w", err)
+	}
+	return d, nil
+}
+
+// newRulesDetector is the detector without the model.
+func newRulesDetector() (*Detector, error) {
 	rs, err := parseRules(rulesText)
 	if err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
@@ -181,6 +195,9 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
+			if code == "" && d.m != nil {
+				code = d.modelSays(toks, a, b, bits, ex)
+			}
 			if bits&vetoRecovery != 0 {
 				recovered = true
 			}
@@ -219,6 +236,29 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 		return verdict, nil
 	}
 	return verdict, ex.found
+}
+
+// modelSays returns "model" when the model says yes for the sentence
+// toks[a:b] and no veto holds it back.
+func (d *Detector) modelSays(toks []token, a, b int, bits uint8, ex *explainer) string {
+	score := d.m.score(toks, a, b)
+	if score < d.m.threshold {
+		return ""
+	}
+	why := d.modelVeto(toks, a, b, bits)
+	if ex != nil {
+		out := why
+		if out == "" {
+			out = "yes"
+		}
+		f := d.m.modelFinding(toks, a, b, score, out)
+		f.Text, f.Sentence = ex.text, ex.sentence
+		ex.found = append(ex.found, f)
+	}
+	if why != "" {
+		return ""
+	}
+	return "model"
 }
 
 const pastRecovered = "told as the past, and recovery is stated in the entry"

@@ -46,7 +46,10 @@ type Detector struct {
 	rules []rule
 	acts  []act
 	m     *model // nil: the rules alone (training)
-	pool  sync.Pool // *scratch
+	// persons marks, per sym, the words the model reads as one person
+	// (personWords in model.go)
+	persons []uint8
+	pool    sync.Pool // *scratch
 }
 
 // Verdict is the one decision for an entry. Reason is the reason code of
@@ -101,6 +104,7 @@ func newRulesDetector() (*Detector, error) {
 		d.trie.root = append(d.trie.root, make([]int32, n-len(d.trie.root))...)
 	}
 	d.trie.freeze()
+	d.persons = personTable(v)
 	return d, nil
 }
 
@@ -168,7 +172,15 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			}
 			return false
 		}
-		if !verdict.Crisis {
+		if code == modelCode {
+			// The model's yes stands, but a rule's later yes gives the
+			// reason: read on.
+			if !verdict.Crisis {
+				verdict = Verdict{Crisis: true, Reason: code}
+			}
+			return false
+		}
+		if !verdict.Crisis || verdict.Reason == modelCode {
 			verdict = Verdict{Crisis: true, Reason: code}
 		}
 		return ex == nil
@@ -223,7 +235,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			return verdict, nil
 		}
 	}
-	if pastCode != "" && !verdict.Crisis {
+	if pastCode != "" && (!verdict.Crisis || verdict.Reason == modelCode) {
 		if recovered {
 			for _, r := range pastRanges {
 				ex.cancelFrom(r[0], r[1], pastRecovered)
@@ -241,7 +253,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 // modelSays returns "model" when the model says yes for the sentence
 // toks[a:b] and no veto holds it back.
 func (d *Detector) modelSays(toks []token, a, b int, bits uint8, ex *explainer) string {
-	score := d.m.score(toks, a, b)
+	score := d.score(toks, a, b)
 	if score < d.m.threshold {
 		return ""
 	}
@@ -251,14 +263,14 @@ func (d *Detector) modelSays(toks []token, a, b int, bits uint8, ex *explainer) 
 		if out == "" {
 			out = "yes"
 		}
-		f := d.m.modelFinding(toks, a, b, score, out)
+		f := d.modelFinding(toks, a, b, score, out)
 		f.Text, f.Sentence = ex.text, ex.sentence
 		ex.found = append(ex.found, f)
 	}
 	if why != "" {
 		return ""
 	}
-	return "model"
+	return modelCode
 }
 
 const pastRecovered = "told as the past, and recovery is stated in the entry"

@@ -30,6 +30,9 @@ var modelText string
 // ModelFile is the path of the weights inside the repository.
 const ModelFile = "safety/model_weights.tsv"
 
+// modelCode is Verdict.Reason when the model decided and no rule did.
+const modelCode = "model"
+
 // unknownBit marks the id of a word the vocabulary does not know.
 const unknownBit = uint32(1) << 31
 
@@ -52,10 +55,43 @@ func tokenID(t token) uint32 {
 func unigram(a uint32) uint64   { return uint64(a) }
 func bigram(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
+// personID is one id for every word naming the partner or another
+// person the same way (he, her, them, my partner, his wife), so the model
+// answers alike whoever the sentence is about (TestPronounSymmetry).
+const personID = unknownBit - 1
+
+const (
+	personPronoun    = 1 + iota // he, him, her, their...
+	personNoun                  // partner, boyfriend, wife...
+	personPossessive            // my, our (and his, her, their) before a noun
+)
+
+var personWords = map[string]uint8{
+	"he": personPronoun, "she": personPronoun, "they": personPronoun, "him": personPronoun,
+	"her": personPronoun, "them": personPronoun, "his": personPronoun, "hers": personPronoun,
+	"their": personPronoun, "theirs": personPronoun, "himself": personPronoun,
+	"herself": personPronoun, "themselves": personPronoun, "themself": personPronoun,
+	"partner": personNoun, "boyfriend": personNoun, "girlfriend": personNoun, "husband": personNoun,
+	"wife": personNoun, "spouse": personNoun, "fiance": personNoun, "fiancee": personNoun, "ex": personNoun,
+	"my": personPossessive, "our": personPossessive,
+}
+
+// personTable marks, for each sym, what personWords says of its lemma.
+func personTable(v *vocab) []uint8 {
+	t := make([]uint8, len(v.names))
+	for w, k := range personWords {
+		if s, ok := v.lemma[w]; ok {
+			t[s] = k
+		}
+	}
+	return t
+}
+
 // eachKey calls f with every feature of the sentence toks[a:b]: each
 // word, and each pair of neighbouring words with the sentence's start and
-// end and commas as words of their own.
-func eachKey(toks []token, a, b int, f func(uint64)) {
+// end and commas as words of their own. A possessive right before a
+// partner word is dropped ("my partner" reads as "he").
+func (d *Detector) eachKey(toks []token, a, b int, f func(uint64)) {
 	prev := uint32(symBound)
 	for k := a; k < b; k++ {
 		t := toks[k]
@@ -67,6 +103,19 @@ func eachKey(toks []token, a, b int, f func(uint64)) {
 			continue
 		}
 		id := tokenID(t)
+		if t.s >= symFirstWord && int(t.s) < len(d.persons) {
+			switch d.persons[t.s] {
+			case personNoun:
+				id = personID
+			case personPronoun, personPossessive:
+				if k+1 < b && toks[k+1].s >= symFirstWord && int(toks[k+1].s) < len(d.persons) && d.persons[toks[k+1].s] == personNoun {
+					continue
+				}
+				if d.persons[t.s] == personPronoun {
+					id = personID
+				}
+			}
+		}
 		f(unigram(id))
 		f(bigram(prev, id))
 		prev = id
@@ -77,9 +126,9 @@ func eachKey(toks []token, a, b int, f func(uint64)) {
 }
 
 // score is the sentence's logit.
-func (m *model) score(toks []token, a, b int) float64 {
-	s := m.bias
-	eachKey(toks, a, b, func(k uint64) { s += m.w[k] })
+func (d *Detector) score(toks []token, a, b int) float64 {
+	s := d.m.bias
+	d.eachKey(toks, a, b, func(k uint64) { s += d.m.w[k] })
 	return s
 }
 
@@ -170,6 +219,8 @@ func (v *vocab) featureID(w string) (uint32, bool) {
 		return uint32(symComma), true
 	case w == "~":
 		return unknownBit, true
+	case w == "<person>":
+		return personID, true
 	case strings.HasPrefix(w, "~"):
 		return unknownBit | wordHash([]byte(w[1:]))&^unknownBit, true
 	}
@@ -183,14 +234,15 @@ func (v *vocab) featureID(w string) (uint32, bool) {
 // modelFinding lists, for Explain, the features that pushed a sentence's
 // score up most: their lines in model_weights.tsv, never the writer's
 // words.
-func (m *model) modelFinding(toks []token, a, b int, score float64, outcome string) Finding {
+func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome string) Finding {
+	m := d.m
 	type c struct {
 		k uint64
 		w float64
 	}
 	var cs []c
 	seen := map[uint64]bool{}
-	eachKey(toks, a, b, func(k uint64) {
+	d.eachKey(toks, a, b, func(k uint64) {
 		if w, ok := m.w[k]; ok && w > 0 && !seen[k] {
 			seen[k] = true
 			cs = append(cs, c{k, w})
@@ -207,7 +259,7 @@ func (m *model) modelFinding(toks []token, a, b int, score float64, outcome stri
 		parts = append(parts, "f"+strconv.Itoa(m.line[cs[i].k]))
 	}
 	p := 1 / (1 + math.Exp(-score))
-	return Finding{Code: "model", Rule: "model_weights.tsv",
+	return Finding{Code: modelCode, Rule: "model_weights.tsv",
 		Pattern: fmt.Sprintf("score %.3f, threshold %.3f; top features (lines of model_weights.tsv): %s",
 			p, 1/(1+math.Exp(-m.threshold)), strings.Join(parts, " ")),
 		Outcome: outcome}

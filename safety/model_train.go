@@ -46,11 +46,11 @@ import (
 // figures that chose the threshold.
 type TrainReport struct {
 	Texts, Crisis, HardNegative, Ordinary int
-	Sentences, Features, Weights         int
-	Threshold                            float64 // a probability
-	CVRecall, CVFalseAlarms              float64 // rules or model, on the labelled texts
-	CVRulesRecall, CVRulesFalseAlarms    float64 // the rules alone, the same texts
-	CVOrdinaryFalseAlarms                float64 // rules or model, ordinary writing
+	Sentences, Features, Weights          int
+	Threshold                             float64 // a probability
+	CVRecall, CVFalseAlarms               float64 // rules or model, on the labelled texts
+	CVRulesRecall, CVRulesFalseAlarms     float64 // the rules alone, the same texts
+	CVOrdinaryFalseAlarms                 float64 // rules or model, ordinary writing
 }
 
 const (
@@ -196,7 +196,7 @@ func (tr *trainer) add(text string, pos, hard bool) {
 	b := trainBag{pos: pos, hard: hard, rules: rules}
 	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
 		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits) != ""}
-		eachKey(toks, a, c, func(k uint64) {
+		tr.d.eachKey(toks, a, c, func(k uint64) {
 			i, ok := tr.index[k]
 			if !ok {
 				i = int32(len(tr.keys)) // #nosec G115 -- far fewer features than 2^31
@@ -593,6 +593,8 @@ func (tr *trainer) idName(id uint32) string {
 		return "<s>"
 	case id == uint32(symComma):
 		return ","
+	case id == personID:
+		return "<person>"
 	case id == unknownBit:
 		return "~"
 	case id&unknownBit != 0:

@@ -254,13 +254,13 @@ func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome s
 		}
 		return cs[i].k < cs[j].k
 	})
-	var parts []string
+	var lines []string
 	for i := 0; i < len(cs) && i < 5; i++ {
-		parts = append(parts, "f"+strconv.Itoa(m.line[cs[i].k]))
+		lines = append(lines, strconv.Itoa(m.line[cs[i].k]))
 	}
 	p := 1 / (1 + math.Exp(-score))
-	return Finding{Code: modelCode, Rule: "model_weights.tsv",
-		Pattern: fmt.Sprintf("score %.3f, threshold %.3f; top features (lines of model_weights.tsv): %s",
-			p, 1/(1+math.Exp(-m.threshold)), strings.Join(parts, " ")),
+	return Finding{Code: modelCode, Rule: "model_weights.tsv:" + strings.Join(lines, ","),
+		Pattern: fmt.Sprintf("model score %.3f, threshold %.3f; top features at the lines of Rule",
+			p, 1/(1+math.Exp(-m.threshold))),
 		Outcome: outcome}
 }

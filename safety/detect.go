@@ -45,11 +45,16 @@ type Detector struct {
 	trie  *trie
 	rules []rule
 	acts  []act
-	pool  sync.Pool // *scratch
+	m     *model // nil: the rules alone (training)
+	// persons marks, per sym, the words the model reads as one person
+	// (personWords in model.go)
+	persons []uint8
+	pool    sync.Pool // *scratch
 }
 
 // Verdict is the one decision for an entry. Reason is the reason code of
-// the rule that decided (see riskCodes), for reviewers and audits only: it
+// the rule that decided (see riskCodes), or "model" when the model beside
+// the rules decided (model.go), for reviewers and audits only: it
 // is never shown to the person who wrote the entry.
 type Verdict struct {
 	Crisis bool
@@ -65,6 +70,18 @@ type hit struct {
 // NewDetector compiles the rules. It fails only on a mistake in the rule
 // data, which the tests catch before release.
 func NewDetector() (*Detector, error) {
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, err
+	}
+	if d.m, err = parseModel(modelText, d.v); err != nil {
+		return nil, fmt.Errorf("safety: %w", err)
+	}
+	return d, nil
+}
+
+// newRulesDetector is the detector without the model.
+func newRulesDetector() (*Detector, error) {
 	rs, err := parseRules(rulesText)
 	if err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
@@ -87,6 +104,7 @@ func NewDetector() (*Detector, error) {
 		d.trie.root = append(d.trie.root, make([]int32, n-len(d.trie.root))...)
 	}
 	d.trie.freeze()
+	d.persons = personTable(v)
 	return d, nil
 }
 
@@ -154,7 +172,15 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			}
 			return false
 		}
-		if !verdict.Crisis {
+		if code == modelCode {
+			// The model's yes stands, but a rule's later yes gives the
+			// reason: read on.
+			if !verdict.Crisis {
+				verdict = Verdict{Crisis: true, Reason: code}
+			}
+			return false
+		}
+		if !verdict.Crisis || verdict.Reason == modelCode {
 			verdict = Verdict{Crisis: true, Reason: code}
 		}
 		return ex == nil
@@ -181,6 +207,9 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
+			if code == "" && d.m != nil {
+				code = d.modelSays(toks, a, b, bits, ex)
+			}
 			if bits&vetoRecovery != 0 {
 				recovered = true
 			}
@@ -206,7 +235,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			return verdict, nil
 		}
 	}
-	if pastCode != "" && !verdict.Crisis {
+	if pastCode != "" && (!verdict.Crisis || verdict.Reason == modelCode) {
 		if recovered {
 			for _, r := range pastRanges {
 				ex.cancelFrom(r[0], r[1], pastRecovered)
@@ -219,6 +248,29 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 		return verdict, nil
 	}
 	return verdict, ex.found
+}
+
+// modelSays returns "model" when the model says yes for the sentence
+// toks[a:b] and no veto holds it back.
+func (d *Detector) modelSays(toks []token, a, b int, bits uint8, ex *explainer) string {
+	score := d.score(toks, a, b)
+	if score < d.m.threshold {
+		return ""
+	}
+	why := d.modelVeto(toks, a, b, bits)
+	if ex != nil {
+		out := why
+		if out == "" {
+			out = "yes"
+		}
+		f := d.modelFinding(toks, a, b, score, out)
+		f.Text, f.Sentence = ex.text, ex.sentence
+		ex.found = append(ex.found, f)
+	}
+	if why != "" {
+		return ""
+	}
+	return modelCode
 }
 
 const pastRecovered = "told as the past, and recovery is stated in the entry"

@@ -42,6 +42,10 @@ const (
 	vetoPast
 	vetoRecur
 	vetoHyperbole
+	// vetoMedia marks a sentence about a film, book, song or the news. The
+	// rules ignore it (their own idioms cover the phrases they know); it
+	// holds back the model (model.go), which reads words, not speakers.
+	vetoMedia
 )
 
 func vetoBit(name string) (uint8, bool) {
@@ -58,6 +62,8 @@ func vetoBit(name string) (uint8, bool) {
 		return vetoRecur, true
 	case "hyperbole":
 		return vetoHyperbole, true
+	case "media":
+		return vetoMedia, true
 	}
 	return 0, false
 }
@@ -142,7 +148,7 @@ type ruleSet struct {
 //	risk CODE: PATTERN       crisis language; CODE is one of riskCodes
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked, denied, past, recur or hyperbole
+//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole or media
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {

@@ -16,6 +16,9 @@ type token struct {
 	q    int32
 	name bool
 	poss bool // written with a possessive 's or s' ("dad's knife"): not a subject
+	// h is a hash of a word the vocabulary does not know (symUnknown), so
+	// the model (model.go) can weigh words no rule mentions; 0 otherwise.
+	h uint32
 }
 
 // maxWordBytes caps the length of one word. No rule word is longer, so a
@@ -29,6 +32,9 @@ type scratch struct {
 	word []byte
 	alt  []byte
 	hits []hit // every rule piece found, ordered by end
+	// unk, when not nil, records the word behind each unknown-word hash.
+	// Only training (model_train.go) sets it.
+	unk map[uint32]string
 }
 
 // tokenizer turns text into tokens in one pass over its bytes. It lowers
@@ -340,6 +346,7 @@ func (t *tokenizer) plain(w []byte) {
 	}
 	if !hasRepeat(w) {
 		t.emitUnknown()
+		t.hashUnknown(w)
 		return
 	}
 	for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
@@ -350,6 +357,36 @@ func (t *tokenizer) plain(w []byte) {
 		}
 	}
 	t.emitUnknown()
+	t.hashUnknown(w)
+}
+
+// hashUnknown stores the hash of the unknown word w on the token just
+// emitted for it.
+func (t *tokenizer) hashUnknown(w []byte) {
+	n := len(t.toks)
+	if n == 0 || t.toks[n-1].s != symUnknown {
+		return
+	}
+	h := wordHash(w)
+	t.toks[n-1].h = h
+	if t.sc.unk != nil {
+		if _, ok := t.sc.unk[h]; !ok {
+			t.sc.unk[h] = string(w)
+		}
+	}
+}
+
+// wordHash is FNV-1a over the word's bytes, never 0.
+func wordHash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	if h == 0 {
+		h = 1
+	}
+	return h
 }
 
 // emitUnknown appends a word the vocabulary does not know, marked as a

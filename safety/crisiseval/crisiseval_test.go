@@ -154,8 +154,11 @@ func TestRealWritingSanity(t *testing.T) {
 	c := EvalCSSRS(users, decide)
 	t.Logf("C-SSRS dev: user recall %s; Supportive posts flagged %s; AUC %.3f [%.3f, %.3f]",
 		c.UserRecall, c.PostsFlagged["Supportive"], c.AUC, c.AUCBoot[0], c.AUCBoot[1])
-	if c.UserRecall.Rate() < 0.55 || c.PostsFlagged["Supportive"].Rate() > 0.05 || c.AUC < 0.65 {
-		t.Errorf("C-SSRS figures fell through the sanity floors (recall >= 0.55, Supportive posts <= 0.05, AUC >= 0.65)")
+	// The model beside the rules (Round 11, branch crisismodel) flags more
+	// supporters' posts; the floors here are issue 9's targets (Supportive
+	// posts <= 0.10, GoEmotions <= 1%), looser than the rules-only floors.
+	if c.UserRecall.Rate() < 0.55 || c.PostsFlagged["Supportive"].Rate() > 0.10 || c.AUC < 0.65 {
+		t.Errorf("C-SSRS figures fell through the sanity floors (recall >= 0.55, Supportive posts <= 0.10, AUC >= 0.65)")
 	}
 	cs, err := LoadGoEmotions(dir, "dev")
 	if err != nil {
@@ -163,7 +166,7 @@ func TestRealWritingSanity(t *testing.T) {
 	}
 	g := EvalGoEmotions(cs, decide)
 	t.Logf("GoEmotions dev: flagged %s", g.All)
-	if g.All.N < 5000 || g.All.Rate() > 0.005 {
-		t.Errorf("GoEmotions dev: %s flagged; want at most 0.5%% of at least 5,000 comments", g.All)
+	if g.All.N < 5000 || g.All.Rate() > 0.01 {
+		t.Errorf("GoEmotions dev: %s flagged; want at most 1%% of at least 5,000 comments", g.All)
 	}
 }

@@ -1,0 +1,266 @@
+package safety
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The model is a logistic regression over the words and word pairs of one
+// sentence, read with the rules' tokenizer (lemmas; a word no rule knows
+// is read by its hash). It sits beside the rules: a sentence the rules
+// pass on says yes when its score reaches the threshold and no veto of
+// the rules holds it back (stated recovery, a question answered no,
+// hyperbole, the past, a film or book, or someone else as the only
+// person in it). An entry's answer is the highest of its sentences, so
+// ordinary sentences do not add up.
+//
+// The weights are data (model_weights.tsv), written by
+// `go run ./safety/cmd/crisis-train` from sentences and entries in the
+// repository only (model_train.go says which); TestModelUpToDate fails
+// when the file is not what training gives now, for example after a rule
+// change that moved a word into the vocabulary.
+
+//go:embed model_weights.tsv
+var modelText string
+
+// ModelFile is the path of the weights inside the repository.
+const ModelFile = "safety/model_weights.tsv"
+
+// modelCode is Verdict.Reason when the model decided and no rule did.
+const modelCode = "model"
+
+// unknownBit marks the id of a word the vocabulary does not know.
+const unknownBit = uint32(1) << 31
+
+type model struct {
+	bias      float64
+	threshold float64 // on the logit: bias + Σ weights ≥ threshold says yes
+	w         map[uint64]float64
+	line      map[uint64]int // the feature's line in model_weights.tsv (Explain)
+	name      map[uint64]string
+}
+
+// tokenID is the id of one word token in the model's features.
+func tokenID(t token) uint32 {
+	if t.s == symUnknown {
+		return unknownBit | t.h&^unknownBit
+	}
+	return uint32(t.s) // #nosec G115 -- syms are small non-negative numbers
+}
+
+func unigram(a uint32) uint64   { return uint64(a) }
+func bigram(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// personID is one id for every word naming the partner or another
+// person the same way (he, her, them, my partner, his wife), so the model
+// answers alike whoever the sentence is about (TestPronounSymmetry).
+const personID = unknownBit - 1
+
+const (
+	personPronoun    = 1 + iota // he, him, her, their...
+	personNoun                  // partner, boyfriend, wife...
+	personPossessive            // my, our (and his, her, their) before a noun
+)
+
+var personWords = map[string]uint8{
+	"he": personPronoun, "she": personPronoun, "they": personPronoun, "him": personPronoun,
+	"her": personPronoun, "them": personPronoun, "his": personPronoun, "hers": personPronoun,
+	"their": personPronoun, "theirs": personPronoun, "himself": personPronoun,
+	"herself": personPronoun, "themselves": personPronoun, "themself": personPronoun,
+	"partner": personNoun, "boyfriend": personNoun, "girlfriend": personNoun, "husband": personNoun,
+	"wife": personNoun, "spouse": personNoun, "fiance": personNoun, "fiancee": personNoun, "ex": personNoun,
+	"my": personPossessive, "our": personPossessive,
+}
+
+// personTable marks, for each sym, what personWords says of its lemma.
+func personTable(v *vocab) []uint8 {
+	t := make([]uint8, len(v.names))
+	for w, k := range personWords {
+		if s, ok := v.lemma[w]; ok {
+			t[s] = k
+		}
+	}
+	return t
+}
+
+// eachKey calls f with every feature of the sentence toks[a:b]: each
+// word, and each pair of neighbouring words with the sentence's start and
+// end and commas as words of their own. A possessive right before a
+// partner word is dropped ("my partner" reads as "he").
+func (d *Detector) eachKey(toks []token, a, b int, f func(uint64)) {
+	prev := uint32(symBound)
+	for k := a; k < b; k++ {
+		t := toks[k]
+		switch {
+		case t.s == symBound || t.s == symQuote:
+			continue
+		case t.s == symComma:
+			prev = uint32(symComma)
+			continue
+		}
+		id := tokenID(t)
+		if t.s >= symFirstWord && int(t.s) < len(d.persons) {
+			switch d.persons[t.s] {
+			case personNoun:
+				id = personID
+			case personPronoun, personPossessive:
+				if k+1 < b && toks[k+1].s >= symFirstWord && int(toks[k+1].s) < len(d.persons) && d.persons[toks[k+1].s] == personNoun {
+					continue
+				}
+				if d.persons[t.s] == personPronoun {
+					id = personID
+				}
+			}
+		}
+		f(unigram(id))
+		f(bigram(prev, id))
+		prev = id
+	}
+	if prev != uint32(symBound) {
+		f(bigram(prev, uint32(symBound)))
+	}
+}
+
+// score is the sentence's logit.
+func (d *Detector) score(toks []token, a, b int) float64 {
+	s := d.m.bias
+	d.eachKey(toks, a, b, func(k uint64) { s += d.m.w[k] })
+	return s
+}
+
+// modelVeto says why the model may not answer yes for the sentence
+// toks[a:b] holding veto bits, or "".
+func (d *Detector) modelVeto(toks []token, a, b int, bits uint8) string {
+	switch {
+	case bits&vetoMedia != 0:
+		return "a film, book, song or the news in the sentence"
+	case vetoed(bits, "wish"):
+		return "a veto of the rules in the sentence"
+	}
+	speaker, other := false, false
+	for k := a; k < b; k++ {
+		f := d.v.flags[toks[k].s]
+		if f&flagSpeaker != 0 {
+			speaker = true
+			break
+		}
+		if (f&flagOther != 0 || toks[k].name) && !toks[k].poss {
+			other = true
+		}
+	}
+	if other && !speaker {
+		return "someone else is the only person in the sentence"
+	}
+	return ""
+}
+
+// parseModel reads model_weights.tsv against the vocabulary. A feature
+// whose word the vocabulary no longer has is skipped here and caught by
+// TestModelUpToDate.
+func parseModel(text string, v *vocab) (*model, error) {
+	m := &model{w: map[uint64]float64{}, line: map[uint64]int{}, name: map[uint64]string{}}
+	haveBias, haveThreshold := false, false
+	for n, ln := range strings.Split(text, "\n") {
+		if ln == "" || ln[0] == '#' {
+			continue
+		}
+		f := strings.Split(ln, "\t")
+		x, err := strconv.ParseFloat(f[len(f)-1], 64)
+		if len(f) < 2 || len(f) > 3 || err != nil {
+			return nil, fmt.Errorf("model_weights.tsv:%d: want feature and weight", n+1)
+		}
+		switch {
+		case len(f) == 2 && f[0] == "bias":
+			m.bias, haveBias = x, true
+			continue
+		case len(f) == 2 && f[0] == "threshold":
+			m.threshold, haveThreshold = x, true
+			continue
+		}
+		var ids [2]uint32
+		ok := true
+		for i, w := range f[:len(f)-1] {
+			ids[i], ok = v.featureID(w)
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		var k uint64
+		if len(f) == 2 {
+			k = unigram(ids[0])
+		} else {
+			k = bigram(ids[0], ids[1])
+		}
+		m.w[k] = x
+		m.line[k] = n + 1
+		m.name[k] = strings.Join(f[:len(f)-1], " ")
+	}
+	if !haveBias || !haveThreshold {
+		return nil, fmt.Errorf("model_weights.tsv: no bias or threshold line")
+	}
+	return m, nil
+}
+
+// featureID reads one word of a feature as written in model_weights.tsv:
+// "<s>" the start or end of the sentence, "," a comma, "~word" a word the
+// vocabulary does not know, anything else a lemma.
+func (v *vocab) featureID(w string) (uint32, bool) {
+	switch {
+	case w == "<s>":
+		return uint32(symBound), true
+	case w == ",":
+		return uint32(symComma), true
+	case w == "~":
+		return unknownBit, true
+	case w == "<person>":
+		return personID, true
+	case strings.HasPrefix(w, "~"):
+		return unknownBit | wordHash([]byte(w[1:]))&^unknownBit, true
+	}
+	s, ok := v.lemma[w]
+	if !ok || s < symFirstWord {
+		return 0, false
+	}
+	return uint32(s), true // #nosec G115 -- syms are small non-negative numbers
+}
+
+// modelFinding lists, for Explain, the features that pushed a sentence's
+// score up most: their lines in model_weights.tsv, never the writer's
+// words.
+func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome string) Finding {
+	m := d.m
+	type c struct {
+		k uint64
+		w float64
+	}
+	var cs []c
+	seen := map[uint64]bool{}
+	d.eachKey(toks, a, b, func(k uint64) {
+		if w, ok := m.w[k]; ok && w > 0 && !seen[k] {
+			seen[k] = true
+			cs = append(cs, c{k, w})
+		}
+	})
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].w != cs[j].w {
+			return cs[i].w > cs[j].w
+		}
+		return cs[i].k < cs[j].k
+	})
+	var lines []string
+	for i := 0; i < len(cs) && i < 5; i++ {
+		lines = append(lines, strconv.Itoa(m.line[cs[i].k]))
+	}
+	p := 1 / (1 + math.Exp(-score))
+	return Finding{Code: modelCode, Rule: "model_weights.tsv:" + strings.Join(lines, ","),
+		Pattern: fmt.Sprintf("model score %.3f, threshold %.3f; top features at the lines of Rule",
+			p, 1/(1+math.Exp(-m.threshold))),
+		Outcome: outcome}
+}

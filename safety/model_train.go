@@ -1,0 +1,614 @@
+package safety
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/scanner"
+	gotoken "go/token"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Training the model (model.go). Everything it reads is in the
+// repository, and none of it is an evaluation set:
+//
+//   - crisis sentences and hard negatives: safety/testdata/crisis_labelled.tsv,
+//     crisis_dev.tsv and crisis_heldout5.tsv (one sentence a line);
+//   - journal entries: sets A, C and D (crisis_journal.jsonl, _c, _d);
+//   - ordinary writing about attachment, fear and hard feelings, all of it
+//     negative: the lessons and FAQ (content/), the thinking-trap dev set
+//     (belief/testdata/hints_dev.tsv), and the app's own sentences (string
+//     literals of the root package, belief/ and practice/, and the page
+//     templates). A text of these the rules say yes to is left out.
+//
+// Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl)
+// and everything under ../shared/data (C-SSRS, GoEmotions).
+//
+// An entry labelled crisis says so in at least one sentence, not in all:
+// training picks, for each such entry, the sentence the model scores
+// highest (two rounds of multiple-instance learning), and uses every
+// sentence of every other text as a negative. Sentences a veto holds back
+// (model.go) are left out: the model never answers for them.
+//
+// The threshold is chosen by five-fold cross-validation over the texts
+// (text i in fold i mod 5): the lowest score at which the rules or the
+// model together raise false alarms on at most 3% of the negative labelled
+// sentences and journal entries.
+
+// TrainReport holds the training data's sizes and the cross-validated
+// figures that chose the threshold.
+type TrainReport struct {
+	Texts, Crisis, HardNegative, Ordinary int
+	Sentences, Features, Weights          int
+	Threshold                             float64 // a probability
+	CVRecall, CVFalseAlarms               float64 // rules or model, on the labelled texts
+	CVRulesRecall, CVRulesFalseAlarms     float64 // the rules alone, the same texts
+	CVOrdinaryFalseAlarms                 float64 // rules or model, ordinary writing
+}
+
+const (
+	trainFolds    = 5
+	trainIters    = 200
+	trainRate     = 0.3
+	trainL2       = 1e-4
+	trainMinDF    = 2
+	trainMILRound = 2
+	trainMaxFA    = 0.03
+)
+
+type trainSent struct {
+	keys []int32 // feature indexes
+	veto bool
+}
+
+type trainBag struct {
+	pos, hard, rules bool
+	sents            []trainSent
+}
+
+var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl"}
+var trainSentences = []string{"crisis_labelled.tsv", "crisis_dev.tsv", "crisis_heldout5.tsv"}
+
+// TrainModel trains the model from the repository at root and returns
+// the contents of model_weights.tsv. It is deterministic: the same
+// repository gives the same bytes.
+func TrainModel(root string) ([]byte, TrainReport, error) {
+	var rep TrainReport
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, rep, err
+	}
+	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
+	td := filepath.Join(root, "safety", "testdata")
+	for _, f := range trainSentences {
+		if err := tr.readTSV(filepath.Join(td, f)); err != nil {
+			return nil, rep, err
+		}
+	}
+	for _, f := range trainJournals {
+		if err := tr.readJournal(filepath.Join(td, f)); err != nil {
+			return nil, rep, err
+		}
+	}
+	for _, t := range ordinaryTexts(root) {
+		tr.add(t, false, false)
+	}
+	tr.prune()
+	rep.Texts = len(tr.bags)
+	for _, b := range tr.bags {
+		switch {
+		case b.pos:
+			rep.Crisis++
+		case b.hard:
+			rep.HardNegative++
+		default:
+			rep.Ordinary++
+		}
+		rep.Sentences += len(b.sents)
+	}
+	rep.Features = len(tr.keys)
+
+	// Cross-validation chooses the threshold.
+	scores := make([]float64, len(tr.bags))
+	for k := 0; k < trainFolds; k++ {
+		var in []int
+		for i := range tr.bags {
+			if i%trainFolds != k {
+				in = append(in, i)
+			}
+		}
+		w, bias := tr.train(in)
+		for i := range tr.bags {
+			if i%trainFolds == k {
+				scores[i] = tr.bagScore(i, w, bias)
+			}
+		}
+	}
+	threshold := tr.chooseThreshold(scores)
+	rep.Threshold = 1 / (1 + math.Exp(-threshold))
+	var pos, posHit, posRules, hard, hardHit, hardRules, ord, ordHit float64
+	for i, b := range tr.bags {
+		yes := b.rules || scores[i] >= threshold
+		switch {
+		case b.pos:
+			pos++
+			posHit += b2f(yes)
+			posRules += b2f(b.rules)
+		case b.hard:
+			hard++
+			hardHit += b2f(yes)
+			hardRules += b2f(b.rules)
+		default:
+			ord++
+			ordHit += b2f(yes)
+		}
+	}
+	rep.CVRecall, rep.CVRulesRecall = posHit/pos, posRules/pos
+	rep.CVFalseAlarms, rep.CVRulesFalseAlarms = hardHit/hard, hardRules/hard
+	rep.CVOrdinaryFalseAlarms = ordHit / ord
+
+	all := make([]int, len(tr.bags))
+	for i := range all {
+		all[i] = i
+	}
+	w, bias := tr.train(all)
+	out, n := tr.write(w, bias, threshold, rep)
+	rep.Weights = n
+	return out, rep, nil
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+type trainer struct {
+	d     *Detector
+	sc    *scratch
+	bags  []trainBag
+	index map[uint64]int32
+	keys  []uint64 // feature index -> key
+	df    []int
+	seen  map[string]bool
+	unk   map[uint32]string // masked hash -> word, built by idName
+}
+
+// add reads one text into a bag; a text seen before is skipped.
+func (tr *trainer) add(text string, pos, hard bool) {
+	norm := strings.ToLower(strings.Join(strings.Fields(text), " "))
+	if norm == "" || tr.seen[norm] {
+		return
+	}
+	tr.seen[norm] = true
+	rules := tr.d.CheckEntry(text).Crisis
+	if !pos && !hard && rules {
+		return // ordinary writing the rules flag: perhaps not ordinary
+	}
+	b := trainBag{pos: pos, hard: hard, rules: rules}
+	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
+		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits) != ""}
+		tr.d.eachKey(toks, a, c, func(k uint64) {
+			i, ok := tr.index[k]
+			if !ok {
+				i = int32(len(tr.keys)) // #nosec G115 -- far fewer features than 2^31
+				tr.index[k] = i
+				tr.keys = append(tr.keys, k)
+				tr.df = append(tr.df, 0)
+			}
+			s.keys = append(s.keys, i)
+		})
+		if len(s.keys) > 0 {
+			b.sents = append(b.sents, s)
+		}
+	})
+	if len(b.sents) == 0 {
+		return
+	}
+	for _, s := range b.sents {
+		if s.veto {
+			continue
+		}
+		for _, k := range uniq(s.keys) {
+			tr.df[k]++
+		}
+	}
+	tr.bags = append(tr.bags, b)
+}
+
+func uniq(ks []int32) []int32 {
+	out := append([]int32(nil), ks...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	n := 0
+	for i, k := range out {
+		if i == 0 || k != out[n-1] {
+			out[n] = k
+			n++
+		}
+	}
+	return out[:n]
+}
+
+// prune drops features seen in fewer than trainMinDF sentences and
+// renumbers the rest in order of first sight.
+func (tr *trainer) prune() {
+	re := make([]int32, len(tr.keys))
+	var keys []uint64
+	for i, k := range tr.keys {
+		re[i] = -1
+		if tr.df[i] >= trainMinDF {
+			re[i] = int32(len(keys)) // #nosec G115 -- far fewer features than 2^31
+			keys = append(keys, k)
+		}
+	}
+	for bi := range tr.bags {
+		for si := range tr.bags[bi].sents {
+			s := &tr.bags[bi].sents[si]
+			n := 0
+			for _, k := range s.keys {
+				if re[k] >= 0 {
+					s.keys[n] = re[k]
+					n++
+				}
+			}
+			s.keys = s.keys[:n]
+		}
+	}
+	tr.keys = keys
+}
+
+func (tr *trainer) readTSV(path string) error {
+	data, err := os.ReadFile(path) // #nosec G304 -- a file of the repository, named in this package
+	if err != nil {
+		return err
+	}
+	for n, ln := range strings.Split(string(data), "\n") {
+		if ln == "" || ln[0] == '#' {
+			continue
+		}
+		label, text, ok := strings.Cut(ln, "\t")
+		if !ok || (label != "0" && label != "1") {
+			return fmt.Errorf("%s:%d: want label<TAB>sentence", path, n+1)
+		}
+		tr.add(text, label == "1", true)
+	}
+	return nil
+}
+
+func (tr *trainer) readJournal(path string) error {
+	f, err := os.Open(path) // #nosec G304 -- a file of the repository, named in this package
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var e struct{ Label, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		tr.add(e.Text, e.Label == "crisis", true)
+	}
+	return sc.Err()
+}
+
+var (
+	tagRE      = regexp.MustCompile(`(?s)<[^>]*>|\{\{.*?\}\}`)
+	frontRE    = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
+	paragraphs = regexp.MustCompile(`\n\s*\n`)
+)
+
+// ordinaryTexts gathers the repository's own writing that is not crisis
+// language, in a fixed order.
+func ordinaryTexts(root string) []string {
+	var out []string
+	glob := func(p string) []string {
+		m, _ := filepath.Glob(filepath.Join(root, p))
+		return m
+	}
+	for _, p := range append(glob("content/*.md"), glob("content/lessons/*.md")...) {
+		b, err := os.ReadFile(p) // #nosec G304 -- a file of the repository
+		if err != nil {
+			continue
+		}
+		s := frontRE.ReplaceAllString(string(b), "")
+		out = append(out, paragraphs.Split(s, -1)...)
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "belief", "testdata", "hints_dev.tsv")); err == nil { // #nosec G304 -- a file of the repository
+		for _, ln := range strings.Split(string(b), "\n") {
+			if f := strings.Split(ln, "\t"); len(ln) > 0 && ln[0] != '#' && len(f) == 3 {
+				out = append(out, f[2])
+			}
+		}
+	}
+	var gofiles []string
+	for _, dir := range []string{".", "belief", "practice"} {
+		for _, p := range glob(filepath.Join(dir, "*.go")) {
+			if !strings.HasSuffix(p, "_test.go") {
+				gofiles = append(gofiles, p)
+			}
+		}
+	}
+	for _, p := range gofiles {
+		out = append(out, goStrings(p)...)
+	}
+	for _, p := range glob("web/templates/*.html") {
+		b, err := os.ReadFile(p) // #nosec G304 -- a file of the repository
+		if err != nil {
+			continue
+		}
+		s := tagRE.ReplaceAllString(string(b), "\n\n")
+		for _, para := range paragraphs.Split(s, -1) {
+			if len(strings.Fields(para)) >= 4 {
+				out = append(out, para)
+			}
+		}
+	}
+	return out
+}
+
+// goStrings returns the string literals of a Go file that read as prose:
+// four words or more, mostly letters.
+func goStrings(path string) []string {
+	src, err := os.ReadFile(path) // #nosec G304 -- a file of the repository
+	if err != nil {
+		return nil
+	}
+	fs := gotoken.NewFileSet()
+	var s scanner.Scanner
+	s.Init(fs.AddFile(path, -1, len(src)), src, nil, 0)
+	var out []string
+	for {
+		_, tok, lit := s.Scan()
+		if tok == gotoken.EOF {
+			break
+		}
+		if tok != gotoken.STRING {
+			continue
+		}
+		v, err := strconv.Unquote(lit)
+		if err != nil || len(strings.Fields(v)) < 4 {
+			continue
+		}
+		letters := 0
+		for _, r := range v {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == ' ' {
+				letters++
+			}
+		}
+		if letters*10 >= len(v)*8 {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// eachSentence calls f with each sentence of text and its veto bits, the
+// way decide reads them.
+func (d *Detector) eachSentence(text string, sc *scratch, f func(toks []token, a, b int, bits uint8)) {
+	toks := d.v.tokenize(text, sc, true)
+	for a := 0; a < len(toks); {
+		b := a
+		for b < len(toks) && toks[b].s != symBound {
+			b++
+		}
+		d.find(toks, a, min(b+1, len(toks)), sc)
+		_, bits := d.judge(toks, sc.hits, nil)
+		f(toks, a, b, bits)
+		a = b + 1
+	}
+}
+
+// train fits the weights on the bags in idx: class-balanced logistic loss
+// with an L2 penalty, full-batch AdaGrad in a fixed order, and
+// multiple-instance rounds for crisis entries of several sentences.
+func (tr *trainer) train(idx []int) ([]float64, float64) {
+	nf := len(tr.keys)
+	w := make([]float64, nf)
+	bias := 0.0
+	type ex struct {
+		keys []int32
+		y    float64
+	}
+	for round := 0; round <= trainMILRound; round++ {
+		var exs []ex
+		for _, i := range idx {
+			b := &tr.bags[i]
+			var cand []int
+			for si, s := range b.sents {
+				if !s.veto {
+					cand = append(cand, si)
+				}
+			}
+			switch {
+			case !b.pos:
+				for _, si := range cand {
+					exs = append(exs, ex{b.sents[si].keys, 0})
+				}
+			case len(cand) == 1:
+				exs = append(exs, ex{b.sents[cand[0]].keys, 1})
+			case len(cand) > 1 && round > 0:
+				best, bs := -1, math.Inf(-1)
+				for _, si := range cand {
+					if s := logit(b.sents[si].keys, w, bias); s > bs {
+						best, bs = si, s
+					}
+				}
+				exs = append(exs, ex{b.sents[best].keys, 1})
+			}
+		}
+		var npos, nneg float64
+		for _, e := range exs {
+			if e.y == 1 {
+				npos++
+			} else {
+				nneg++
+			}
+		}
+		n := npos + nneg
+		wpos, wneg := n/(2*npos), n/(2*nneg)
+		w = make([]float64, nf)
+		bias = 0
+		g := make([]float64, nf)
+		acc := make([]float64, nf)
+		accB := 0.0
+		for it := 0; it < trainIters; it++ {
+			for j := range g {
+				g[j] = trainL2 * w[j]
+			}
+			gb := 0.0
+			for _, e := range exs {
+				p := 1 / (1 + math.Exp(-logit(e.keys, w, bias)))
+				c := wneg
+				if e.y == 1 {
+					c = wpos
+				}
+				r := c * (p - e.y) / n
+				for _, k := range e.keys {
+					g[k] += r
+				}
+				gb += r
+			}
+			for j, gj := range g {
+				if gj == 0 {
+					continue
+				}
+				acc[j] += gj * gj
+				w[j] -= trainRate * gj / (math.Sqrt(acc[j]) + 1e-8)
+			}
+			accB += gb * gb
+			bias -= trainRate * gb / (math.Sqrt(accB) + 1e-8)
+		}
+	}
+	return w, bias
+}
+
+func logit(keys []int32, w []float64, bias float64) float64 {
+	s := bias
+	for _, k := range keys {
+		s += w[k]
+	}
+	return s
+}
+
+// bagScore is a text's score: its highest sentence the model may answer
+// for, or -Inf.
+func (tr *trainer) bagScore(i int, w []float64, bias float64) float64 {
+	best := math.Inf(-1)
+	for _, s := range tr.bags[i].sents {
+		if !s.veto {
+			best = math.Max(best, logit(s.keys, w, bias))
+		}
+	}
+	return best
+}
+
+// chooseThreshold returns the lowest logit at which rules or model flag
+// at most trainMaxFA of the negative labelled texts.
+func (tr *trainer) chooseThreshold(scores []float64) float64 {
+	var hard, rules int
+	var free []float64
+	for i, b := range tr.bags {
+		if b.pos || !b.hard {
+			continue
+		}
+		hard++
+		if b.rules {
+			rules++
+		} else {
+			free = append(free, scores[i])
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
+	allowed := int(trainMaxFA*float64(hard)) - rules
+	if allowed < 0 {
+		allowed = 0
+	}
+	if allowed >= len(free) {
+		return math.Inf(-1)
+	}
+	// Round up to four decimals, as written in the file.
+	return math.Ceil(free[allowed]*1e4+1e-6) / 1e4
+}
+
+// write renders model_weights.tsv and returns it with its number of
+// weights.
+func (tr *trainer) write(w []float64, bias, threshold float64, rep TrainReport) ([]byte, int) {
+	type line struct{ name, w string }
+	var lines []line
+	for i, k := range tr.keys {
+		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
+		if ws == "0.0000" || ws == "-0.0000" {
+			continue
+		}
+		lines = append(lines, line{tr.keyName(k), ws})
+	}
+	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `# Weights of the crisis-language model beside the rules (safety/model.go).
+# Written by: go run ./safety/cmd/crisis-train. Do not edit by hand;
+# TestModelUpToDate checks this file is what training gives now.
+# A line is: words of the feature (a lemma, "~word" for a word no rule
+# knows, "<s>" the start or end of a sentence, "," a comma), then its weight.
+# "threshold" is on the summed score (logit): probability %.3f.
+# Trained on %d texts (%d crisis, %d hard negatives, %d ordinary), %d sentences,
+# %d features of which %d weights are written.
+# Five-fold cross-validation on the labelled texts, rules or model:
+# recall %.3f, false alarms %.3f (the rules alone: %.3f, %.3f);
+# ordinary writing flagged %.4f.
+`, rep.Threshold, rep.Texts, rep.Crisis, rep.HardNegative, rep.Ordinary, rep.Sentences,
+		rep.Features, len(lines), rep.CVRecall, rep.CVFalseAlarms, rep.CVRulesRecall,
+		rep.CVRulesFalseAlarms, rep.CVOrdinaryFalseAlarms)
+	fmt.Fprintf(&buf, "bias\t%s\nthreshold\t%s\n", strconv.FormatFloat(bias, 'f', 4, 64),
+		strconv.FormatFloat(threshold, 'f', 4, 64))
+	for _, l := range lines {
+		fmt.Fprintf(&buf, "%s\t%s\n", l.name, l.w)
+	}
+	return buf.Bytes(), len(lines)
+}
+
+func (tr *trainer) keyName(k uint64) string {
+	a, b := uint32(k>>32), uint32(k) // #nosec G115 -- the two halves of a key
+	if a == 0 {
+		return tr.idName(b)
+	}
+	return tr.idName(a) + "\t" + tr.idName(b)
+}
+
+func (tr *trainer) idName(id uint32) string {
+	switch {
+	case id == uint32(symBound):
+		return "<s>"
+	case id == uint32(symComma):
+		return ","
+	case id == personID:
+		return "<person>"
+	case id == unknownBit:
+		return "~"
+	case id&unknownBit != 0:
+		if tr.unk == nil {
+			// The word behind each hash; on a collision the first in order.
+			tr.unk = map[uint32]string{}
+			for h, w := range tr.sc.unk {
+				m := h &^ unknownBit
+				if old, ok := tr.unk[m]; !ok || w < old {
+					tr.unk[m] = w
+				}
+			}
+		}
+		return "~" + tr.unk[id&^unknownBit]
+	}
+	return tr.d.v.names[id]
+}

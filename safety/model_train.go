@@ -26,7 +26,9 @@ import (
 //     negative: the lessons and FAQ (content/), the thinking-trap dev set
 //     (belief/testdata/hints_dev.tsv), and the app's own sentences (string
 //     literals of the root package, belief/ and practice/, and the page
-//     templates). A text of these the rules say yes to is left out.
+//     templates), read from a snapshot (OrdinaryFile) so that copy edits
+//     do not change the model. A text of these the rules say yes to is
+//     left out.
 //
 // Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl)
 // and everything under ../shared/data (C-SSRS, GoEmotions).
@@ -97,7 +99,11 @@ func TrainModel(root string) ([]byte, TrainReport, error) {
 			return nil, rep, err
 		}
 	}
-	for _, t := range ordinaryTexts(root) {
+	ordinary, err := ReadOrdinary(filepath.Join(td, OrdinaryFile))
+	if err != nil {
+		return nil, rep, err
+	}
+	for _, t := range ordinary {
 		tr.add(t, false, false)
 	}
 	tr.prune()
@@ -309,6 +315,47 @@ var (
 	frontRE    = regexp.MustCompile(`(?s)\A---\n.*?\n---\n`)
 	paragraphs = regexp.MustCompile(`\n\s*\n`)
 )
+
+// OrdinaryFile is the snapshot of the repository's ordinary writing the
+// model trains on, under safety/testdata: one JSON string a line. It is a
+// snapshot, not read live, so that editing a lesson or a button's words
+// never makes the model stale; crisis-train -ordinary takes it again.
+const OrdinaryFile = "model_ordinary.jsonl"
+
+// ReadOrdinary reads the snapshot of ordinary writing.
+func ReadOrdinary(path string) ([]string, error) {
+	f, err := os.Open(path) // #nosec G304 -- a file of the repository
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	for sc.Scan() {
+		var t string
+		if err := json.Unmarshal(sc.Bytes(), &t); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, t)
+	}
+	return out, sc.Err()
+}
+
+// OrdinarySnapshot gathers the repository's ordinary writing afresh, in
+// the form of OrdinaryFile (crisis-train -ordinary).
+func OrdinarySnapshot(root string) ([]byte, error) {
+	var b bytes.Buffer
+	for _, t := range ordinaryTexts(root) {
+		line, err := json.Marshal(t)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), nil
+}
 
 // ordinaryTexts gathers the repository's own writing that is not crisis
 // language, in a fixed order.

@@ -1,6 +1,9 @@
 // Command crisis-train trains the crisis-language model that sits beside
 // the rules (safety/model.go) and writes safety/model_weights.tsv. Run it
 // from the repository root: go run ./safety/cmd/crisis-train
+// With -ordinary it first takes the snapshot of the repository's ordinary
+// writing (lessons, app strings, templates) again; without it, training
+// reads the snapshot in safety/testdata, so copy edits never change the model.
 // It reads only files of the repository (safety/model_train.go lists
 // them), never an evaluation set, and gives the same file every time.
 package main
@@ -17,7 +20,18 @@ import (
 func main() {
 	root := flag.String("root", ".", "the repository root")
 	out := flag.String("o", "", "where to write the weights (default: safety/model_weights.tsv under -root)")
+	ordinary := flag.Bool("ordinary", false, "first take the snapshot of the repository's ordinary writing again (safety/testdata/"+safety.OrdinaryFile+")")
 	flag.Parse()
+	if *ordinary {
+		snap, err := safety.OrdinarySnapshot(*root)
+		if err == nil {
+			err = os.WriteFile(filepath.Join(*root, "safety", "testdata", safety.OrdinaryFile), snap, 0o600)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "crisis-train:", err)
+			os.Exit(1)
+		}
+	}
 	if *out == "" {
 		*out = filepath.Join(*root, safety.ModelFile)
 	}

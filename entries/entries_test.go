@@ -53,9 +53,13 @@ func newFixture(t *testing.T, dsn string) *fixture {
 	return f
 }
 
+// testDetector is the crisis check, built once per test binary (a
+// second or more under -race); it is immutable and safe to share.
+var testDetector = sync.OnceValues(safety.NewDetector)
+
 func newService(t *testing.T, db securebase.EntryService) *entries.Service {
 	t.Helper()
-	detector, err := safety.NewDetector()
+	detector, err := testDetector()
 	if err != nil {
 		t.Fatal(err)
 	}

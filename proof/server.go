@@ -53,6 +53,12 @@ type Server struct {
 	Path     string // the SQLite file, "" on PostgreSQL
 }
 
+// sharedDetector is the crisis check every Server of a test binary uses:
+// a Detector is immutable and safe for concurrent use, and building one
+// takes a second or more under -race, which each of the many servers a
+// harness starts would pay again.
+var sharedDetector = sync.OnceValues(safety.NewDetector)
+
 // NewServer builds a server on a fresh SQLite file, or on dbURL when it
 // is not empty (a PostgreSQL schema from testenv.Postgres).
 func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
@@ -72,7 +78,7 @@ func NewServer(t testing.TB, dbURL string, cfg web.Config) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	detector, err := safety.NewDetector()
+	detector, err := sharedDetector()
 	if err != nil {
 		t.Fatal(err)
 	}

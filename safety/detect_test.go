@@ -129,9 +129,14 @@ func readSymmetry(t testing.TB) []symmetric {
 	return out
 }
 
+// sharedDetector is built once per test binary: a Detector is immutable
+// and safe for concurrent use, and building one takes a second or more
+// under -race.
+var sharedDetector = sync.OnceValues(NewDetector)
+
 func newTestDetector(t testing.TB) *Detector {
 	t.Helper()
-	d, err := NewDetector()
+	d, err := sharedDetector()
 	if err != nil {
 		t.Fatalf("NewDetector: %v", err)
 	}

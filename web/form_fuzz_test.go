@@ -3,6 +3,7 @@ package web
 import (
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -61,13 +62,17 @@ func FuzzEpisodeForm(f *testing.F) {
 	})
 }
 
+// testDetector is the crisis check, built once per test binary (a second
+// or more under -race); it is immutable and safe to share.
+var testDetector = sync.OnceValues(safety.NewDetector)
+
 // checker is the save path's checks, without a store.
 func checker(tb testing.TB) *entries.Service {
 	lib, err := assess.Load()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	detector, err := safety.NewDetector()
+	detector, err := testDetector()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -64,6 +64,11 @@ func (e *env) advance(d time.Duration) {
 	e.mu.Unlock()
 }
 
+// testDetector is the crisis check, built once per test binary: it is
+// immutable and safe for concurrent use, and building it takes a second
+// or more under -race.
+var testDetector = sync.OnceValues(safety.NewDetector)
+
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	return newEnvOn(t, sqlstore.Options{})
@@ -83,7 +88,7 @@ func newEnvOn(t *testing.T, opts sqlstore.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	detector, err := safety.NewDetector()
+	detector, err := testDetector()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/securebase/securebase"
@@ -38,23 +39,19 @@ type App struct {
 	accounts *account.Service // waited for (last-seen stamps) before the database closes
 }
 
+// crisisDetector is the crisis check, built once per process: it is
+// immutable and safe for concurrent use. A process runs one app, but the
+// tests start many, and each build costs a second or more under -race.
+var crisisDetector = sync.OnceValues(safety.NewDetector)
+
 // NewApp opens the database, builds every service and binds the ports,
 // so a port already in use fails here with a clear message.
 func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, error) {
 	// The crisis check compiles its rules into a word trie, the longest
 	// step of a start (a few hundred milliseconds): it is built on the
-	// other core while the database opens and the pages parse, and
-	// waited for before the listener opens, so no save is ever checked
-	// without it.
-	type built struct {
-		d   *safety.Detector
-		err error
-	}
-	detecting := make(chan built, 1)
-	go func() {
-		d, err := safety.NewDetector()
-		detecting <- built{d, err}
-	}()
+	// other core while the database opens, and waited for before the
+	// listener opens, so no save is ever checked without it.
+	go func() { _, _ = crisisDetector() }()
 	log := newLogger(cfg, logs)
 	zone, err := time.LoadLocation(cfg.TimeZone)
 	if err != nil {
@@ -94,12 +91,12 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		n, _ := db.CountUsers(context.Background())
 		return float64(n)
 	})
-	det := <-detecting
-	if det.err != nil {
+	detector, err := crisisDetector()
+	if err != nil {
 		_ = db.Close()
-		return nil, fmt.Errorf("crisis-language detector: %w", det.err)
+		return nil, fmt.Errorf("crisis-language detector: %w", err)
 	}
-	saves := entries.New(entries.Deps{Store: db, Detector: det.d, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
+	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
 	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library, Feeds: db,
 		Logger: log, Clock: time.Now, Metrics: metrics},
 		web.Config{InsecureCookies: cfg.InsecureCookies, TrustProxy: cfg.TrustProxy, TimeZone: zone, Version: version})

@@ -39,7 +39,7 @@ each input line: {"id": "e1", "text": "…"} or {"id": 7, "texts": ["…", "…"
 	if fs.NArg() > 0 {
 		return fmt.Errorf("crisis-check reads JSON lines from standard input, not from %q: securebase crisis-check < %s", fs.Arg(0), fs.Arg(0))
 	}
-	d, err := safety.NewDetector()
+	d, err := crisisDetector()
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/securebase/securebase/safety"
 )
 
 // runCrisisCheck runs `securebase crisis-check` with args and stdin as the
@@ -37,7 +36,7 @@ func TestCrisisCheckIsTheAppsDecision(t *testing.T) {
 	if err != nil {
 		t.Fatalf("crisis-check: %v\n%s", err, stderr)
 	}
-	d, err := safety.NewDetector()
+	d, err := crisisDetector()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +154,7 @@ func FuzzCrisisCheckLine(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
-	d, err := safety.NewDetector()
+	d, err := crisisDetector()
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
 )
 
 // runCrisisCheck runs `securebase crisis-check` with args and stdin as the

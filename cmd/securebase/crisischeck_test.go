@@ -176,20 +176,3 @@ func FuzzCrisisCheckLine(f *testing.F) {
 		}
 	})
 }
-
-// TestPendingDetector: the app's check waits for the detector being built
-// and answers as it does.
-func TestPendingDetector(t *testing.T) {
-	d, err := crisisDetector()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, text := range []string{"I have a plan to end my life tonight.", "I had soup and felt calmer after a walk."} {
-		if got, want := (pendingDetector{}).CheckEntry(text), d.CheckEntry(text); got != want {
-			t.Errorf("%q: %+v, the detector says %+v", text, got, want)
-		}
-	}
-	if !(pendingDetector{}).CheckEntry("I have a plan to end my life tonight.").Crisis {
-		t.Error("a plan to end a life is not crisis language")
-	}
-}

@@ -24,16 +24,10 @@ import (
 	"github.com/securebase/securebase/safety"
 )
 
-// CrisisCheck is the crisis-language check (*safety.Detector, or one
-// still being built that waits for it).
-type CrisisCheck interface {
-	CheckEntry(texts ...string) safety.Verdict
-}
-
 // Deps are what a Service needs. All are required.
 type Deps struct {
 	Store    securebase.EntryService
-	Detector CrisisCheck        // the crisis-language check
+	Detector *safety.Detector   // the crisis-language check
 	Abuse    *safety.AbuseCheck // a partner hitting, threatening, controlling, following or forcing (G4)
 	Assess   *assess.Library    // questionnaires and the signs checklist
 	Lines    *safety.Directory  // countries with crisis lines, for imported preferences

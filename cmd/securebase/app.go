@@ -44,28 +44,13 @@ type App struct {
 // tests start many, and each build costs a second or more under -race.
 var crisisDetector = sync.OnceValues(safety.NewDetector)
 
-// pendingDetector is the crisis check while it may still be being built:
-// a check waits for the build. Only a broken build of the embedded rules
-// fails, which the tests would have caught; Run stops the app on it, and
-// until then a check errs toward bringing the crisis lines forward.
-type pendingDetector struct{}
-
-func (pendingDetector) CheckEntry(texts ...string) safety.Verdict {
-	d, err := crisisDetector()
-	if err != nil {
-		return safety.Verdict{Crisis: true, Reason: "unchecked"}
-	}
-	return d.CheckEntry(texts...)
-}
-
 // NewApp opens the database, builds every service and binds the ports,
 // so a port already in use fails here with a clear message.
 func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, error) {
-	// The crisis check compiles its rules into a word trie, nine tenths
-	// of a start (about 300 ms; everything else takes about 60 ms): it
-	// is built in the background, and a check waits for it
-	// (pendingDetector), so the app serves at once and only the first
-	// saves of a fresh start wait.
+	// The crisis check compiles its rules into a word trie, the longest
+	// step of a start (a few hundred milliseconds): it is built on the
+	// other core while the database opens, and waited for before the
+	// listener opens, so no save is ever checked without it.
 	go func() { _, _ = crisisDetector() }()
 	log := newLogger(cfg, logs)
 	zone, err := time.LoadLocation(cfg.TimeZone)
@@ -106,7 +91,12 @@ func NewApp(ctx context.Context, cfg *Config, stdout, logs io.Writer) (*App, err
 		n, _ := db.CountUsers(context.Background())
 		return float64(n)
 	})
-	saves := entries.New(entries.Deps{Store: db, Detector: pendingDetector{}, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
+	detector, err := crisisDetector()
+	if err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("crisis-language detector: %w", err)
+	}
+	saves := entries.New(entries.Deps{Store: db, Detector: detector, Abuse: abuse, Assess: library, Lines: lines, Clock: time.Now})
 	srv, err := web.New(web.Deps{Accounts: accounts, Entries: saves, DB: db, Lines: lines, Assess: library, Feeds: db,
 		Logger: log, Clock: time.Now, Metrics: metrics},
 		web.Config{InsecureCookies: cfg.InsecureCookies, TrustProxy: cfg.TrustProxy, TimeZone: zone, Version: version})
@@ -155,22 +145,15 @@ func (a *App) MetricsAddr() string {
 func (a *App) Run(ctx context.Context) error {
 	defer a.db.Close()
 	defer a.accounts.Wait() // last-seen stamps in flight land before the database closes
-	errc := make(chan error, 3)
+	errc := make(chan error, 2)
 	go func() { errc <- a.server.Serve(a.ln) }()
 	if a.metrics != nil {
 		go func() { errc <- a.metrics.Serve(a.mln) }()
 	}
-	// Building the server parses every template and loads every catalog,
-	// and the crisis check's build (in the background) leaves ~100 MB of
-	// garbage: once it is done, hand those pages back to the system
-	// instead of holding them as idle memory. A broken build stops the app.
-	go func() {
-		if _, err := crisisDetector(); err != nil {
-			errc <- fmt.Errorf("crisis-language detector: %w", err)
-			return
-		}
-		debug.FreeOSMemory()
-	}()
+	// Building the server parses every template and loads every catalog;
+	// most of that garbage is gone, so hand its pages back to the system
+	// once instead of holding them as idle memory.
+	debug.FreeOSMemory()
 	janitor, stopJanitor := context.WithCancel(context.Background())
 	defer stopJanitor()
 	go a.sweep(janitor)

@@ -79,6 +79,24 @@ type personCache struct {
 	used     [2]int // the cost of what items holds, per pool
 }
 
+// fresh reports whether an item still counts: made at the person's
+// current write count gen, and less than cacheTTL before now.
+func (it cacheItem) fresh(gen uint64, now time.Time) bool {
+	return it.gen == gen && now.Sub(it.made) <= cacheTTL && !now.Before(it.made)
+}
+
+// kept returns the value kept under k while it is fresh, for the memos,
+// which decide themselves whether it fits the data at hand.
+func (c *personCache) kept(k cacheKey, now time.Time) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	it, ok := c.items[k]
+	if !ok || !it.fresh(c.gens[k.user], now) {
+		return nil, false
+	}
+	return it.value, true
+}
+
 func newPersonCache() *personCache {
 	return &personCache{gens: map[int64]uint64{}, items: map[cacheKey]cacheItem{}, inflight: map[cacheKey]chan struct{}{}}
 }
@@ -90,7 +108,7 @@ func (c *personCache) load(ctx context.Context, user int64, what, key string, no
 	k := cacheKey{user, what}
 	for {
 		c.mu.Lock()
-		if it, ok := c.items[k]; ok && it.key == key && it.gen == c.gens[user] && now.Sub(it.made) <= cacheTTL && !now.Before(it.made) {
+		if it, ok := c.items[k]; ok && it.key == key && it.fresh(c.gens[user], now) {
 			c.mu.Unlock()
 			return it.value, nil
 		}

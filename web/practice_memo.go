@@ -35,12 +35,9 @@ type memo struct {
 func (s *Server) memoHTML(user int64, what, view, name string, data any, now time.Time) (template.HTML, error) {
 	c := s.cache
 	k := cacheKey{user, "memo " + what}
-	c.mu.Lock()
-	it, ok := c.items[k]
-	gen := c.gens[user]
-	c.mu.Unlock()
-	if ok && it.gen == gen && now.Sub(it.made) <= cacheTTL && !now.Before(it.made) {
-		if m := it.value.(memo); reflect.DeepEqual(m.in, data) {
+	gen := c.gen(user)
+	if v, ok := c.kept(k, now); ok {
+		if m := v.(memo); reflect.DeepEqual(m.in, data) {
 			return m.out, nil
 		}
 	}

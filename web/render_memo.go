@@ -96,15 +96,11 @@ func memoKey(r *http.Request, name string, p *page) (cacheKey, bool) {
 // reusePage writes the page kept under k when p and status equal what it
 // was made from, and reports whether it did.
 func (s *Server) reusePage(w http.ResponseWriter, r *http.Request, k cacheKey, p *page, status int, now time.Time) bool {
-	c := s.cache
-	c.mu.Lock()
-	it, ok := c.items[k]
-	gen := c.gens[k.user]
-	c.mu.Unlock()
-	if !ok || it.gen != gen || now.Sub(it.made) > cacheTTL || now.Before(it.made) {
+	v, ok := s.cache.kept(k, now)
+	if !ok {
 		return false
 	}
-	m := it.value.(*pageMemo)
+	m := v.(*pageMemo)
 	if m.status != status || !reflect.DeepEqual(m.in, *p) {
 		return false
 	}

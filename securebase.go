@@ -43,6 +43,10 @@ type Actor struct {
 	UserID int64
 	Key    Sealer
 	Epoch  int64
+	// Stamp is User.EntriesStamp as read with the session this Actor
+	// came from: what the server computed from the person's entries for an
+	// Actor with the same stamp is still current. Stores ignore it.
+	Stamp int64
 }
 
 // Clock returns the current time. It is passed in, never read from a global,

@@ -30,6 +30,12 @@ type User struct {
 	// KeyEpoch counts the data key's replacements; sessions and writes
 	// carry it and count only while it is current.
 	KeyEpoch int64
+	// EntriesStamp changes, to a new random value, in the same transaction
+	// as every change to the person's entries; 0 before the first. It is
+	// read with the session, so what the server keeps in memory about a
+	// person's writing is known to be current on every instance
+	// (web/practice_cache.go). Only the session lookup fills it.
+	EntriesStamp int64
 
 	// SealedPrefs and PrefsVersion are the stored form of Prefs; OpenPrefs
 	// fills Prefs once the data key is unlocked.

@@ -36,7 +36,7 @@ func (s *Service) Authenticate(ctx context.Context, secret string) (*Principal, 
 	if now.Sub(sess.LastSeenAt) > s.cfg.TouchEvery {
 		s.touch(sess.ID)
 	}
-	return &Principal{User: u, Session: sess, Actor: securebase.Actor{UserID: u.ID, Key: dk, Epoch: u.KeyEpoch}, raw: raw}, nil
+	return &Principal{User: u, Session: sess, Actor: securebase.Actor{UserID: u.ID, Key: dk, Epoch: u.KeyEpoch, Stamp: u.EntriesStamp}, raw: raw}, nil
 }
 
 // touch moves a session's last-seen stamp forward in the background, at

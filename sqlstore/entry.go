@@ -103,7 +103,7 @@ func (db *DB) CreateEntry(ctx context.Context, a securebase.Actor, e *securebase
 		}
 		inserted = n == 1
 		if inserted {
-			return nil
+			return db.restamp(ctx, tx, a.UserID)
 		}
 		return staleOrNot(ctx, tx, db, a)
 	})
@@ -218,8 +218,11 @@ func (db *DB) UpdateEntry(ctx context.Context, a securebase.Actor, e *securebase
 		n, err := affected(tx.ExecContext(ctx, db.q(`UPDATE entries SET data = ?, occurred_at = ?, updated_at = ?, version = ?
 			WHERE user_id = ? AND id = ? AND kind = ? AND version = ? AND `+db.current()),
 			sealed, ms(e.OccurredAt), now, next, a.UserID, stored, string(e.Kind), e.Version, a.UserID, a.Epoch))
-		if err != nil || n == 1 {
+		if err != nil {
 			return err
+		}
+		if n == 1 {
+			return db.restamp(ctx, tx, a.UserID)
 		}
 		if err := staleOrNot(ctx, tx, db, a); err != nil {
 			return err
@@ -248,7 +251,7 @@ func (db *DB) DeleteEntry(ctx context.Context, a securebase.Actor, kind secureba
 		if err := mustAffect(res, err); err != nil {
 			return errEntryNotFound
 		}
-		return nil
+		return db.restamp(ctx, tx, a.UserID)
 	})
 }
 

@@ -54,7 +54,10 @@ func (db *DB) ImportEntries(ctx context.Context, a securebase.Actor, entries ite
 				}
 			}
 		}
-		return flush()
+		if err := flush(); err != nil || added == 0 {
+			return err
+		}
+		return db.restamp(ctx, tx, a.UserID)
 	})
 	if err != nil {
 		return 0, err

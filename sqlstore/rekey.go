@@ -130,7 +130,7 @@ func (db *DB) resealEntries(ctx context.Context, tx *sql.Tx, r *securebase.Rekey
 			return err
 		}
 	}
-	return nil
+	return db.restamp(ctx, tx, r.User.ID)
 }
 
 // scanStored reads one stored entry and opens it with the old key: in

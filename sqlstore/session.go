@@ -55,15 +55,16 @@ func (db *DB) FindSession(ctx context.Context, id []byte, now time.Time, idle ti
 	var created, seen, expires int64
 	row := db.readRow(ctx, `SELECT s.kind, s.created_at, s.last_seen_at, s.expires_at, s.key_wrap,
 		u.id, u.username, u.created_at, u.password_hash, u.password_wrap, u.recovery_wrap, u.prefs, u.prefs_version
-		, u.recipients, u.key_epoch
+		, u.recipients, u.key_epoch, COALESCE(st.stamp, 0)
 		FROM sessions s JOIN users u ON u.id = s.user_id AND u.key_epoch = s.key_epoch
+		LEFT JOIN entry_stamps st ON st.user_id = u.id
 		WHERE s.id = ? AND (s.expires_at = 0 OR s.expires_at > ?) AND (s.kind = ? OR s.last_seen_at > ?)`,
 		id, ms(now), securebase.SessionToken, ms(now.Add(-idle)))
 	var u securebase.User
 	var userCreated int64
 	err := row.Scan(&s.Kind, &created, &seen, &expires, &s.KeyWrap,
 		&u.ID, &u.Username, &userCreated, &u.PasswordHash, &u.PasswordWrap, &u.RecoveryWrap, &u.SealedPrefs, &u.PrefsVersion,
-		&u.Recipients, &u.KeyEpoch)
+		&u.Recipients, &u.KeyEpoch, &u.EntriesStamp)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, securebase.Errorf(securebase.EUNAUTHORIZED, "Your session has ended. Please sign in again.")
 	}

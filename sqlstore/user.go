@@ -112,7 +112,7 @@ func (db *DB) DeleteUser(ctx context.Context, id int64) error {
 		if err := mustAffect(res, err); err != nil {
 			return err
 		}
-		for _, table := range []string{"entries", "sessions", "calendar_feeds"} {
+		for _, table := range []string{"entries", "entry_stamps", "sessions", "calendar_feeds"} {
 			if _, err := tx.ExecContext(ctx, db.q("DELETE FROM "+table+" WHERE user_id = ?"), id); err != nil {
 				return err
 			}

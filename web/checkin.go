@@ -100,7 +100,7 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		return page{}, err
 	}
 	next := day.AddDate(0, 0, 1)
-	saved, err := s.Entries.ListEntries(r.Context(), principal(r).Actor, securebase.EntryFilter{From: day, To: next, Limit: 500})
+	saved, err := s.dayEntries(r, day, loc)
 	if err != nil {
 		return page{}, err
 	}
@@ -120,20 +120,14 @@ func (s *Server) buildToday(r *http.Request, f *form) (page, error) {
 		if v.FearAsk, err = s.nextFollowUp(r.Context(), principal(r).Actor, now, loc, "today"); err != nil {
 			return page{}, err
 		}
-		if v.Practice, err = s.buildPracticeToday(r, day, saved, now, loc); err != nil {
+		if v.Practice, err = s.practiceToday(r, day, saved, now, loc); err != nil {
 			return page{}, err
 		}
 	}
 	if err := s.memoToday(r, &v, now); err != nil {
 		return page{}, err
 	}
-	for _, e := range saved {
-		it, err := savedItemOf(e, loc)
-		if err != nil {
-			return page{}, err
-		}
-		v.Saved = append(v.Saved, it)
-	}
+	v.Saved = saved.items
 	title := "Today"
 	if !v.IsToday {
 		title = day.Format("Monday 2 January")

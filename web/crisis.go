@@ -34,14 +34,33 @@ type crisisView struct {
 }
 
 func (s *Server) crisisViewOf(c safety.Country) crisisView {
-	now := s.Clock()
+	// Opening hours are kept to the minute, so the lines arranged at the
+	// start of a minute hold for all of it: every page shows them, and
+	// arranging them once per country and minute instead of on each
+	// request also lets the page memo compare them by pointer (issue 15).
+	now := s.Clock().Truncate(time.Minute)
+	if v, ok := s.lineViews.Load(c.Code); ok {
+		if lv := v.(*lineView); lv.at.Equal(now) {
+			return lv.view
+		}
+	}
+	at := now
 	if len(c.Zones) > 0 {
 		if loc, ok := s.location(c.Zones[0]); ok {
 			now = now.In(loc)
 		}
 	}
-	return crisisView{Country: c, Lines: safety.Arrange(c.Lines, now), Abuse: safety.Arrange(c.Abuse, now),
+	v := crisisView{Country: c, Lines: safety.Arrange(c.Lines, now), Abuse: safety.Arrange(c.Abuse, now),
 		Checked: safety.HumanDate(c.Checked), AbuseChecked: safety.HumanDate(c.AbuseChecked)}
+	s.lineViews.Store(c.Code, &lineView{at: at, view: v})
+	return v
+}
+
+// lineView is a country's lines as arranged at the start of minute at.
+// Shared between requests: never changed once made.
+type lineView struct {
+	at   time.Time
+	view crisisView
 }
 
 // countryCode is the country whose lines the request should see: the

@@ -4,11 +4,13 @@ package web
 // Insights counts a year of entries and draws nine charts; Today counts
 // 28 days of practice. Both are pure functions of what the person saved,
 // the calendar day and their time zone, so they are kept per person and
-// dropped whenever that person's entries change on this instance (every
-// write goes through the store wrapper below), when the day or zone
-// changes, and after cacheTTL, which bounds how long a write made through
-// another instance can go unseen. Today's own entries are always read
-// fresh: only the days before today come from the cache.
+// used only while the person's entries stamp (User.EntriesStamp, read
+// with the session on every request) is the one they were computed
+// under: a write through any instance gives the entries a new stamp in
+// the same transaction, so it shows at once on every instance. A write
+// on this instance also drops what was kept at once (the store wrapper
+// below), to free the memory; the day or zone changing starts again, and
+// cacheTTL bounds how long anything stays in memory.
 
 import (
 	"context"
@@ -20,7 +22,8 @@ import (
 	"github.com/securebase/securebase"
 )
 
-// cacheTTL bounds the life of a cached result.
+// cacheTTL bounds how long a result stays in memory. It is not what keeps
+// results current (the entries stamp is).
 const cacheTTL = 5 * time.Minute
 
 // cacheMax bounds what is kept, in units of about 4 KB (cacheCost);
@@ -37,9 +40,10 @@ const cacheMax = 4096
 // people. Past it the pages alone start again empty.
 const pagesMax = 1024
 
-// pool is which bound a result counts against: 0 results, 1 pages.
+// pool is which bound a result counts against: 0 results, 1 pages and
+// pages of the API's lists (cheap to make again).
 func pool(what string) int {
-	if strings.HasPrefix(what, "page ") {
+	if strings.HasPrefix(what, "page ") || strings.HasPrefix(what, "api ") {
 		return 1
 	}
 	return 0
@@ -65,6 +69,7 @@ type cacheKey struct {
 
 type cacheItem struct {
 	key   string // the day and zone it was computed for
+	stamp int64  // the person's entries stamp it was computed under
 	gen   uint64
 	made  time.Time
 	value any
@@ -79,19 +84,21 @@ type personCache struct {
 	used     [2]int // the cost of what items holds, per pool
 }
 
-// fresh reports whether an item still counts: made at the person's
-// current write count gen, and less than cacheTTL before now.
-func (it cacheItem) fresh(gen uint64, now time.Time) bool {
-	return it.gen == gen && now.Sub(it.made) <= cacheTTL && !now.Before(it.made)
+// fresh reports whether an item still counts: made under the person's
+// entries stamp as this request read it, at this instance's write count
+// gen, and less than cacheTTL before now.
+func (it cacheItem) fresh(stamp int64, gen uint64, now time.Time) bool {
+	return it.stamp == stamp && it.gen == gen && now.Sub(it.made) <= cacheTTL && !now.Before(it.made)
 }
 
-// kept returns the value kept under k while it is fresh, for the memos,
-// which decide themselves whether it fits the data at hand.
-func (c *personCache) kept(k cacheKey, now time.Time) (any, bool) {
+// kept returns the value kept under k for key (a day and zone, a query;
+// "" for the memos, which decide themselves whether it fits the data at
+// hand) while it is fresh.
+func (c *personCache) kept(k cacheKey, key string, stamp int64, now time.Time) (any, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	it, ok := c.items[k]
-	if !ok || !it.fresh(c.gens[k.user], now) {
+	if !ok || it.key != key || !it.fresh(stamp, c.gens[k.user], now) {
 		return nil, false
 	}
 	return it.value, true
@@ -104,11 +111,12 @@ func newPersonCache() *personCache {
 // load returns the cached value, or computes it once: requests that
 // arrive while it is being computed wait for it rather than each counting
 // the same year (a page opened in several tabs, a burst of requests).
-func (c *personCache) load(ctx context.Context, user int64, what, key string, now time.Time, compute func() (any, error)) (any, error) {
+func (c *personCache) load(ctx context.Context, a securebase.Actor, what, key string, now time.Time, compute func() (any, error)) (any, error) {
+	user := a.UserID
 	k := cacheKey{user, what}
 	for {
 		c.mu.Lock()
-		if it, ok := c.items[k]; ok && it.key == key && it.fresh(c.gens[user], now) {
+		if it, ok := c.items[k]; ok && it.key == key && it.fresh(a.Stamp, c.gens[user], now) {
 			c.mu.Unlock()
 			return it.value, nil
 		}
@@ -133,18 +141,18 @@ func (c *personCache) load(ctx context.Context, user int64, what, key string, no
 	close(done)
 	c.mu.Unlock()
 	if err == nil {
-		c.put(user, what, key, gen, now, v)
+		c.put(user, a.Stamp, what, key, gen, now, v)
 	}
 	return v, err
 }
 
-func (c *personCache) put(user int64, what, key string, gen uint64, now time.Time, v any) {
-	c.putCost(user, what, key, gen, now, v, cacheCost(what))
+func (c *personCache) put(user, stamp int64, what, key string, gen uint64, now time.Time, v any) {
+	c.putCost(user, stamp, what, key, gen, now, v, cacheCost(what))
 }
 
-// putCost is put for a result whose cost is known only by its size (a
-// memoised page, render_memo.go).
-func (c *personCache) putCost(user int64, what, key string, gen uint64, now time.Time, v any, cost int) {
+// putCost keeps v, computed under the entries stamp and write count gen,
+// at a cost known only by its size for a memoised page (render_memo.go).
+func (c *personCache) putCost(user, stamp int64, what, key string, gen uint64, now time.Time, v any, cost int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gens[user] {
@@ -162,7 +170,7 @@ func (c *personCache) putCost(user int64, what, key string, gen uint64, now time
 		}
 		c.used[in] = 0
 	}
-	c.items[k] = cacheItem{key: key, gen: gen, made: now, value: v, cost: cost}
+	c.items[k] = cacheItem{key: key, stamp: stamp, gen: gen, made: now, value: v, cost: cost}
 	c.used[in] += cost
 }
 

@@ -6,11 +6,14 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/securebase/securebase"
 )
 
 // TestPersonCache: a result is kept per person, day and zone; a write
-// during the computation keeps it from being stored; requests that come
-// during a computation share it; results expire.
+// during the computation keeps it from being stored; a new entries stamp
+// (a write through another instance) is never answered from the cache;
+// requests that come during a computation share it; results expire.
 func TestPersonCache(t *testing.T) {
 	c := newPersonCache()
 	ctx := context.Background()
@@ -21,7 +24,7 @@ func TestPersonCache(t *testing.T) {
 	}
 	get := func(key string, at time.Time, v string) any {
 		t.Helper()
-		got, err := c.load(ctx, 1, "insights", key, at, compute(v))
+		got, err := c.load(ctx, securebase.Actor{UserID: 1}, "insights", key, at, compute(v))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -40,9 +43,22 @@ func TestPersonCache(t *testing.T) {
 	if get("day2", now.Add(cacheTTL+time.Second), "e") != "e" {
 		t.Fatal("an old result outlived its TTL")
 	}
+	// A write through another instance: this instance saw nothing, but
+	// the session lookup reads a new entries stamp.
+	at := securebase.Actor{UserID: 4, Stamp: 5}
+	if got, _ := c.load(ctx, at, "insights", "day", now, compute("before")); got != "before" {
+		t.Fatalf("first load: %v", got)
+	}
+	if got, _ := c.load(ctx, at, "insights", "day", now, compute("same stamp")); got != "before" {
+		t.Fatalf("the same stamp did not reuse the result: %v", got)
+	}
+	at.Stamp = 6
+	if got, _ := c.load(ctx, at, "insights", "day", now, compute("after")); got != "after" {
+		t.Fatalf("a result outlived a new entries stamp: %v", got)
+	}
 	// A write while computing: the result is returned but not kept.
-	_, _ = c.load(ctx, 2, "insights", "day", now, func() (any, error) { c.forget(2); return "stale", nil })
-	if got, _ := c.load(ctx, 2, "insights", "day", now, compute("fresh")); got != "fresh" {
+	_, _ = c.load(ctx, securebase.Actor{UserID: 2}, "insights", "day", now, func() (any, error) { c.forget(2); return "stale", nil })
+	if got, _ := c.load(ctx, securebase.Actor{UserID: 2}, "insights", "day", now, compute("fresh")); got != "fresh" {
 		t.Fatalf("a result computed across a write was kept: %v", got)
 	}
 	// Requests during a computation wait for it instead of computing.
@@ -53,7 +69,7 @@ func TestPersonCache(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		_, _ = c.load(ctx, 3, "insights", "day", now, func() (any, error) {
+		_, _ = c.load(ctx, securebase.Actor{UserID: 3}, "insights", "day", now, func() (any, error) {
 			close(started)
 			<-release
 			runs.Add(1)
@@ -66,7 +82,7 @@ func TestPersonCache(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			v, _ := c.load(ctx, 3, "insights", "day", now, compute("again"))
+			v, _ := c.load(ctx, securebase.Actor{UserID: 3}, "insights", "day", now, compute("again"))
 			results <- v
 		}()
 	}

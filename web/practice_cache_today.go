@@ -21,7 +21,7 @@ import (
 // not reading as crisis language; sorted, so the day's pick is stable.
 // The result is shared: callers copy before changing it.
 func (s *Server) ownSecureLines(r *http.Request) ([]string, error) {
-	v, err := s.cache.load(r.Context(), principal(r).Actor.UserID, "secure-lines", "", s.Clock(), func() (any, error) {
+	v, err := s.cache.load(r.Context(), principal(r).Actor, "secure-lines", "", s.Clock(), func() (any, error) {
 		own, err := s.ownScripts(r)
 		if err != nil {
 			return nil, err
@@ -49,7 +49,7 @@ func (s *Server) openFears(ctx context.Context, a securebase.Actor, now time.Tim
 	y, m, d := now.In(loc).Date()
 	day := time.Date(y, m, d, 0, 0, 0, 0, loc)
 	key := day.Format(time.DateOnly) + " " + loc.String()
-	v, err := s.cache.load(ctx, a.UserID, "open-fears", key, now, func() (any, error) {
+	v, err := s.cache.load(ctx, a, "open-fears", key, now, func() (any, error) {
 		ts, err := s.loadTriggers(ctx, a, day.AddDate(0, 0, -followUpDays-1), day.AddDate(0, 0, 2), 500)
 		if err != nil {
 			return nil, err

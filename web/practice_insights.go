@@ -281,7 +281,7 @@ func (s *Server) buildInsights(r *http.Request, _ *form) (page, error) {
 	loc, now := s.userLocation(r), s.Clock()
 	a := principal(r).Actor
 	key := now.In(loc).Format(time.DateOnly) + " " + loc.String()
-	v, err := s.cache.load(r.Context(), a.UserID, "insights", key, now, func() (any, error) {
+	v, err := s.cache.load(r.Context(), a, "insights", key, now, func() (any, error) {
 		span := insight.Year(now, loc)
 		d, err := s.loadInsights(r.Context(), a, span.From)
 		if err != nil {

@@ -36,7 +36,7 @@ func (s *Server) memoHTML(user int64, what, view, name string, data any, now tim
 	c := s.cache
 	k := cacheKey{user, "memo " + what}
 	gen := c.gen(user)
-	if v, ok := c.kept(k, now); ok {
+	if v, ok := c.kept(k, "", 0, now); ok { // equal data is the test, not the stamp
 		if m := v.(memo); reflect.DeepEqual(m.in, data) {
 			return m.out, nil
 		}
@@ -46,7 +46,7 @@ func (s *Server) memoHTML(user int64, what, view, name string, data any, now tim
 		return "", err
 	}
 	out := template.HTML(buf.String()) // #nosec G203 -- the output of html/template, escaped there
-	c.put(user, k.what, "", gen, now, memo{in: data, out: out})
+	c.put(user, 0, k.what, "", gen, now, memo{in: data, out: out})
 	return out, nil
 }
 

@@ -71,8 +71,8 @@ func TestCacheBound(t *testing.T) {
 	c := newPersonCache()
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 	for u := int64(1); u <= int64(cacheMax/cacheCost("insights")); u++ {
-		c.put(u, "insights", "day", 0, now, "v")
-		c.put(u, "insights", "day", 0, now, "v again") // a replacement costs nothing more
+		c.put(u, 0, "insights", "day", 0, now, "v")
+		c.put(u, 0, "insights", "day", 0, now, "v again") // a replacement costs nothing more
 	}
 	n := cacheMax / cacheCost("insights")
 	if len(c.items) != n || c.used[0] != n*cacheCost("insights") {
@@ -83,12 +83,12 @@ func TestCacheBound(t *testing.T) {
 		t.Fatalf("after a forget: %d kept, %d used", len(c.items), c.used[0])
 	}
 	for u := int64(1000); c.used[0]+cacheCost("history") <= cacheMax; u++ {
-		c.put(u, "history", "day", 0, now, "h")
+		c.put(u, 0, "history", "day", 0, now, "h")
 	}
 	if c.used[0] != cacheMax {
 		t.Fatalf("not filled to the bound: %d", c.used[0])
 	}
-	c.put(99999, "history", "day", 0, now, "past the bound")
+	c.put(99999, 0, "history", "day", 0, now, "past the bound")
 	if len(c.items) != 1 || c.used[0] != cacheCost("history") {
 		t.Fatalf("past the bound: %d kept, %d used", len(c.items), c.used[0])
 	}
@@ -99,14 +99,14 @@ func TestCacheBound(t *testing.T) {
 func TestPagesApart(t *testing.T) {
 	c := newPersonCache()
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
-	c.put(1, "insights", "day", 0, now, "a year of charts")
+	c.put(1, 0, "insights", "day", 0, now, "a year of charts")
 	for u := int64(2); u < 2+pagesMax; u++ {
-		c.putCost(u, "page today", "", 0, now, "html", 1)
+		c.putCost(u, 0, "page today", "", 0, now, "html", 1)
 	}
 	if c.used != [2]int{cacheCost("insights"), pagesMax} {
 		t.Fatalf("used %v", c.used)
 	}
-	c.putCost(5000, "page today", "", 0, now, "past the bound", 8)
+	c.putCost(5000, 0, "page today", "", 0, now, "past the bound", 8)
 	if _, ok := c.items[cacheKey{1, "insights"}]; !ok || c.used != [2]int{cacheCost("insights"), 8} || len(c.items) != 2 {
 		t.Fatalf("a page pushed out a result, or pages were not dropped: used %v, %d kept", c.used, len(c.items))
 	}

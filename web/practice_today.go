@@ -122,7 +122,7 @@ type practiceHistory struct {
 // history reads (or takes from the cache) the practice before day.
 func (s *Server) history(ctx context.Context, a securebase.Actor, day time.Time, loc *time.Location) (*practiceHistory, error) {
 	key := day.Format(time.DateOnly) + " " + loc.String()
-	v, err := s.cache.load(ctx, a.UserID, "history", key, s.Clock(), func() (any, error) { return s.readHistory(ctx, a, day) })
+	v, err := s.cache.load(ctx, a, "history", key, s.Clock(), func() (any, error) { return s.readHistory(ctx, a, day) })
 	if err != nil {
 		return nil, err
 	}
@@ -186,6 +186,49 @@ func later(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// dayEntries is what a person saved on one day, as Today shows it.
+// Shared between requests through the cache: never changed once made.
+type dayEntries struct {
+	entries []*securebase.Entry
+	items   []savedItem     // "Earlier today", in the order saved
+	marks   []practice.Mark // the practice among them
+}
+
+// dayEntries reads (or takes from the cache) what the person saved on
+// day. It is kept under the person's entries stamp like the rest
+// (practice_cache.go), so a save through any instance shows at once.
+func (s *Server) dayEntries(r *http.Request, day time.Time, loc *time.Location) (*dayEntries, error) {
+	ctx, a := r.Context(), principal(r).Actor
+	key := day.Format(time.DateOnly) + " " + loc.String()
+	v, err := s.cache.load(ctx, a, "day", key, s.Clock(), func() (any, error) {
+		saved, err := s.Entries.ListEntries(ctx, a, securebase.EntryFilter{From: day, To: day.AddDate(0, 0, 1), Limit: 500})
+		if err != nil {
+			return nil, err
+		}
+		d := &dayEntries{entries: saved}
+		pk := practiceKinds()
+		for _, e := range saved {
+			it, err := savedItemOf(e, loc)
+			if err != nil {
+				return nil, err
+			}
+			d.items = append(d.items, it)
+			if slices.Contains(pk, e.Kind) {
+				m, err := markOf(e)
+				if err != nil {
+					return nil, err
+				}
+				d.marks = append(d.marks, m)
+			}
+		}
+		return d, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*dayEntries), nil
 }
 
 // savedItemOf says one entry in a line.
@@ -313,9 +356,26 @@ func whenWords(t, now time.Time, loc *time.Location) string {
 	return t.Format("2 January")
 }
 
+// practiceToday is Today's practice part, kept per person for the minute
+// (practice_cache.go): it is a pure function of the person's entries
+// (their stamp), their prefs (the prefs version), the day, the zone and
+// the time to the minute, so it is built with now cut to the minute and
+// shared by the visits of that minute. Shared: never changed once made.
+func (s *Server) practiceToday(r *http.Request, day time.Time, today *dayEntries, now time.Time, loc *time.Location) (*practiceToday, error) {
+	now = now.Truncate(time.Minute)
+	key := fmt.Sprintf("%s %s %d %d", day.Format(time.DateOnly), loc, now.Unix(), principal(r).User.PrefsVersion)
+	v, err := s.cache.load(r.Context(), principal(r).Actor, "practice today", key, now, func() (any, error) {
+		return s.buildPracticeToday(r, day, today, now, loc)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*practiceToday), nil
+}
+
 // buildPracticeToday fills Today's practice part from the history before
 // today (cached) and today's entries (read fresh, newest first).
-func (s *Server) buildPracticeToday(r *http.Request, day time.Time, today []*securebase.Entry, now time.Time, loc *time.Location) (*practiceToday, error) {
+func (s *Server) buildPracticeToday(r *http.Request, day time.Time, today *dayEntries, now time.Time, loc *time.Location) (*practiceToday, error) {
 	prefs := principal(r).User.Prefs
 	v := &practiceToday{HardDay: prefs.HardDay, BodyTools: toolLinks()}
 	if v.HardDay {
@@ -325,10 +385,12 @@ func (s *Server) buildPracticeToday(r *http.Request, day time.Time, today []*sec
 	if err != nil {
 		return nil, err
 	}
-	marks := slices.Clip(h.marks)
+	marks := append(slices.Clip(h.marks), today.marks...)
 	last, lastWeekly, lastGrowth, episode := h.lastPractice, h.lastWeekly, h.lastGrowth, h.episode
-	pk := practiceKinds()
-	for _, e := range today {
+	for _, m := range today.marks {
+		last = later(last, m.At)
+	}
+	for _, e := range today.entries {
 		switch e.Kind {
 		case securebase.KindWeekly:
 			lastWeekly = later(lastWeekly, e.OccurredAt)
@@ -338,14 +400,6 @@ func (s *Server) buildPracticeToday(r *http.Request, day time.Time, today []*sec
 			if episode == nil || e.OccurredAt.After(episode.OccurredAt) {
 				episode = e
 			}
-		}
-		if slices.Contains(pk, e.Kind) {
-			m, err := markOf(e)
-			if err != nil {
-				return nil, err
-			}
-			marks = append(marks, m)
-			last = later(last, e.OccurredAt)
 		}
 	}
 	v.Dailies = practice.Today(marks, now, loc)

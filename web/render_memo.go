@@ -96,7 +96,7 @@ func memoKey(r *http.Request, name string, p *page) (cacheKey, bool) {
 // reusePage writes the page kept under k when p and status equal what it
 // was made from, and reports whether it did.
 func (s *Server) reusePage(w http.ResponseWriter, r *http.Request, k cacheKey, p *page, status int, now time.Time) bool {
-	v, ok := s.cache.kept(k, now)
+	v, ok := s.cache.kept(k, "", 0, now) // equal page values are the test, not the stamp
 	if !ok {
 		return false
 	}
@@ -113,7 +113,7 @@ func (s *Server) reusePage(w http.ResponseWriter, r *http.Request, k cacheKey, p
 func (s *Server) keepPage(w http.ResponseWriter, r *http.Request, k cacheKey, p *page, status int, out []byte, now time.Time, gen uint64) {
 	parts := s.cut(out)
 	if k.what != "" {
-		s.cache.putCost(k.user, k.what, "", gen, now, &pageMemo{in: *p, status: status, parts: parts}, 1+len(out)/4096)
+		s.cache.putCost(k.user, 0, k.what, "", gen, now, &pageMemo{in: *p, status: status, parts: parts}, 1+len(out)/4096)
 	}
 	s.writeParts(w, r, status, parts)
 }

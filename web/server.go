@@ -64,6 +64,7 @@ type Server struct {
 	routes     []Route
 	handler    http.Handler
 	zones      sync.Map // time zone name → *time.Location
+	lineViews  sync.Map // country code → *lineView (crisis.go)
 	worker     string   // the service worker, built once
 	learn      *content.Library
 

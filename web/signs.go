@@ -87,7 +87,7 @@ type suggestions struct {
 func (s *Server) suggestions(ctx context.Context, actor securebase.Actor) (suggestions, error) {
 	// Kept per person and dropped on any write of theirs (practice_cache.go):
 	// Today read and decrypted the signs checklist on every visit.
-	v, err := s.cache.load(ctx, actor.UserID, "suggestions", "", s.Clock(), func() (any, error) { return s.readSuggestions(ctx, actor) })
+	v, err := s.cache.load(ctx, actor, "suggestions", "", s.Clock(), func() (any, error) { return s.readSuggestions(ctx, actor) })
 	if err != nil {
 		return suggestions{}, err
 	}

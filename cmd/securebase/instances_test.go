@@ -68,14 +68,27 @@ func TestTwoInstancesOnePostgres(t *testing.T) {
 	if res.StatusCode != 200 || cookie == "" {
 		t.Fatalf("sign up on one: %d", res.StatusCode)
 	}
-	res = postForm(t, two.URL, "/checkins", url.Values{"distress": {"3"}, "note": {"saved through two"}}, cookie)
-	res.Body.Close()
-	if res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("check in on two with one's session: %d", res.StatusCode)
+	// One has seen Today and the list before two saves: what one keeps in
+	// memory must not hide two's save (the entries stamp, issue 15).
+	for range 2 {
+		for _, path := range []string{"/today", "/api/v1/checkins", "/insights"} {
+			if code, _ := getPage(t, one.URL, path, cookie); code != 200 {
+				t.Fatalf("one %s: %d", path, code)
+			}
+		}
 	}
-	code, body := getPage(t, one.URL, "/today", cookie)
-	if code != 200 || !strings.Contains(body, "saved through two") {
-		t.Fatalf("one does not show what two saved: %d", code)
+	for i, note := range []string{"saved through two", "and a second time"} {
+		res = postForm(t, two.URL, "/checkins", url.Values{"distress": {"3"}, "note": {note}}, cookie)
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("check in on two with one's session: %d", res.StatusCode)
+		}
+		for _, path := range []string{"/today", "/api/v1/checkins"} {
+			code, body := getPage(t, one.URL, path, cookie)
+			if code != 200 || !strings.Contains(body, note) {
+				t.Fatalf("one's %s does not show what two saved (save %d): %d", path, i+1, code)
+			}
+		}
 	}
 	// Signing out on one ends the session on two.
 	postForm(t, one.URL, "/signout", nil, cookie).Body.Close()

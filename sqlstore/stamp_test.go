@@ -55,7 +55,10 @@ func TestEntriesStamp(t *testing.T) {
 		step("create", true, func() error { _, err := db.CreateEntry(ctx, a, e); return err })
 		step("replayed create", false, func() error { _, err := db.CreateEntry(ctx, a, checkIn(t, "s1", time.Now(), 9, "again")); return err })
 		step("list", false, func() error { _, err := db.ListEntries(ctx, a, securebase.EntryFilter{Limit: 50}); return err })
-		step("another person's write", false, func() error { _, err := db.CreateEntry(ctx, other, checkIn(t, "o1", time.Now(), 2, "theirs")); return err })
+		step("another person's write", false, func() error {
+			_, err := db.CreateEntry(ctx, other, checkIn(t, "o1", time.Now(), 2, "theirs"))
+			return err
+		})
 		stale := *e
 		step("update", true, func() error { e.OccurredAt = e.OccurredAt.Add(-time.Minute); return db.UpdateEntry(ctx, a, e) })
 		step("update from an old version", false, func() error { return db.UpdateEntry(ctx, a, &stale) })

@@ -8,6 +8,7 @@
 package crypt
 
 import (
+	"bytes"
 	"crypto/cipher"
 	"crypto/hkdf"
 	"crypto/hmac"
@@ -72,8 +73,11 @@ func (k *aeadKey) open(sealed, ad []byte) ([]byte, error) {
 // (pad.go), and it blinds names (entry ids) with a keyed hash, so the
 // store can find a row by an id it never keeps in the clear.
 type DataKey struct {
-	k     *aeadKey
-	index []byte // HMAC key for Blind, derived from the data key
+	k *aeadKey
+	// index is the HMAC key for Blind, derived from the data key when
+	// first needed: every signed-in request unlocks the key, most never
+	// blind an id, and the derivation was a tenth of a cached page's CPU.
+	index func() []byte
 	// blinders keeps keyed HMACs for Blind to reset and reuse: a list of
 	// 50 entries checks 50 ids, and a new HMAC each time was most of the
 	// list's allocations (issue 15, speed).
@@ -92,7 +96,8 @@ func NewDataKey(raw []byte) (*DataKey, error) {
 	if len(raw) != KeySize {
 		return nil, fmt.Errorf("crypt: data key of %d bytes", len(raw))
 	}
-	return &DataKey{k: rawKey(raw), index: derive(raw, "entry id")}, nil
+	raw = bytes.Clone(raw)
+	return &DataKey{k: rawKey(raw), index: sync.OnceValue(func() []byte { return derive(raw, "entry id") })}, nil
 }
 
 // Seal pads plaintext to its bucket, encrypts it bound to ad and returns
@@ -121,7 +126,7 @@ func (k *DataKey) Open(sealed, ad []byte) ([]byte, error) {
 func (k *DataKey) Blind(name string) string {
 	m, _ := k.blinders.Get().(hash.Hash)
 	if m == nil {
-		m = hmac.New(sha256.New, k.index)
+		m = hmac.New(sha256.New, k.index())
 	}
 	m.Reset()
 	m.Write([]byte(name))

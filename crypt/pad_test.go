@@ -156,7 +156,7 @@ func TestBlindReused(t *testing.T) {
 		t.Fatal(err)
 	}
 	fresh := func(name string) string {
-		m := hmac.New(sha256.New, k.index)
+		m := hmac.New(sha256.New, k.index())
 		m.Write([]byte(name))
 		return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
 	}

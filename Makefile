@@ -65,6 +65,8 @@ crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_e.jsonl
 	@echo '== the second fresh set (held out; docs/safety.md, "A second fresh set")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_b.jsonl | sed -n '/Fresh journal/,$$p'
+	@echo '== the sixth fresh set (written for round 12, held out; docs/safety.md, "Set F")'
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_f.jsonl
 
 # Phone (320 and 390 px) and desktop screenshots of every page, signed out
 # and in, into screenshots/ (not committed); then the README's screenshot.

@@ -29,6 +29,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/securebase/securebase"
@@ -148,17 +149,32 @@ func (s *Server) cut(out []byte) []part {
 // net/http buffers the writes.
 func (s *Server) writeParts(w http.ResponseWriter, r *http.Request, status int, parts []part) {
 	var ids [freshMax]string
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	nonce := state(r).nonce
+	// The length is known before the first byte, so the page goes out
+	// with a Content-Length in one piece rather than chunked.
+	n := 0
+	for _, p := range parts {
+		n += len(p.html)
+		switch {
+		case p.hole == 0:
+			n += len(nonce)
+		case p.hole > 0:
+			if ids[p.hole-1] == "" {
+				ids[p.hole-1] = securebase.NewID()
+			}
+			n += len(ids[p.hole-1])
+		}
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(n))
 	w.WriteHeader(status)
 	for _, p := range parts {
 		_, _ = w.Write(p.html)
 		switch {
 		case p.hole == 0:
-			_, _ = io.WriteString(w, state(r).nonce)
+			_, _ = io.WriteString(w, nonce)
 		case p.hole > 0:
-			if ids[p.hole-1] == "" {
-				ids[p.hole-1] = securebase.NewID()
-			}
 			_, _ = io.WriteString(w, ids[p.hole-1])
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -50,6 +51,9 @@ func TestPageMemo(t *testing.T) {
 		s.render(w, r, http.StatusOK, "memo-test", page{Data: data, Form: f})
 		if w.Code != http.StatusOK {
 			t.Fatalf("status %d", w.Code)
+		}
+		if cl := w.Header().Get("Content-Length"); cl != strconv.Itoa(w.Body.Len()) {
+			t.Fatalf("Content-Length %q for a body of %d bytes", cl, w.Body.Len())
 		}
 		return got{w.Body.String(), st.nonce}
 	}

@@ -1,6 +1,10 @@
 package safety
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // People in distress type fast and on phones. A few words carry most of
 // the meaning of a crisis sentence, so every spelling one keystroke away
@@ -40,7 +44,8 @@ func (v *vocab) addTypos() {
 	for _, w := range typoRealWords {
 		real[w] = true
 	}
-	for typo, word := range typoWords {
+	for _, typo := range slices.Sorted(maps.Keys(typoWords)) { // sorted: see newVocab
+		word := typoWords[typo]
 		if _, taken := v.words[typo]; !taken {
 			var seq []sym
 			for _, part := range strings.Fields(word) {

@@ -236,30 +236,30 @@ func le32(s string, i int) uint32 {
 // inside a check.
 func loadCompiled(blob string) (*Detector, error) {
 	fail := func(format string, a ...any) (*Detector, error) {
-		return nil, fmt.Errorf("safety: trie.bin: "+format, a...)
+		return nil, fmt.Errorf("safety: trie.bin: "+format+"; "+regenerate, a...)
 	}
 	if len(blob) < trieHeader+8*secCount || blob[:8] != trieMagic {
-		return fail("not a compiled trie; %s", regenerate)
+		return fail("not a compiled trie")
 	}
 	u32 := func(off int) uint32 { return le32(blob, off) }
 	if ver := u32(8); ver != trieVersion {
-		return fail("format version %d, this code reads %d; %s", ver, trieVersion, regenerate)
+		return fail("format version %d, this code reads %d", ver, trieVersion)
 	}
 	if n := u32(12); n != secCount {
-		return fail("%d sections, want %d; %s", n, secCount, regenerate)
+		return fail("%d sections, want %d", n, secCount)
 	}
 	if sum := inputsHash(); blob[16:48] != string(sum[:]) {
-		return fail("compiled from other rules or word tables than these; %s", regenerate)
+		return fail("compiled from other rules or word tables than these")
 	}
 	if u32(48) != trieCRC(blob) {
-		return fail("damaged (CRC mismatch); %s", regenerate)
+		return fail("damaged (CRC mismatch)")
 	}
 	rs, err := parseRules(rulesText)
 	if err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
 	}
 	if n := u32(56); int(n) != len(rs.rules) {
-		return fail("%d rules, rules.txt has %d; %s", n, len(rs.rules), regenerate)
+		return fail("%d rules, rules.txt has %d", n, len(rs.rules))
 	}
 	var secs [secCount]string
 	for i := range secs {
@@ -318,7 +318,7 @@ func loadCompiled(blob string) (*Detector, error) {
 	}
 	v.nameSyms()
 	if len(v.names) != nsym {
-		return fail("a word the code needs is missing; %s", regenerate)
+		return fail("a word the code needs is missing")
 	}
 
 	// The trie.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // builtDetector is the detector compiled from rules.txt the slow way, once
@@ -266,6 +267,30 @@ func BenchmarkBuildDetector(b *testing.B) {
 	for b.Loop() {
 		if _, err := buildDetector(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestCompiledInPlace checks that the trie's arrays are read where they
+// lie in the binary, not copied to the heap, on a machine where they can
+// be (little-endian, which is every machine the app ships for).
+func TestCompiledInPlace(t *testing.T) {
+	d := newTestDetector(t)
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(compiledTrie)))
+	inside := func(p unsafe.Pointer) bool {
+		return uintptr(p) >= lo && uintptr(p) < lo+uintptr(len(compiledTrie))
+	}
+	t.Logf("trie.bin at %#x (alignment %d), %d bytes", lo, lo&-lo, len(compiledTrie))
+	if !littleEndian {
+		t.Skip("big-endian: the arrays are decoded")
+	}
+	for name, p := range map[string]unsafe.Pointer{
+		"root": unsafe.Pointer(&d.trie.root[0]), "nodes": unsafe.Pointer(&d.trie.nodes[0]),
+		"edges": unsafe.Pointer(&d.trie.edges[0]), "trie acts": unsafe.Pointer(&d.trie.acts[0]),
+		"acts": unsafe.Pointer(&d.acts[0]), "flags": unsafe.Pointer(&d.v.flags[0]),
+	} {
+		if !inside(p) {
+			t.Errorf("%s were copied to the heap", name)
 		}
 	}
 }

@@ -378,10 +378,7 @@ func stringsOf(off, data string) ([]string, error) {
 }
 
 // littleEndian is whether this machine stores numbers as trie.bin does.
-var littleEndian = func() bool {
-	x := uint16(1)
-	return *(*byte)(unsafe.Pointer(&x)) == 1 // #nosec G103 -- reads the first byte of a local
-}()
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 // view returns b as a slice of T, where T is made of 32-bit numbers only.
 // On a little-endian machine, when b is aligned for T, the slice is b's

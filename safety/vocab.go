@@ -130,7 +130,8 @@ var inflectableWords = strings.Fields(`want wish need hope die kill end take hur
 	day night week laugh work study use stand`)
 
 // vocab maps surface words to syms and holds per-sym flags. It is built
-// once by NewDetector and only read afterwards.
+// once when the rules are compiled (at build time, see compiled.go) and
+// only read afterwards.
 type vocab struct {
 	words map[string][]sym // surface form -> syms; empty slice means filler
 	names []string         // sym -> lemma, for building and tests

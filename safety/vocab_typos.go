@@ -13,8 +13,8 @@ import (
 // "tomorow". Variants that are real English words ("exit", "olive",
 // "willing") were found with a dictionary when the list was made and are
 // excluded, and a variant never replaces a word the vocabulary already
-// knows. The table is built once in NewDetector; checking costs nothing,
-// because variants are ordinary entries of the word map.
+// knows. The table is built once, when the rules are compiled; checking
+// costs nothing, because variants are ordinary entries of the word map.
 var typoKeys = strings.Fields(`suicide suicidal myself overdose exist alive commit committing
 	unalive anymore tonight tomorrow wrist razor goodbye disappear killing`)
 

@@ -359,6 +359,16 @@ func loadCompiled(blob string) (*Detector, error) {
 	return d, nil
 }
 
+// inPlace reports whether xs is a view of blob's memory.
+func inPlace[T any](blob string, xs []T) bool {
+	if len(xs) == 0 {
+		return false
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(blob))) // #nosec G103 -- compares addresses only
+	p := uintptr(unsafe.Pointer(&xs[0]))                   // #nosec G103 -- as above
+	return p >= lo && p < lo+uintptr(len(blob))
+}
+
 // stringsOf cuts data at the uint32 offsets of off; the strings share
 // data's memory.
 func stringsOf(off, data string) ([]string, error) {

@@ -76,6 +76,11 @@ func NewDetector() (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
+	if inPlace(compiledTrie, d.trie.nodes) {
+		// Checked and read in place: the pages loading read need not
+		// stay in memory (compiled_linux.go).
+		releasePages(compiledTrie)
+	}
 	return d.withModel()
 }
 

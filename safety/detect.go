@@ -67,13 +67,35 @@ type hit struct {
 	act        int32
 }
 
-// NewDetector compiles the rules. It fails only on a mistake in the rule
-// data, which the tests catch before release.
+// NewDetector reads the rules as compiled at build time (trie.bin, see
+// compiled.go) and the model. It fails only when trie.bin does not fit the
+// rules and code it is built into, or is damaged, which the tests catch
+// before release; the error says what to run.
 func NewDetector() (*Detector, error) {
+	d, err := loadCompiled(compiledTrie)
+	if err != nil {
+		return nil, err
+	}
+	if inPlace(compiledTrie, d.trie.nodes) {
+		// Checked and read in place: the pages loading read need not
+		// stay in memory (compiled_linux.go).
+		releasePages(compiledTrie)
+	}
+	return d.withModel()
+}
+
+// buildDetector compiles the rules from rules.txt, as go generate does,
+// and adds the model: what NewDetector loads, built the slow way.
+func buildDetector() (*Detector, error) {
 	d, err := newRulesDetector()
 	if err != nil {
 		return nil, err
 	}
+	return d.withModel()
+}
+
+func (d *Detector) withModel() (*Detector, error) {
+	var err error
 	if d.m, err = parseModel(modelText, d.v); err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
 	}

@@ -3,6 +3,8 @@ package safety
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -128,7 +130,8 @@ var inflectableWords = strings.Fields(`want wish need hope die kill end take hur
 	day night week laugh work study use stand`)
 
 // vocab maps surface words to syms and holds per-sym flags. It is built
-// once by NewDetector and only read afterwards.
+// once when the rules are compiled (at build time, see compiled.go) and
+// only read afterwards.
 type vocab struct {
 	words map[string][]sym // surface form -> syms; empty slice means filler
 	names []string         // sym -> lemma, for building and tests
@@ -149,7 +152,10 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 		flags: make([]uint32, symFirstWord),
 		lemma: make(map[string]sym, 1024),
 	}
-	for name, words := range classes {
+	// Maps are read in sorted order so that every build numbers the
+	// lemmas alike, and trie.bin (compiled.go) comes out the same.
+	for _, name := range slices.Sorted(maps.Keys(classes)) {
+		words := classes[name]
 		flag, ok := classFlags[name]
 		if !ok {
 			return nil, fmt.Errorf("unknown word class %q", name)
@@ -163,7 +169,8 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 			return nil, fmt.Errorf("word class %q is empty", name)
 		}
 	}
-	for surface, lemma := range irregularWords {
+	for _, surface := range slices.Sorted(maps.Keys(irregularWords)) {
+		lemma := irregularWords[surface]
 		v.words[surface] = []sym{v.intern(lemma)}
 	}
 	for _, lemma := range inflectableWords {
@@ -181,7 +188,8 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 		v.words[w] = []sym{}
 	}
 	// Contractions expand through intern, so their parts become words too.
-	for surface, phrase := range contractionWords {
+	for _, surface := range slices.Sorted(maps.Keys(contractionWords)) {
+		phrase := contractionWords[surface]
 		var seq []sym
 		for _, part := range strings.Fields(phrase) {
 			seq = append(seq, v.resolve(part)...)
@@ -197,6 +205,14 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 			}
 		}
 	}
+	v.nameSyms()
+	return v, nil
+}
+
+// nameSyms sets the syms the tokenizer and the checks need by name,
+// interning them if the rules did not. A vocabulary read from trie.bin has
+// them all already.
+func (v *vocab) nameSyms() {
 	v.not, v.no, v.one, v.nobody = v.intern("not"), v.intern("no"), v.intern("one"), v.intern("nobody")
 	v.of, v.kind, v.sort = v.intern("of"), v.intern("kind"), v.intern("sort")
 	v.be, v.have, v.will, v.would = v.intern("be"), v.intern("have"), v.intern("will"), v.intern("would")
@@ -208,7 +224,6 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 	v.him, v.her, v.them = v.intern("him"), v.intern("her"), v.intern("them")
 	v.intern("can")
 	v.intern("shall")
-	return v, nil
 }
 
 // intern returns the sym for a lemma, creating it and its identity entry.

@@ -1,6 +1,10 @@
 package safety
 
-import "strings"
+import (
+	"maps"
+	"slices"
+	"strings"
+)
 
 // People in distress type fast and on phones. A few words carry most of
 // the meaning of a crisis sentence, so every spelling one keystroke away
@@ -9,8 +13,8 @@ import "strings"
 // "tomorow". Variants that are real English words ("exit", "olive",
 // "willing") were found with a dictionary when the list was made and are
 // excluded, and a variant never replaces a word the vocabulary already
-// knows. The table is built once in NewDetector; checking costs nothing,
-// because variants are ordinary entries of the word map.
+// knows. The table is built once, when the rules are compiled; checking
+// costs nothing, because variants are ordinary entries of the word map.
 var typoKeys = strings.Fields(`suicide suicidal myself overdose exist alive commit committing
 	unalive anymore tonight tomorrow wrist razor goodbye disappear killing`)
 
@@ -40,7 +44,8 @@ func (v *vocab) addTypos() {
 	for _, w := range typoRealWords {
 		real[w] = true
 	}
-	for typo, word := range typoWords {
+	for _, typo := range slices.Sorted(maps.Keys(typoWords)) { // sorted: see newVocab
+		word := typoWords[typo]
 		if _, taken := v.words[typo]; !taken {
 			var seq []sym
 			for _, part := range strings.Fields(word) {

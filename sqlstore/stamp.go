@@ -23,7 +23,7 @@ func (db *DB) restamp(ctx context.Context, tx *sql.Tx, userID int64) error {
 func newStamp() int64 {
 	var b [8]byte
 	for {
-		_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+		_, _ = rand.Read(b[:])                                    // crypto/rand.Read never fails (Go 1.24+)
 		if v := int64(binary.LittleEndian.Uint64(b[:])); v != 0 { // #nosec G115 -- any bit pattern is a stamp: it is only compared
 			return v
 		}

@@ -137,12 +137,14 @@ func (c *personCache) load(ctx context.Context, a securebase.Actor, what, key st
 	c.mu.Unlock()
 	v, err := compute()
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err == nil {
+		// Kept before the waiters are let go, so a request that comes
+		// between the two finds the result instead of computing again.
+		c.putLocked(user, a.Stamp, what, key, gen, now, v, cacheCost(what))
+	}
 	delete(c.inflight, k)
 	close(done)
-	c.mu.Unlock()
-	if err == nil {
-		c.put(user, a.Stamp, what, key, gen, now, v)
-	}
 	return v, err
 }
 
@@ -155,6 +157,11 @@ func (c *personCache) put(user, stamp int64, what, key string, gen uint64, now t
 func (c *personCache) putCost(user, stamp int64, what, key string, gen uint64, now time.Time, v any, cost int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.putLocked(user, stamp, what, key, gen, now, v, cost)
+}
+
+// putLocked is putCost with c.mu held.
+func (c *personCache) putLocked(user, stamp int64, what, key string, gen uint64, now time.Time, v any, cost int) {
 	if gen != c.gens[user] {
 		return // the person wrote meanwhile
 	}

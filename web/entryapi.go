@@ -174,17 +174,13 @@ func (s *Server) apiList(w http.ResponseWriter, r *http.Request, k kindAPI) erro
 	// changed, on any instance, is answered without reading and opening
 	// the rows again (issue 15, speed).
 	a, now := principal(r).Actor, s.Clock()
-	ck := cacheKey{a.UserID, "api " + k.Collection}
 	key := fmt.Sprintf("%d %d %d %s", f.From.UnixMilli(), f.To.UnixMilli(), f.Limit, q.Get("after"))
-	body, ok := s.cache.kept(ck, key, a.Stamp, now)
-	if !ok {
-		gen := s.cache.gen(a.UserID)
+	body, err := s.cache.loadCost(r.Context(), a, "api "+k.Collection, key, now, func() (any, int, error) {
 		b, err := s.apiListBody(r, k, f)
-		if err != nil {
-			return err
-		}
-		s.cache.putCost(a.UserID, a.Stamp, ck.what, key, gen, now, b, 1+len(b)/4096)
-		body = b
+		return b, 1 + len(b)/4096, err
+	})
+	if err != nil {
+		return err
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(http.StatusOK)

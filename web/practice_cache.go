@@ -112,6 +112,15 @@ func newPersonCache() *personCache {
 // arrive while it is being computed wait for it rather than each counting
 // the same year (a page opened in several tabs, a burst of requests).
 func (c *personCache) load(ctx context.Context, a securebase.Actor, what, key string, now time.Time, compute func() (any, error)) (any, error) {
+	return c.loadCost(ctx, a, what, key, now, func() (any, int, error) {
+		v, err := compute()
+		return v, cacheCost(what), err
+	})
+}
+
+// loadCost is load for a result whose cost is known only once it is made
+// (a page of the API's lists, costed by its size).
+func (c *personCache) loadCost(ctx context.Context, a securebase.Actor, what, key string, now time.Time, compute func() (any, int, error)) (any, error) {
 	user := a.UserID
 	k := cacheKey{user, what}
 	for {
@@ -135,25 +144,22 @@ func (c *personCache) load(ctx context.Context, a securebase.Actor, what, key st
 	c.inflight[k] = done
 	gen := c.gens[user]
 	c.mu.Unlock()
-	v, err := compute()
+	v, cost, err := compute()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err == nil {
 		// Kept before the waiters are let go, so a request that comes
 		// between the two finds the result instead of computing again.
-		c.putLocked(user, a.Stamp, what, key, gen, now, v, cacheCost(what))
+		c.putLocked(user, a.Stamp, what, key, gen, now, v, cost)
 	}
 	delete(c.inflight, k)
 	close(done)
 	return v, err
 }
 
-func (c *personCache) put(user, stamp int64, what, key string, gen uint64, now time.Time, v any) {
-	c.putCost(user, stamp, what, key, gen, now, v, cacheCost(what))
-}
-
 // putCost keeps v, computed under the entries stamp and write count gen,
-// at a cost known only by its size for a memoised page (render_memo.go).
+// at cost (cacheCost for a kind of result; a memoised page counts by its
+// size, render_memo.go).
 func (c *personCache) putCost(user, stamp int64, what, key string, gen uint64, now time.Time, v any, cost int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()

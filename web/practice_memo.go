@@ -46,7 +46,7 @@ func (s *Server) memoHTML(user int64, what, view, name string, data any, now tim
 		return "", err
 	}
 	out := template.HTML(buf.String()) // #nosec G203 -- the output of html/template, escaped there
-	c.put(user, 0, k.what, "", gen, now, memo{in: data, out: out})
+	c.putCost(user, 0, k.what, "", gen, now, memo{in: data, out: out}, cacheCost(k.what))
 	return out, nil
 }
 

@@ -71,8 +71,8 @@ func TestCacheBound(t *testing.T) {
 	c := newPersonCache()
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 	for u := int64(1); u <= int64(cacheMax/cacheCost("insights")); u++ {
-		c.put(u, 0, "insights", "day", 0, now, "v")
-		c.put(u, 0, "insights", "day", 0, now, "v again") // a replacement costs nothing more
+		c.putCost(u, 0, "insights", "day", 0, now, "v", cacheCost("insights"))
+		c.putCost(u, 0, "insights", "day", 0, now, "v again", cacheCost("insights")) // a replacement costs nothing more
 	}
 	n := cacheMax / cacheCost("insights")
 	if len(c.items) != n || c.used[0] != n*cacheCost("insights") {
@@ -83,12 +83,12 @@ func TestCacheBound(t *testing.T) {
 		t.Fatalf("after a forget: %d kept, %d used", len(c.items), c.used[0])
 	}
 	for u := int64(1000); c.used[0]+cacheCost("history") <= cacheMax; u++ {
-		c.put(u, 0, "history", "day", 0, now, "h")
+		c.putCost(u, 0, "history", "day", 0, now, "h", cacheCost("history"))
 	}
 	if c.used[0] != cacheMax {
 		t.Fatalf("not filled to the bound: %d", c.used[0])
 	}
-	c.put(99999, 0, "history", "day", 0, now, "past the bound")
+	c.putCost(99999, 0, "history", "day", 0, now, "past the bound", cacheCost("history"))
 	if len(c.items) != 1 || c.used[0] != cacheCost("history") {
 		t.Fatalf("past the bound: %d kept, %d used", len(c.items), c.used[0])
 	}
@@ -99,7 +99,7 @@ func TestCacheBound(t *testing.T) {
 func TestPagesApart(t *testing.T) {
 	c := newPersonCache()
 	now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
-	c.put(1, 0, "insights", "day", 0, now, "a year of charts")
+	c.putCost(1, 0, "insights", "day", 0, now, "a year of charts", cacheCost("insights"))
 	for u := int64(2); u < 2+pagesMax; u++ {
 		c.putCost(u, 0, "page today", "", 0, now, "html", 1)
 	}

@@ -116,6 +116,20 @@ func neighbourCancels(own, nb uint8) bool {
 	return nb&vetoRecovery != 0 || (own&vetoAsked != 0 && nb&vetoDenied != 0)
 }
 
+// pastReach returns the past veto when the sentence after a yes, holding
+// nb, is told as the past and does not say it is back: "I stockpiled pills
+// and wrote letters. That was eight years ago." The yes is then held like
+// any sentence told as the past, until the whole entry is read, and only
+// stated recovery somewhere in the entry cancels it; without that the
+// entry still says yes. A sentence that says it is back itself keeps its
+// own recur bit, which settle reads first.
+func pastReach(nb uint8) uint8 {
+	if nb&(vetoPast|vetoRecur) == vetoPast {
+		return vetoPast
+	}
+	return 0
+}
+
 // cancelFrom marks the findings from index i to j that said yes as
 // cancelled by a neighbouring sentence.
 func (ex *explainer) cancelFrom(i, j int, why string) {

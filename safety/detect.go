@@ -238,7 +238,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			if pendCode != "" {
 				if neighbourCancels(pendBits, bits) {
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
-				} else if settle(pendCode, pendBits, pendFrom, pendTo) {
+				} else if settle(pendCode, pendBits|pastReach(bits), pendFrom, pendTo) {
 					return verdict, nil
 				}
 				pendCode = ""

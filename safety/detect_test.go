@@ -292,6 +292,13 @@ func TestGolden(t *testing.T) {
 	for _, e := range readJournalFile(t, "testdata/crisis_journal_e.jsonl") {
 		line("crisis_journal_e.jsonl:"+e.ID, e.Text)
 	}
+	// Round 13: F (held out until then) and H are development and
+	// training sets.
+	for _, f := range []string{"crisis_journal_f.jsonl", "crisis_journal_h.jsonl"} {
+		for _, e := range readJournalFile(t, "testdata/"+f) {
+			line(f+":"+e.ID, e.Text)
+		}
+	}
 	for _, s := range readSymmetry(t) {
 		for _, v := range s.versions {
 			line("crisis_symmetry.txt", v)
@@ -619,6 +626,13 @@ func TestRecoveryReach(t *testing.T) {
 		{true, []string{"These days I feel okay most mornings, but at night I want to kill myself."}},
 		// recovery two sentences away does not reach a present-tense yes
 		{true, []string{"I want to die.", "Work was long.", "Therapy helped me."}},
+		// round 13: the sentence after a yes tells when it was, and
+		// recovery comes later in the entry
+		{false, []string{"After the divorce I hoarded my tablets and wrote to each of the kids.", "That was six years ago.", "Work is busy.", "I don't have thoughts like that any more."}},
+		// the same without the recovery is a yes
+		{true, []string{"After the divorce I hoarded my tablets and wrote to each of the kids.", "That was six years ago.", "Work is busy."}},
+		// a yes that says it is back stays a yes whatever follows
+		{true, []string{"I hoarded my tablets again tonight.", "The first time was six years ago.", "I don't have thoughts like that any more."}},
 		// hyperbole: a trivial trigger in the sentence
 		{false, []string{"If I have to sit through one more budget meeting I'll kill myself."}},
 		{true, []string{"If I have to live one more day like this I'll kill myself."}},

@@ -21,7 +21,8 @@ import (
 //
 //   - crisis sentences and hard negatives: safety/testdata/crisis_labelled.tsv,
 //     crisis_dev.tsv and crisis_heldout5.tsv (one sentence a line);
-//   - journal entries: sets A, C and D (crisis_journal.jsonl, _c, _d);
+//   - journal entries: sets A, C, D, F and H (crisis_journal.jsonl, _c, _d,
+//     _f, _h); F was held out until round 13 and is a development set since;
 //   - ordinary writing about attachment, fear and hard feelings, all of it
 //     negative: the lessons and FAQ (content/), the thinking-trap dev set
 //     (belief/testdata/hints_dev.tsv), and the app's own sentences (string
@@ -30,8 +31,9 @@ import (
 //     do not change the model. A text of these the rules say yes to is
 //     left out.
 //
-// Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl)
-// and everything under ../shared/data (C-SSRS, GoEmotions).
+// Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
+// set G (crisis_journal_g.jsonl) and everything under ../shared/data
+// (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores
@@ -41,7 +43,7 @@ import (
 //
 // The threshold is chosen by five-fold cross-validation over the texts
 // (text i in fold i mod 5): the lowest score at which the rules or the
-// model together raise false alarms on at most 3% of the negative labelled
+// model together raise false alarms on at most 4% of the negative labelled
 // sentences and journal entries.
 
 // TrainReport holds the training data's sizes and the cross-validated
@@ -62,7 +64,7 @@ const (
 	trainL2       = 1e-4
 	trainMinDF    = 2
 	trainMILRound = 2
-	trainMaxFA    = 0.03
+	trainMaxFA    = 0.04
 )
 
 type trainSent struct {
@@ -75,7 +77,7 @@ type trainBag struct {
 	sents            []trainSent
 }
 
-var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl"}
+var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_f.jsonl", "crisis_journal_h.jsonl"}
 var trainSentences = []string{"crisis_labelled.tsv", "crisis_dev.tsv", "crisis_heldout5.tsv"}
 
 // TrainModel trains the model from the repository at root and returns

@@ -116,9 +116,13 @@ func neighbourCancels(own, nb uint8) bool {
 	return nb&vetoRecovery != 0 || (own&vetoAsked != 0 && nb&vetoDenied != 0)
 }
 
-// pastReach returns the past veto when the sentence after a yes, holding
-// nb, is told as the past and does not say it is back: "I stockpiled pills
-// and wrote letters. That was eight years ago." The yes is then held like
+// pastReach returns the past veto when the sentence next to a yes, holding
+// nb, is told as the past and does not say it is back: the sentence after
+// any yes ("I stockpiled pills and wrote letters. That was eight years
+// ago."), or the sentence before an attempt that goes on with the story
+// ("When I was twenty I tried to end it. My flatmate found me in time.";
+// a wish or a plan in the present is never held by the sentence before
+// it). The yes is then held like
 // any sentence told as the past, until the whole entry is read, and only
 // stated recovery somewhere in the entry cancels it; without that the
 // entry still says yes. A sentence that says it is back itself keeps its

@@ -46,6 +46,7 @@ type Detector struct {
 	rules []rule
 	acts  []act
 	m     *model // nil: the rules alone (training)
+	r     *model // the recovery model (recovery.go); nil: none (training)
 	// persons marks, per sym, the words the model reads as one person
 	// (personWords in model.go)
 	persons []uint8
@@ -98,6 +99,9 @@ func (d *Detector) withModel() (*Detector, error) {
 	var err error
 	if d.m, err = parseModel(modelText, d.v); err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
+	}
+	if d.r, err = parseModel(recoveryWeights, d.v); err != nil {
+		return nil, fmt.Errorf("safety: recovery_weights.tsv: %w", err)
 	}
 	return d, nil
 }
@@ -178,9 +182,15 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 	recovered := false
 	pastCode := ""
 	var pastRanges [][2]int // Explain only
+	// history stays true while every yes is a past attempt or self-injury:
+	// only such an entry may be read as a recovery story (finish).
+	history := true
 	// settle takes a sentence that said yes and survived its neighbours;
 	// it reports whether the verdict is now final.
 	settle := func(code string, bits uint8, from, to int) bool {
+		if code != "attempt" && code != "selfharm" {
+			history = false
+		}
 		if bits&vetoPast != 0 && bits&vetoRecur == 0 {
 			if recovered {
 				ex.cancelFrom(from, to, pastRecovered)
@@ -205,7 +215,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 		if !verdict.Crisis || verdict.Reason == modelCode {
 			verdict = Verdict{Crisis: true, Reason: code}
 		}
-		return ex == nil
+		return ex == nil && !history
 	}
 	for ti, text := range texts {
 		if text == "" {
@@ -239,7 +249,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 				if neighbourCancels(pendBits, bits) {
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
 				} else if settle(pendCode, pendBits|pastReach(bits), pendFrom, pendTo) {
-					return verdict, nil
+					return d.finish(texts, verdict, history, sc, ex)
 				}
 				pendCode = ""
 			}
@@ -247,6 +257,12 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 				if sent > 0 && neighbourCancels(bits, prevBits) {
 					ex.cancelFrom(from, ex.size(), "stated recovery in the sentence before")
 				} else {
+					if code == "attempt" && sent > 0 {
+						// A story goes on from a sentence told as the
+						// past: "When I was twenty I tried to end it.
+						// My flatmate found me in time."
+						bits |= pastReach(prevBits)
+					}
 					pendCode, pendBits, pendFrom, pendTo = code, bits, from, ex.size()
 				}
 			}
@@ -254,7 +270,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			a = b + 1
 		}
 		if pendCode != "" && settle(pendCode, pendBits, pendFrom, pendTo) {
-			return verdict, nil
+			return d.finish(texts, verdict, history, sc, ex)
 		}
 	}
 	if pastCode != "" && (!verdict.Crisis || verdict.Reason == modelCode) {
@@ -266,10 +282,25 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			verdict = Verdict{Crisis: true, Reason: pastCode}
 		}
 	}
-	if ex == nil {
-		return verdict, nil
+	return d.finish(texts, verdict, history, sc, ex)
+}
+
+// finish gives the recovery model (recovery.go) its say over an entry
+// that said yes only to a past attempt or self-injury (history), and
+// returns the verdict with ex's findings.
+func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, ex *explainer) (Verdict, []Finding) {
+	if v.Crisis && history {
+		if ok, f := d.recovered(texts, sc, ex != nil); ok {
+			v = Verdict{}
+			if ex != nil {
+				ex.found = append(ex.found, *f)
+			}
+		}
 	}
-	return verdict, ex.found
+	if ex == nil {
+		return v, nil
+	}
+	return v, ex.found
 }
 
 // modelSays returns "model" when the model says yes for the sentence

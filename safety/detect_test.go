@@ -225,12 +225,20 @@ func TestPronounSymmetry(t *testing.T) {
 
 // TestJoinedSentencesStayQuiet checks the design's promise: sentences that
 // pass one by one still pass when joined into one entry, however many.
+// A text that passes only because the recovery model read it as a
+// recovery story (recovery.go) is left out: that model judges a whole
+// entry, and other sentences beside the story change its reading.
 func TestJoinedSentencesStayQuiet(t *testing.T) {
 	d := newTestDetector(t)
+	rulesAndModel, err := NewDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rulesAndModel.r = nil
 	var quiet []string
 	for _, path := range devFiles {
 		for _, s := range readLabelled(t, path) {
-			if !d.Check(s.text) {
+			if !rulesAndModel.Check(s.text) {
 				// Each part stays a sentence of its own when joined.
 				text := strings.TrimSpace(s.text)
 				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
@@ -418,7 +426,7 @@ func TestExplainAgrees(t *testing.T) {
 			if v != ev {
 				t.Fatalf("%s: CheckEntry %+v, Explain %+v", s.where, v, ev)
 			}
-			yes := false
+			yes, recovery := false, false
 			for _, f := range found {
 				if f.Outcome == "yes" {
 					yes = true
@@ -426,6 +434,20 @@ func TestExplainAgrees(t *testing.T) {
 						t.Errorf("%s: finding without a code or rule: %+v", s.where, f)
 					}
 				}
+				if f.Code == recoveryCode {
+					recovery = true
+					if !strings.HasPrefix(f.Rule, "recovery_weights.tsv:") {
+						t.Errorf("%s: recovery finding without its lines: %+v", s.where, f)
+					}
+				}
+			}
+			// The recovery model, when it speaks, turns the findings'
+			// yes into the entry's no (recovery.go).
+			if recovery && (!yes || v.Crisis) {
+				t.Errorf("%s: recovery finding with verdict %+v and findings %+v", s.where, v, found)
+			}
+			if yes && recovery {
+				yes = false
 			}
 			if yes != v.Crisis || (v.Crisis && v.Reason == "") {
 				t.Errorf("%s: verdict %+v but findings %+v", s.where, v, found)
@@ -633,6 +655,10 @@ func TestRecoveryReach(t *testing.T) {
 		{true, []string{"After the divorce I hoarded my tablets and wrote to each of the kids.", "That was six years ago.", "Work is busy."}},
 		// a yes that says it is back stays a yes whatever follows
 		{true, []string{"I hoarded my tablets again tonight.", "The first time was six years ago.", "I don't have thoughts like that any more."}},
+		// an attempt goes on from a sentence told as the past, and
+		// recovery comes later in the entry
+		{false, []string{"When I was nineteen I swallowed a whole box of paracetamol.", "My sister found me in time.", "Work is busy.", "I'm safe and happy these days."}},
+		{true, []string{"When I was nineteen I swallowed a whole box of paracetamol.", "My sister found me in time.", "Work is busy."}},
 		// hyperbole: a trivial trigger in the sentence
 		{false, []string{"If I have to sit through one more budget meeting I'll kill myself."}},
 		{true, []string{"If I have to live one more day like this I'll kill myself."}},
@@ -642,6 +668,31 @@ func TestRecoveryReach(t *testing.T) {
 		if got := d.CheckEntry(joined).Crisis; got != c.crisis {
 			_, f := d.Explain(joined)
 			t.Errorf("%q: crisis = %v, want %v (%+v)", joined, got, c.crisis, f)
+		}
+	}
+}
+
+// TestPossessiveOrIs: after a noun, 's is "is" or "has" when the next word
+// could not follow an owner ("my partner's been", "my friend's in"), so the
+// noun is the sentence's subject; before a noun it stays an owner, and a
+// relative's pills can still be the writer's means.
+func TestPossessiveOrIs(t *testing.T) {
+	d := newTestDetector(t)
+	for _, c := range []struct {
+		crisis bool
+		text   string
+	}{
+		{false, "My partner's been talking about wanting to die."},
+		{false, "My best friend's in hospital after a suicide attempt."},
+		{false, "My brother's not sure he wants to be alive any more."},
+		{false, "Her husband's going to kill himself if she leaves, he keeps saying."},
+		{true, "I swallowed all of my dad's pills last night."},
+		{true, "I know where my mum's tablets are and I'm going to take them all."},
+		{true, "I want to die. My flatmate's in Spain so nobody will check on me."},
+	} {
+		if got := d.CheckEntry(c.text).Crisis; got != c.crisis {
+			_, f := d.Explain(c.text)
+			t.Errorf("%q: crisis = %v, want %v (%+v)", c.text, got, c.crisis, f)
 		}
 	}
 }

@@ -27,8 +27,23 @@ func TestModelUpToDate(t *testing.T) {
 		t.Fatalf("model_weights.tsv is stale: run go run ./safety/cmd/crisis-train from the repository root")
 	}
 	t.Logf("threshold %.3f; cross-validated recall %.3f, false alarms %.3f", rep.Threshold, rep.CVRecall, rep.CVFalseAlarms)
-	if rep.CVFalseAlarms > trainMaxFA+0.005 {
-		t.Errorf("cross-validated false alarms %.3f over %.3f", rep.CVFalseAlarms, trainMaxFA)
+	if added := rep.CVFalseAlarms - rep.CVRulesFalseAlarms; added > trainMaxFA+0.005 {
+		t.Errorf("cross-validated, the model adds false alarms on %.3f of the negatives, over %.3f", added, trainMaxFA)
+	}
+	rgot, rrep, err := TrainRecovery("..", got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rwant, err := os.ReadFile("recovery_weights.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(rgot, rwant) {
+		t.Fatalf("recovery_weights.tsv is stale: run go run ./safety/cmd/crisis-train from the repository root")
+	}
+	t.Logf("recovery model: cross-validated it cancels %.3f of other texts, %.3f of crisis texts", rrep.CVCancelledOther, rrep.CVCancelledCrisis)
+	if rrep.CVCancelledCrisis > recoveryMaxLoss+0.005 {
+		t.Errorf("cross-validated, the recovery model cancels %.3f of the crisis texts, over %.3f", rrep.CVCancelledCrisis, recoveryMaxLoss)
 	}
 }
 
@@ -85,6 +100,41 @@ func TestModelVetoes(t *testing.T) {
 	} {
 		if v, found := d.Explain(text); v.Reason == modelCode {
 			t.Errorf("%q: the model said yes past a veto: %+v", text, found)
+		}
+	}
+}
+
+// TestRecoveryModel: the recovery model reads a whole entry that said yes
+// to a past attempt or self-injury alone, and cancels it when it reads as
+// a recovery story; it never cancels a wish, a plan or an attempt that is
+// live, and Explain names it.
+func TestRecoveryModel(t *testing.T) {
+	d := newTestDetector(t)
+	for _, c := range []struct {
+		crisis bool
+		text   string
+	}{
+		// a recovery story the rules alone flag: the attempt is told with
+		// today's good news
+		{false, "Seven years ago today I swallowed every tablet in the house. Today I walked my daughter to her first day at school and I cried because I'm so lucky to be here for it."},
+		// the same attempt, live
+		{true, "Seven days ago I swallowed every tablet in the house. Nobody knows and I wish it had worked."},
+		// a wish beside the story is never cancelled by it
+		{true, "Seven years ago today I swallowed every tablet in the house. I want to die tonight."},
+	} {
+		v, f := d.Explain(c.text)
+		if v.Crisis != c.crisis {
+			t.Errorf("%q: crisis = %v, want %v (%+v)", c.text, v.Crisis, c.crisis, f)
+		}
+		if got := d.CheckEntry(c.text); got != v {
+			t.Errorf("%q: CheckEntry %+v, Explain %+v", c.text, got, v)
+		}
+		named := false
+		for _, x := range f {
+			named = named || x.Code == recoveryCode
+		}
+		if named == c.crisis {
+			t.Errorf("%q: a recovery finding %v, want %v (%+v)", c.text, named, !c.crisis, f)
 		}
 	}
 }

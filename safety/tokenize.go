@@ -32,6 +32,7 @@ type scratch struct {
 	word []byte
 	alt  []byte
 	hits []hit // every rule piece found, ordered by end
+	keys []uint64 // an entry's features, for the recovery model
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.
 	unk map[uint32]string
@@ -235,6 +236,11 @@ func (t *tokenizer) emit(s sym) {
 	case foldPop:
 		t.toks = t.toks[:n-1]
 		return
+	}
+	if n > 0 && t.toks[n-1].poss && s >= symFirstWord && t.v.flags[s]&flagIsAfter != 0 {
+		// "my partner's been talking", "my friend's in hospital": the 's
+		// was "is" or "has", so the noun is a subject, not an owner.
+		t.toks[n-1].poss = false
 	}
 	q := int32(-1)
 	if t.open >= 0 {

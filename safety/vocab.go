@@ -42,6 +42,7 @@ const (
 	flagAux                            // have, been, would: skipped when looking for a subject
 	flagNeutral                        // it, that, there: a placeholder subject
 	flagPredicate                      // want, need, die: a verb whose subject is the word before it
+	flagIsAfter                        // been, in, not, the: after a noun's 's, the 's is "is" or "has"
 )
 
 // classFlags names the word classes that rules.txt fills.
@@ -50,6 +51,7 @@ var classFlags = map[string]uint32{
 	"soft": flagSoft, "accident": flagAccident, "subject": flagSubject, "negraise": flagNegRaise,
 	"speaker": flagSpeaker, "objecttaker": flagObjectTaker, "determiner": flagDeterminer,
 	"notobject": flagNotObject, "gapstop": flagGapStop, "negstop": flagNegStop, "aux": flagAux, "neutral": flagNeutral, "predicate": flagPredicate,
+	"isafter": flagIsAfter,
 	"common": 0, // only makes the words known, so a Capitalised one is not a name
 }
 

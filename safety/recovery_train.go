@@ -1,0 +1,315 @@
+package safety
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Training the recovery model (recovery.go). It reads the same files as
+// the sentence model (model_train.go lists them, and what is never read),
+// keeps the texts that the rules and the freshly trained sentence model
+// say yes to for a past attempt or self-injury alone, and learns to tell the ones labelled other (mostly recovery
+// stories, also supporting someone, hyperbole) from the ones labelled
+// crisis, from the words and word pairs of the whole text.
+//
+// Folds are contiguous blocks of each file (the first fifth of a file,
+// the second…), not every fifth line: the training sets hold matched pairs
+// written next to each other (a recovery story and the same story still
+// live), and a pair split across folds would make the model look better
+// than it is. The threshold is the lowest score at which the
+// cross-validated model cancels at most recoveryMaxLoss of the crisis
+// texts it sees.
+
+// RecoveryReport holds the recovery model's training figures.
+type RecoveryReport struct {
+	Texts, Crisis, Other int // texts the detector said yes to, for history alone
+	Features, Weights    int
+	Threshold            float64 // a probability
+	CVCancelledOther     float64 // share of the other texts it cancels, cross-validated
+	CVCancelledCrisis    float64 // share of the crisis texts it cancels, cross-validated
+}
+
+const (
+	recoveryMaxLoss = 0.01
+	recoveryL2      = 1e-3
+	recoveryIters   = 300
+)
+
+type recoveryText struct {
+	keys  []int32
+	other bool
+	fold  int
+}
+
+// TrainRecovery trains the recovery model over the detector with the
+// sentence model's weights modelWeights (as TrainModel wrote them), and
+// returns the contents of recovery_weights.tsv. It is deterministic.
+func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, error) {
+	var rep RecoveryReport
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, rep, err
+	}
+	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
+		return nil, rep, err
+	}
+	always := &model{threshold: math.Inf(-1), w: map[uint64]float64{}}
+	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
+	var texts []recoveryText
+	add := func(file []trainText) {
+		for i, t := range file {
+			norm := strings.ToLower(strings.Join(strings.Fields(t.text), " "))
+			if norm == "" || tr.seen[norm] {
+				continue
+			}
+			tr.seen[norm] = true
+			// The model learns only where it will be asked: texts that
+			// say yes to a past attempt or self-injury alone. Such a text
+			// is the one a recovery model that always cancels turns to no.
+			if v, _ := d.decide([]string{t.text}, false); !v.Crisis {
+				continue
+			}
+			d.r = always
+			v, _ := d.decide([]string{t.text}, false)
+			d.r = nil
+			if v.Crisis {
+				continue
+			}
+			tr.sc.keys = d.entryKeys([]string{t.text}, tr.sc, tr.sc.keys)
+			ks := make([]int32, 0, len(tr.sc.keys))
+			for _, k := range tr.sc.keys {
+				id, ok := tr.index[k]
+				if !ok {
+					id = int32(len(tr.keys)) // #nosec G115 -- far fewer features than 2^31
+					tr.index[k] = id
+					tr.keys = append(tr.keys, k)
+					tr.df = append(tr.df, 0)
+				}
+				tr.df[id]++
+				ks = append(ks, id)
+			}
+			texts = append(texts, recoveryText{keys: ks, other: !t.crisis, fold: i * trainFolds / len(file)})
+		}
+	}
+	td := filepath.Join(root, "safety", "testdata")
+	for _, f := range trainSentences {
+		file, err := readLabelledTSV(filepath.Join(td, f))
+		if err != nil {
+			return nil, rep, err
+		}
+		add(file)
+	}
+	for _, f := range trainJournals {
+		file, err := readLabelledJournal(filepath.Join(td, f))
+		if err != nil {
+			return nil, rep, err
+		}
+		add(file)
+	}
+	// Features seen in fewer than two texts are dropped.
+	re := make([]int32, len(tr.keys))
+	var keys []uint64
+	for i, k := range tr.keys {
+		re[i] = -1
+		if tr.df[i] >= trainMinDF {
+			re[i] = int32(len(keys)) // #nosec G115 -- far fewer features than 2^31
+			keys = append(keys, k)
+		}
+	}
+	for ti := range texts {
+		n := 0
+		for _, k := range texts[ti].keys {
+			if re[k] >= 0 {
+				texts[ti].keys[n] = re[k]
+				n++
+			}
+		}
+		texts[ti].keys = texts[ti].keys[:n]
+		if texts[ti].other {
+			rep.Other++
+		} else {
+			rep.Crisis++
+		}
+	}
+	tr.keys = keys
+	rep.Texts, rep.Features = len(texts), len(keys)
+	if rep.Other == 0 || rep.Crisis == 0 {
+		return nil, rep, fmt.Errorf("recovery model: %d crisis and %d other texts to learn from", rep.Crisis, rep.Other)
+	}
+
+	scores := make([]float64, len(texts))
+	for k := 0; k < trainFolds; k++ {
+		var in []int
+		for i := range texts {
+			if texts[i].fold != k {
+				in = append(in, i)
+			}
+		}
+		w, bias := trainRecovery(texts, in, len(keys))
+		for i := range texts {
+			if texts[i].fold == k {
+				scores[i] = logit(texts[i].keys, w, bias)
+			}
+		}
+	}
+	var crisis []float64
+	for i, t := range texts {
+		if !t.other {
+			crisis = append(crisis, scores[i])
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(crisis)))
+	allowed := int(recoveryMaxLoss * float64(len(crisis)))
+	threshold := math.Ceil(crisis[allowed]*1e4+1e-6) / 1e4
+	var cancelOther, cancelCrisis float64
+	for i, t := range texts {
+		if scores[i] >= threshold {
+			if t.other {
+				cancelOther++
+			} else {
+				cancelCrisis++
+			}
+		}
+	}
+	rep.CVCancelledOther = cancelOther / float64(rep.Other)
+	rep.CVCancelledCrisis = cancelCrisis / float64(rep.Crisis)
+	rep.Threshold = 1 / (1 + math.Exp(-threshold))
+
+	all := make([]int, len(texts))
+	for i := range all {
+		all[i] = i
+	}
+	w, bias := trainRecovery(texts, all, len(keys))
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `# Weights of the recovery model (safety/recovery.go): does an entry that
+# said yes read as a recovery story? Written by: go run ./safety/cmd/crisis-train.
+# Do not edit by hand; TestModelUpToDate checks this file is what training gives now.
+# A line is: words of the feature (as in model_weights.tsv), then its weight.
+# "threshold" is on the summed score (logit): probability %.3f.
+# Trained on %d texts the detector says yes to for a past attempt or
+# self-injury alone (%d crisis, %d other), %d features.
+# Five-fold cross-validation: cancels %.3f of the other texts and %.3f of the
+# crisis texts.
+`, rep.Threshold, rep.Texts, rep.Crisis, rep.Other, rep.Features, rep.CVCancelledOther, rep.CVCancelledCrisis)
+	fmt.Fprintf(&buf, "bias\t%s\nthreshold\t%s\n", strconv.FormatFloat(bias, 'f', 4, 64),
+		strconv.FormatFloat(threshold, 'f', 4, 64))
+	type line struct{ name, w string }
+	var lines []line
+	for i, k := range keys {
+		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
+		if ws == "0.0000" || ws == "-0.0000" {
+			continue
+		}
+		lines = append(lines, line{tr.keyName(k), ws})
+	}
+	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	for _, l := range lines {
+		fmt.Fprintf(&buf, "%s\t%s\n", l.name, l.w)
+	}
+	rep.Weights = len(lines)
+	return buf.Bytes(), rep, nil
+}
+
+// trainRecovery fits the recovery model on the texts in idx:
+// class-balanced logistic loss with an L2 penalty, full-batch AdaGrad.
+func trainRecovery(texts []recoveryText, idx []int, nf int) ([]float64, float64) {
+	w := make([]float64, nf)
+	bias := 0.0
+	var nOther, nCrisis float64
+	for _, i := range idx {
+		if texts[i].other {
+			nOther++
+		} else {
+			nCrisis++
+		}
+	}
+	n := nOther + nCrisis
+	cOther, cCrisis := n/(2*nOther), n/(2*nCrisis)
+	g := make([]float64, nf)
+	acc := make([]float64, nf)
+	accB := 0.0
+	for it := 0; it < recoveryIters; it++ {
+		for j := range g {
+			g[j] = recoveryL2 * w[j]
+		}
+		gb := 0.0
+		for _, i := range idx {
+			t := texts[i]
+			p := 1 / (1 + math.Exp(-logit(t.keys, w, bias)))
+			y, c := 0.0, cCrisis
+			if t.other {
+				y, c = 1, cOther
+			}
+			r := c * (p - y) / n
+			for _, k := range t.keys {
+				g[k] += r
+			}
+			gb += r
+		}
+		for j, gj := range g {
+			if gj == 0 {
+				continue
+			}
+			acc[j] += gj * gj
+			w[j] -= trainRate * gj / (math.Sqrt(acc[j]) + 1e-8)
+		}
+		accB += gb * gb
+		bias -= trainRate * gb / (math.Sqrt(accB) + 1e-8)
+	}
+	return w, bias
+}
+
+// trainText is one text of a training file and its label.
+type trainText struct {
+	text   string
+	crisis bool
+}
+
+func readLabelledTSV(path string) ([]trainText, error) {
+	data, err := os.ReadFile(path) // #nosec G304 -- a file of the repository, named in this package
+	if err != nil {
+		return nil, err
+	}
+	var out []trainText
+	for n, ln := range strings.Split(string(data), "\n") {
+		if ln == "" || ln[0] == '#' {
+			continue
+		}
+		label, text, ok := strings.Cut(ln, "\t")
+		if !ok || (label != "0" && label != "1") {
+			return nil, fmt.Errorf("%s:%d: want label<TAB>sentence", path, n+1)
+		}
+		out = append(out, trainText{text, label == "1"})
+	}
+	return out, nil
+}
+
+func readLabelledJournal(path string) ([]trainText, error) {
+	f, err := os.Open(path) // #nosec G304 -- a file of the repository, named in this package
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []trainText
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var e struct{ Label, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, trainText{e.Text, e.Label == "crisis"})
+	}
+	return out, sc.Err()
+}

@@ -31,7 +31,7 @@ type scratch struct {
 	toks []token
 	word []byte
 	alt  []byte
-	hits []hit // every rule piece found, ordered by end
+	hits []hit    // every rule piece found, ordered by end
 	keys []uint64 // an entry's features, for the recovery model
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.

@@ -52,7 +52,7 @@ var classFlags = map[string]uint32{
 	"speaker": flagSpeaker, "objecttaker": flagObjectTaker, "determiner": flagDeterminer,
 	"notobject": flagNotObject, "gapstop": flagGapStop, "negstop": flagNegStop, "aux": flagAux, "neutral": flagNeutral, "predicate": flagPredicate,
 	"isafter": flagIsAfter,
-	"common": 0, // only makes the words known, so a Capitalised one is not a name
+	"common":  0, // only makes the words known, so a Capitalised one is not a name
 }
 
 // fillers are dropped before matching, so "I just really want to die" and

@@ -21,8 +21,12 @@ import (
 //
 //   - crisis sentences and hard negatives: safety/testdata/crisis_labelled.tsv,
 //     crisis_dev.tsv and crisis_heldout5.tsv (one sentence a line);
-//   - journal entries: sets A, C, D, F and H (crisis_journal.jsonl, _c, _d,
-//     _f, _h); F was held out until round 13 and is a development set since;
+//   - journal entries: sets A, C, D, F, G, H, I and J (crisis_journal.jsonl,
+//     _c, _d, _f … _j); F, G and I were each held out for one run and are
+//     development sets since. Set L (indirect crisis without crisis words,
+//     and look-alikes) is not read: with it the model flagged 1% of general
+//     writing (docs/safety.md, round 14);
+//   - general writing, all of it not crisis: set M (trainGeneral);
 //   - ordinary writing about attachment, fear and hard feelings, all of it
 //     negative: the lessons and FAQ (content/), the thinking-trap dev set
 //     (belief/testdata/hints_dev.tsv), and the app's own sentences (string
@@ -32,7 +36,7 @@ import (
 //     left out.
 //
 // Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
-// set G (crisis_journal_g.jsonl) and everything under ../shared/data
+// set K (crisis_journal_k.jsonl) and everything under ../shared/data
 // (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
@@ -42,9 +46,10 @@ import (
 // (model.go) are left out: the model never answers for them.
 //
 // The threshold is chosen by five-fold cross-validation over the texts
-// (text i in fold i mod 5): the lowest score at which the rules or the
-// model together raise false alarms on at most 4% of the negative labelled
-// sentences and journal entries.
+// (text i in fold i mod 5): the lowest score at which the model, where the
+// rules pass, raises false alarms on at most 2.5% of the negative labelled
+// sentences and journal entries and on at most 0.3% of the ordinary and
+// general writing.
 
 // TrainReport holds the training data's sizes and the cross-validated
 // figures that chose the threshold.
@@ -58,13 +63,14 @@ type TrainReport struct {
 }
 
 const (
-	trainFolds    = 5
-	trainIters    = 200
-	trainRate     = 0.3
-	trainL2       = 1e-4
-	trainMinDF    = 2
-	trainMILRound = 2
-	trainMaxFA    = 0.025
+	trainFolds        = 5
+	trainIters        = 200
+	trainRate         = 0.3
+	trainL2           = 1e-4
+	trainMinDF        = 2
+	trainMILRound     = 2
+	trainMaxFA        = 0.025
+	trainMaxGeneralFA = 0.003
 )
 
 type trainSent struct {
@@ -77,7 +83,12 @@ type trainBag struct {
 	sents            []trainSent
 }
 
-var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl", "crisis_journal_l.jsonl"}
+var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl"}
+
+// trainGeneral holds general writing, all of it not crisis (strong feeling,
+// jokes, people supporting someone else), read like the ordinary writing:
+// the threshold keeps the model quiet on it (trainMaxGeneralFA).
+var trainGeneral = []string{"crisis_journal_m.jsonl"}
 var trainSentences = []string{"crisis_labelled.tsv", "crisis_dev.tsv", "crisis_heldout5.tsv"}
 
 // TrainModel trains the model from the repository at root and returns
@@ -97,7 +108,12 @@ func TrainModel(root string) ([]byte, TrainReport, error) {
 		}
 	}
 	for _, f := range trainJournals {
-		if err := tr.readJournal(filepath.Join(td, f)); err != nil {
+		if err := tr.readJournal(filepath.Join(td, f), true); err != nil {
+			return nil, rep, err
+		}
+	}
+	for _, f := range trainGeneral {
+		if err := tr.readJournal(filepath.Join(td, f), false); err != nil {
 			return nil, rep, err
 		}
 	}
@@ -291,7 +307,10 @@ func (tr *trainer) readTSV(path string) error {
 	return nil
 }
 
-func (tr *trainer) readJournal(path string) error {
+// readJournal reads a journal set; hard says whether its texts other than
+// crisis count as hard negatives (a journal set) or as ordinary writing
+// (general writing, trainGeneral).
+func (tr *trainer) readJournal(path string, hard bool) error {
 	f, err := os.Open(path) // #nosec G304 -- a file of the repository, named in this package
 	if err != nil {
 		return err
@@ -307,7 +326,7 @@ func (tr *trainer) readJournal(path string) error {
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		tr.add(e.Text, e.Label == "crisis", true)
+		tr.add(e.Text, e.Label == "crisis", hard || e.Label == "crisis")
 	}
 	return sc.Err()
 }
@@ -580,16 +599,28 @@ func (tr *trainer) chooseThreshold(scores []float64) float64 {
 			free = append(free, scores[i])
 		}
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(free)))
 	// The model's own budget: a share of the negatives the rules pass, so
 	// that the rules' false alarms on one training set (recovery stories,
-	// say) do not silence the model everywhere.
-	allowed := int(trainMaxFA * float64(len(free)))
-	if allowed >= len(free) {
+	// say) do not silence the model everywhere; and a smaller share of the
+	// ordinary and general writing, which is most of what people write.
+	var general []float64
+	for i, b := range tr.bags {
+		if !b.pos && !b.hard && !b.rules {
+			general = append(general, scores[i])
+		}
+	}
+	return max(budgetThreshold(free, trainMaxFA), budgetThreshold(general, trainMaxGeneralFA))
+}
+
+// budgetThreshold returns the lowest logit, rounded up to four decimals as
+// written in the file, at which at most share of scores reach it.
+func budgetThreshold(scores []float64, share float64) float64 {
+	sort.Sort(sort.Reverse(sort.Float64Slice(scores)))
+	allowed := int(share * float64(len(scores)))
+	if allowed >= len(scores) {
 		return math.Inf(-1)
 	}
-	// Round up to four decimals, as written in the file.
-	return math.Ceil(free[allowed]*1e4+1e-6) / 1e4
+	return math.Ceil(scores[allowed]*1e4+1e-6) / 1e4
 }
 
 // write renders model_weights.tsv and returns it with its number of

@@ -107,7 +107,7 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 		}
 		add(file)
 	}
-	for _, f := range trainJournals {
+	for _, f := range append(trainJournals[:len(trainJournals):len(trainJournals)], trainGeneral...) {
 		file, err := readLabelledJournal(filepath.Join(td, f))
 		if err != nil {
 			return nil, rep, err

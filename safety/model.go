@@ -39,9 +39,15 @@ const unknownBit = uint32(1) << 31
 type model struct {
 	bias      float64
 	threshold float64 // on the logit: bias + Σ weights ≥ threshold says yes
-	w         map[uint64]float64
-	line      map[uint64]int // the feature's line in model_weights.tsv (Explain)
-	name      map[uint64]string
+	f         map[uint64]weight
+}
+
+// weight is one feature's weight and its line in the weights file
+// (Explain). One map of both, not two: the model is held for the life of
+// the process, and its maps are most of the detector's heap.
+type weight struct {
+	w    float32 // written with four decimals: float32 holds them exactly enough
+	line int32
 }
 
 // tokenID is the id of one word token in the model's features.
@@ -128,7 +134,7 @@ func (d *Detector) eachKey(toks []token, a, b int, f func(uint64)) {
 // score is the sentence's logit.
 func (d *Detector) score(toks []token, a, b int) float64 {
 	s := d.m.bias
-	d.eachKey(toks, a, b, func(k uint64) { s += d.m.w[k] })
+	d.eachKey(toks, a, b, func(k uint64) { s += float64(d.m.f[k].w) })
 	return s
 }
 
@@ -163,7 +169,7 @@ func (d *Detector) modelVeto(toks []token, a, b int, bits uint8) string {
 // TestModelUpToDate.
 func parseModel(text string, v *vocab) (*model, error) {
 	n := strings.Count(text, "\n") // sized once: growing three maps was half of NewDetector
-	m := &model{w: make(map[uint64]float64, n), line: make(map[uint64]int, n), name: make(map[uint64]string, n)}
+	m := &model{f: make(map[uint64]weight, n)}
 	haveBias, haveThreshold := false, false
 	for n, ln := range strings.Split(text, "\n") {
 		if ln == "" || ln[0] == '#' {
@@ -199,9 +205,7 @@ func parseModel(text string, v *vocab) (*model, error) {
 		} else {
 			k = bigram(ids[0], ids[1])
 		}
-		m.w[k] = x
-		m.line[k] = n + 1
-		m.name[k] = strings.Join(f[:len(f)-1], " ")
+		m.f[k] = weight{float32(x), int32(n + 1)} // #nosec G115 -- a line number of an embedded file
 	}
 	if !haveBias || !haveThreshold {
 		return nil, fmt.Errorf("model_weights.tsv: no bias or threshold line")
@@ -244,9 +248,9 @@ func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome s
 	var cs []c
 	seen := map[uint64]bool{}
 	d.eachKey(toks, a, b, func(k uint64) {
-		if w, ok := m.w[k]; ok && w > 0 && !seen[k] {
+		if f, ok := m.f[k]; ok && f.w > 0 && !seen[k] {
 			seen[k] = true
-			cs = append(cs, c{k, w})
+			cs = append(cs, c{k, float64(f.w)})
 		}
 	})
 	sort.Slice(cs, func(i, j int) bool {
@@ -257,7 +261,7 @@ func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome s
 	})
 	var lines []string
 	for i := 0; i < len(cs) && i < 5; i++ {
-		lines = append(lines, strconv.Itoa(m.line[cs[i].k]))
+		lines = append(lines, strconv.Itoa(int(m.f[cs[i].k].line)))
 	}
 	p := 1 / (1 + math.Exp(-score))
 	return Finding{Code: modelCode, Rule: "model_weights.tsv:" + strings.Join(lines, ","),

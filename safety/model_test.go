@@ -57,8 +57,8 @@ func TestModelFeaturesKnown(t *testing.T) {
 			n++
 		}
 	}
-	if len(d.m.w) != n {
-		t.Errorf("%d of %d features read; the rest name a word the vocabulary lost: retrain", len(d.m.w), n)
+	if len(d.m.f) != n {
+		t.Errorf("%d of %d features read; the rest name a word the vocabulary lost: retrain", len(d.m.f), n)
 	}
 }
 

@@ -67,7 +67,7 @@ func (d *Detector) entryKeys(texts []string, sc *scratch, keys []uint64) []uint6
 func (d *Detector) recoveryScore(keys []uint64) float64 {
 	s := d.r.bias
 	for _, k := range keys {
-		s += d.r.w[k]
+		s += float64(d.r.f[k].w)
 	}
 	return s
 }
@@ -92,8 +92,8 @@ func (d *Detector) recovered(texts []string, sc *scratch, explain bool) (bool, *
 	}
 	var cs []c
 	for _, k := range sc.keys {
-		if w, ok := d.r.w[k]; ok && w > 0 {
-			cs = append(cs, c{k, w})
+		if f, ok := d.r.f[k]; ok && f.w > 0 {
+			cs = append(cs, c{k, float64(f.w)})
 		}
 	}
 	slices.SortFunc(cs, func(a, b c) int {
@@ -110,7 +110,7 @@ func (d *Detector) recovered(texts []string, sc *scratch, explain bool) (bool, *
 	})
 	var lines []string
 	for i := 0; i < len(cs) && i < 5; i++ {
-		lines = append(lines, strconv.Itoa(d.r.line[cs[i].k]))
+		lines = append(lines, strconv.Itoa(int(d.r.f[cs[i].k].line)))
 	}
 	return true, &Finding{Code: recoveryCode, Rule: "recovery_weights.tsv:" + strings.Join(lines, ","),
 		Pattern: fmt.Sprintf("recovery score %.3f, threshold %.3f; top features at the lines of Rule",

@@ -61,7 +61,7 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
 		return nil, rep, err
 	}
-	always := &model{threshold: math.Inf(-1), w: map[uint64]float64{}}
+	always := &model{threshold: math.Inf(-1), f: map[uint64]weight{}}
 	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
 	var texts []recoveryText
 	add := func(file []trainText) {

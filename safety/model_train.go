@@ -83,7 +83,7 @@ type trainBag struct {
 	sents            []trainSent
 }
 
-var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl", "crisis_journal_k.jsonl"}
+var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl"}
 
 // trainGeneral holds general writing, all of it not crisis (strong feeling,
 // jokes, people supporting someone else), read like the ordinary writing:

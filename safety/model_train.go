@@ -517,48 +517,62 @@ func (tr *trainer) train(idx []int) ([]float64, float64) {
 				exs = append(exs, ex{b.sents[best].keys, 1})
 			}
 		}
-		var npos, nneg float64
-		for _, e := range exs {
-			if e.y == 1 {
-				npos++
-			} else {
-				nneg++
-			}
+		keys := make([][]int32, len(exs))
+		ys := make([]float64, len(exs))
+		for i, e := range exs {
+			keys[i], ys[i] = e.keys, e.y
 		}
-		n := npos + nneg
-		wpos, wneg := n/(2*npos), n/(2*nneg)
-		w = make([]float64, nf)
-		bias = 0
-		g := make([]float64, nf)
-		acc := make([]float64, nf)
-		accB := 0.0
-		for it := 0; it < trainIters; it++ {
-			for j := range g {
-				g[j] = trainL2 * w[j]
-			}
-			gb := 0.0
-			for _, e := range exs {
-				p := 1 / (1 + math.Exp(-logit(e.keys, w, bias)))
-				c := wneg
-				if e.y == 1 {
-					c = wpos
-				}
-				r := c * (p - e.y) / n
-				for _, k := range e.keys {
-					g[k] += r
-				}
-				gb += r
-			}
-			for j, gj := range g {
-				if gj == 0 {
-					continue
-				}
-				acc[j] += gj * gj
-				w[j] -= trainRate * gj / (math.Sqrt(acc[j]) + 1e-8)
-			}
-			accB += gb * gb
-			bias -= trainRate * gb / (math.Sqrt(accB) + 1e-8)
+		w, bias = fitLogistic(keys, ys, nf, trainL2, trainIters)
+	}
+	return w, bias
+}
+
+// fitLogistic fits a logistic regression on examples keys[i] (feature
+// indexes below nf) with labels ys[i] (0 or 1): class-balanced loss with an
+// L2 penalty, iters steps of full-batch AdaGrad in a fixed order, so the
+// same data gives the same weights. Both models train with it.
+func fitLogistic(keys [][]int32, ys []float64, nf int, l2 float64, iters int) ([]float64, float64) {
+	var npos, nneg float64
+	for _, y := range ys {
+		if y == 1 {
+			npos++
+		} else {
+			nneg++
 		}
+	}
+	n := npos + nneg
+	wpos, wneg := n/(2*npos), n/(2*nneg)
+	w := make([]float64, nf)
+	bias := 0.0
+	g := make([]float64, nf)
+	acc := make([]float64, nf)
+	accB := 0.0
+	for it := 0; it < iters; it++ {
+		for j := range g {
+			g[j] = l2 * w[j]
+		}
+		gb := 0.0
+		for i, ks := range keys {
+			p := 1 / (1 + math.Exp(-logit(ks, w, bias)))
+			c := wneg
+			if ys[i] == 1 {
+				c = wpos
+			}
+			r := c * (p - ys[i]) / n
+			for _, k := range ks {
+				g[k] += r
+			}
+			gb += r
+		}
+		for j, gj := range g {
+			if gj == 0 {
+				continue
+			}
+			acc[j] += gj * gj
+			w[j] -= trainRate * gj / (math.Sqrt(acc[j]) + 1e-8)
+		}
+		accB += gb * gb
+		bias -= trainRate * gb / (math.Sqrt(accB) + 1e-8)
 	}
 	return w, bias
 }

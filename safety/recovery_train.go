@@ -218,53 +218,17 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 	return buf.Bytes(), rep, nil
 }
 
-// trainRecovery fits the recovery model on the texts in idx:
-// class-balanced logistic loss with an L2 penalty, full-batch AdaGrad.
+// trainRecovery fits the recovery model on the texts in idx (fitLogistic).
 func trainRecovery(texts []recoveryText, idx []int, nf int) ([]float64, float64) {
-	w := make([]float64, nf)
-	bias := 0.0
-	var nOther, nCrisis float64
-	for _, i := range idx {
-		if texts[i].other {
-			nOther++
-		} else {
-			nCrisis++
+	keys := make([][]int32, len(idx))
+	ys := make([]float64, len(idx))
+	for i, ti := range idx {
+		keys[i] = texts[ti].keys
+		if texts[ti].other {
+			ys[i] = 1
 		}
 	}
-	n := nOther + nCrisis
-	cOther, cCrisis := n/(2*nOther), n/(2*nCrisis)
-	g := make([]float64, nf)
-	acc := make([]float64, nf)
-	accB := 0.0
-	for it := 0; it < recoveryIters; it++ {
-		for j := range g {
-			g[j] = recoveryL2 * w[j]
-		}
-		gb := 0.0
-		for _, i := range idx {
-			t := texts[i]
-			p := 1 / (1 + math.Exp(-logit(t.keys, w, bias)))
-			y, c := 0.0, cCrisis
-			if t.other {
-				y, c = 1, cOther
-			}
-			r := c * (p - y) / n
-			for _, k := range t.keys {
-				g[k] += r
-			}
-			gb += r
-		}
-		for j, gj := range g {
-			if gj == 0 {
-				continue
-			}
-			acc[j] += gj * gj
-			w[j] -= trainRate * gj / (math.Sqrt(acc[j]) + 1e-8)
-		}
-		accB += gb * gb
-		bias -= trainRate * gb / (math.Sqrt(accB) + 1e-8)
-	}
-	return w, bias
+	return fitLogistic(keys, ys, nf, recoveryL2, recoveryIters)
 }
 
 // trainText is one text of a training file and its label.

@@ -290,45 +290,22 @@ func (tr *trainer) prune() {
 }
 
 func (tr *trainer) readTSV(path string) error {
-	data, err := os.ReadFile(path) // #nosec G304 -- a file of the repository, named in this package
-	if err != nil {
-		return err
+	file, err := readLabelledTSV(path)
+	for _, t := range file {
+		tr.add(t.text, t.crisis, true)
 	}
-	for n, ln := range strings.Split(string(data), "\n") {
-		if ln == "" || ln[0] == '#' {
-			continue
-		}
-		label, text, ok := strings.Cut(ln, "\t")
-		if !ok || (label != "0" && label != "1") {
-			return fmt.Errorf("%s:%d: want label<TAB>sentence", path, n+1)
-		}
-		tr.add(text, label == "1", true)
-	}
-	return nil
+	return err
 }
 
 // readJournal reads a journal set; hard says whether its texts other than
 // crisis count as hard negatives (a journal set) or as ordinary writing
 // (general writing, trainGeneral).
 func (tr *trainer) readJournal(path string, hard bool) error {
-	f, err := os.Open(path) // #nosec G304 -- a file of the repository, named in this package
-	if err != nil {
-		return err
+	file, err := readLabelledJournal(path)
+	for _, t := range file {
+		tr.add(t.text, t.crisis, hard || t.crisis)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<16), 1<<20)
-	for sc.Scan() {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
-		var e struct{ Label, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		tr.add(e.Text, e.Label == "crisis", hard || e.Label == "crisis")
-	}
-	return sc.Err()
+	return err
 }
 
 var (

@@ -264,6 +264,18 @@ func uniq(ks []int32) []int32 {
 // prune drops features seen in fewer than trainMinDF sentences and
 // renumbers the rest in order of first sight.
 func (tr *trainer) prune() {
+	re := tr.renumber()
+	for bi := range tr.bags {
+		for si := range tr.bags[bi].sents {
+			s := &tr.bags[bi].sents[si]
+			s.keys = remap(s.keys, re)
+		}
+	}
+}
+
+// renumber keeps the features seen at least trainMinDF times, in order of
+// first sight, and returns each old index's new one (-1: dropped).
+func (tr *trainer) renumber() []int32 {
 	re := make([]int32, len(tr.keys))
 	var keys []uint64
 	for i, k := range tr.keys {
@@ -273,20 +285,20 @@ func (tr *trainer) prune() {
 			keys = append(keys, k)
 		}
 	}
-	for bi := range tr.bags {
-		for si := range tr.bags[bi].sents {
-			s := &tr.bags[bi].sents[si]
-			n := 0
-			for _, k := range s.keys {
-				if re[k] >= 0 {
-					s.keys[n] = re[k]
-					n++
-				}
-			}
-			s.keys = s.keys[:n]
+	tr.keys = keys
+	return re
+}
+
+// remap renumbers ks in place by re, dropping the features re drops.
+func remap(ks, re []int32) []int32 {
+	n := 0
+	for _, k := range ks {
+		if re[k] >= 0 {
+			ks[n] = re[k]
+			n++
 		}
 	}
-	tr.keys = keys
+	return ks[:n]
 }
 
 func (tr *trainer) readTSV(path string) error {

@@ -115,31 +115,16 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 		add(file)
 	}
 	// Features seen in fewer than two texts are dropped.
-	re := make([]int32, len(tr.keys))
-	var keys []uint64
-	for i, k := range tr.keys {
-		re[i] = -1
-		if tr.df[i] >= trainMinDF {
-			re[i] = int32(len(keys)) // #nosec G115 -- far fewer features than 2^31
-			keys = append(keys, k)
-		}
-	}
+	re := tr.renumber()
+	keys := tr.keys
 	for ti := range texts {
-		n := 0
-		for _, k := range texts[ti].keys {
-			if re[k] >= 0 {
-				texts[ti].keys[n] = re[k]
-				n++
-			}
-		}
-		texts[ti].keys = texts[ti].keys[:n]
+		texts[ti].keys = remap(texts[ti].keys, re)
 		if texts[ti].other {
 			rep.Other++
 		} else {
 			rep.Crisis++
 		}
 	}
-	tr.keys = keys
 	rep.Texts, rep.Features = len(texts), len(keys)
 	if rep.Other == 0 || rep.Crisis == 0 {
 		return nil, rep, fmt.Errorf("recovery model: %d crisis and %d other texts to learn from", rep.Crisis, rep.Other)

@@ -122,11 +122,10 @@ func neighbourCancels(own, nb uint8) bool {
 // ago."), or the sentence before an attempt that goes on with the story
 // ("When I was twenty I tried to end it. My flatmate found me in time.";
 // a wish or a plan in the present is never held by the sentence before
-// it). The yes is then held like
-// any sentence told as the past, until the whole entry is read, and only
-// stated recovery somewhere in the entry cancels it; without that the
-// entry still says yes. A sentence that says it is back itself keeps its
-// own recur bit, which settle reads first.
+// it). The yes is then held like any sentence told as the past, until the
+// whole entry is read, and only stated recovery somewhere in the entry
+// cancels it; without that the entry still says yes. A sentence that says
+// it is back keeps its own recur bit, which settle reads first.
 func pastReach(nb uint8) uint8 {
 	if nb&(vetoPast|vetoRecur) == vetoPast {
 		return vetoPast

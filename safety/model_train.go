@@ -36,8 +36,8 @@ import (
 //     left out.
 //
 // Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
-// set K (crisis_journal_k.jsonl) and everything under ../shared/data
-// (C-SSRS, GoEmotions).
+// sets K and N (crisis_journal_k.jsonl, _n) and everything under
+// ../shared/data (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores
@@ -83,7 +83,15 @@ type trainBag struct {
 	sents            []trainSent
 }
 
-var trainJournals = []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl"}
+// trainJournals are the journal sets the models learn from: A, C and D
+// (written as development sets), F, G and I (each held out for one run,
+// then development sets), H and J (written for training). L, K and N are
+// not read (see the comment at the top of this file and docs/safety.md).
+var trainJournals = []string{
+	"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl",
+	"crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl",
+	"crisis_journal_i.jsonl", "crisis_journal_j.jsonl",
+}
 
 // trainGeneral holds general writing, all of it not crisis (strong feeling,
 // jokes, people supporting someone else), read like the ordinary writing:

@@ -170,11 +170,20 @@ func (d *Detector) Explain(texts ...string) (Verdict, []Finding) {
 func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 	sc := d.pool.Get().(*scratch)
 	defer d.pool.Put(sc)
-	var verdict Verdict
 	var ex *explainer
 	if explain {
 		ex = &explainer{}
 	}
+	v, history := d.scan(texts, sc, ex)
+	return d.finish(texts, v, history, sc, ex)
+}
+
+// scan reads the entry sentence by sentence and returns the verdict of the
+// rules and the sentence model, and whether its every yes is a past
+// attempt or self-injury (history: only such an entry is put to the
+// recovery model, finish).
+func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
+	var verdict Verdict
 	// A sentence told as the past ("when I was nineteen I took an
 	// overdose") that said yes is held back until the whole entry is read:
 	// stated recovery anywhere in the entry ("these days I'm okay")
@@ -249,7 +258,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 				if neighbourCancels(pendBits, bits) {
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
 				} else if settle(pendCode, pendBits|pastReach(bits), pendFrom, pendTo) {
-					return d.finish(texts, verdict, history, sc, ex)
+					return verdict, history
 				}
 				pendCode = ""
 			}
@@ -270,7 +279,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			a = b + 1
 		}
 		if pendCode != "" && settle(pendCode, pendBits, pendFrom, pendTo) {
-			return d.finish(texts, verdict, history, sc, ex)
+			return verdict, history
 		}
 	}
 	if pastCode != "" && (!verdict.Crisis || verdict.Reason == modelCode) {
@@ -282,7 +291,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 			verdict = Verdict{Crisis: true, Reason: pastCode}
 		}
 	}
-	return d.finish(texts, verdict, history, sc, ex)
+	return verdict, history
 }
 
 // finish gives the recovery model (recovery.go) its say over an entry

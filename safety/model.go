@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -240,19 +242,26 @@ func (v *vocab) featureID(w string) (uint32, bool) {
 // score up most: their lines in model_weights.tsv, never the writer's
 // words.
 func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome string) Finding {
-	m := d.m
+	var keys []uint64
+	d.eachKey(toks, a, b, func(k uint64) { keys = append(keys, k) })
+	slices.Sort(keys)
+	return d.m.finding(modelCode, "model", ModelFile, slices.Compact(keys), score, outcome)
+}
+
+// finding is a Finding for a model's yes (or its cancelling yes): the lines
+// in its weights file of the five features of keys (each once) that pushed
+// the score up most, and the score beside the threshold.
+func (m *model) finding(code, what, file string, keys []uint64, score float64, outcome string) Finding {
 	type c struct {
 		k uint64
-		w float64
+		w float32
 	}
 	var cs []c
-	seen := map[uint64]bool{}
-	d.eachKey(toks, a, b, func(k uint64) {
-		if f, ok := m.f[k]; ok && f.w > 0 && !seen[k] {
-			seen[k] = true
-			cs = append(cs, c{k, float64(f.w)})
+	for _, k := range keys {
+		if f, ok := m.f[k]; ok && f.w > 0 {
+			cs = append(cs, c{k, f.w})
 		}
-	})
+	}
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].w != cs[j].w {
 			return cs[i].w > cs[j].w
@@ -263,9 +272,8 @@ func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome s
 	for i := 0; i < len(cs) && i < 5; i++ {
 		lines = append(lines, strconv.Itoa(int(m.f[cs[i].k].line)))
 	}
-	p := 1 / (1 + math.Exp(-score))
-	return Finding{Code: modelCode, Rule: "model_weights.tsv:" + strings.Join(lines, ","),
-		Pattern: fmt.Sprintf("model score %.3f, threshold %.3f; top features at the lines of Rule",
-			p, 1/(1+math.Exp(-m.threshold))),
+	return Finding{Code: code, Rule: path.Base(file) + ":" + strings.Join(lines, ","),
+		Pattern: fmt.Sprintf("%s score %.3f, threshold %.3f; top features at the lines of Rule",
+			what, 1/(1+math.Exp(-score)), 1/(1+math.Exp(-m.threshold))),
 		Outcome: outcome}
 }

@@ -214,13 +214,34 @@ type trainer struct {
 	unk   map[uint32]string // masked hash -> word, built by idName
 }
 
-// add reads one text into a bag; a text seen before is skipped.
-func (tr *trainer) add(text string, pos, hard bool) {
+// firstSight reports whether text is new to the trainer (case and spacing
+// aside), and remembers it: a text seen twice is used once.
+func (tr *trainer) firstSight(text string) bool {
 	norm := strings.ToLower(strings.Join(strings.Fields(text), " "))
 	if norm == "" || tr.seen[norm] {
-		return
+		return false
 	}
 	tr.seen[norm] = true
+	return true
+}
+
+// feature returns the index of feature k, giving a new one the next.
+func (tr *trainer) feature(k uint64) int32 {
+	i, ok := tr.index[k]
+	if !ok {
+		i = int32(len(tr.keys)) // #nosec G115 -- far fewer features than 2^31
+		tr.index[k] = i
+		tr.keys = append(tr.keys, k)
+		tr.df = append(tr.df, 0)
+	}
+	return i
+}
+
+// add reads one text into a bag; a text seen before is skipped.
+func (tr *trainer) add(text string, pos, hard bool) {
+	if !tr.firstSight(text) {
+		return
+	}
 	rules := tr.d.CheckEntry(text).Crisis
 	if !pos && !hard && rules {
 		return // ordinary writing the rules flag: perhaps not ordinary
@@ -228,16 +249,7 @@ func (tr *trainer) add(text string, pos, hard bool) {
 	b := trainBag{pos: pos, hard: hard, rules: rules}
 	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
 		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits) != ""}
-		tr.d.eachKey(toks, a, c, func(k uint64) {
-			i, ok := tr.index[k]
-			if !ok {
-				i = int32(len(tr.keys)) // #nosec G115 -- far fewer features than 2^31
-				tr.index[k] = i
-				tr.keys = append(tr.keys, k)
-				tr.df = append(tr.df, 0)
-			}
-			s.keys = append(s.keys, i)
-		})
+		tr.d.eachKey(toks, a, c, func(k uint64) { s.keys = append(s.keys, tr.feature(k)) })
 		if len(s.keys) > 0 {
 			b.sents = append(b.sents, s)
 		}

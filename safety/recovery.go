@@ -2,11 +2,7 @@ package safety
 
 import (
 	_ "embed"
-	"fmt"
-	"math"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // The recovery model reads a whole entry that said yes and asks one more
@@ -86,34 +82,7 @@ func (d *Detector) recovered(texts []string, sc *scratch, explain bool) (bool, *
 	if !explain {
 		return true, nil
 	}
-	type c struct {
-		k uint64
-		w float64
-	}
-	var cs []c
-	for _, k := range sc.keys {
-		if f, ok := d.r.f[k]; ok && f.w > 0 {
-			cs = append(cs, c{k, float64(f.w)})
-		}
-	}
-	slices.SortFunc(cs, func(a, b c) int {
-		if a.w != b.w {
-			if a.w > b.w {
-				return -1
-			}
-			return 1
-		}
-		if a.k < b.k {
-			return -1
-		}
-		return 1
-	})
-	var lines []string
-	for i := 0; i < len(cs) && i < 5; i++ {
-		lines = append(lines, strconv.Itoa(int(d.r.f[cs[i].k].line)))
-	}
-	return true, &Finding{Code: recoveryCode, Rule: "recovery_weights.tsv:" + strings.Join(lines, ","),
-		Pattern: fmt.Sprintf("recovery score %.3f, threshold %.3f; top features at the lines of Rule",
-			1/(1+math.Exp(-score)), 1/(1+math.Exp(-d.r.threshold))),
-		Outcome: "the entry reads as a recovery story (recovery model): no"}
+	f := d.r.finding(recoveryCode, "recovery", RecoveryFile, sc.keys, score,
+		"the entry reads as a recovery story (recovery model): no")
+	return true, &f
 }

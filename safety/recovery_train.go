@@ -61,38 +61,22 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
 		return nil, rep, err
 	}
-	always := &model{threshold: math.Inf(-1), f: map[uint64]weight{}}
 	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
 	var texts []recoveryText
 	add := func(file []trainText) {
 		for i, t := range file {
-			norm := strings.ToLower(strings.Join(strings.Fields(t.text), " "))
-			if norm == "" || tr.seen[norm] {
+			if !tr.firstSight(t.text) {
 				continue
 			}
-			tr.seen[norm] = true
 			// The model learns only where it will be asked: texts that
-			// say yes to a past attempt or self-injury alone. Such a text
-			// is the one a recovery model that always cancels turns to no.
-			if v, _ := d.decide([]string{t.text}, false); !v.Crisis {
-				continue
-			}
-			d.r = always
-			v, _ := d.decide([]string{t.text}, false)
-			d.r = nil
-			if v.Crisis {
+			// say yes to a past attempt or self-injury alone.
+			if v, history := d.scan([]string{t.text}, tr.sc, nil); !v.Crisis || !history {
 				continue
 			}
 			tr.sc.keys = d.entryKeys([]string{t.text}, tr.sc, tr.sc.keys)
 			ks := make([]int32, 0, len(tr.sc.keys))
 			for _, k := range tr.sc.keys {
-				id, ok := tr.index[k]
-				if !ok {
-					id = int32(len(tr.keys)) // #nosec G115 -- far fewer features than 2^31
-					tr.index[k] = id
-					tr.keys = append(tr.keys, k)
-					tr.df = append(tr.df, 0)
-				}
+				id := tr.feature(k)
 				tr.df[id]++
 				ks = append(ks, id)
 			}

@@ -47,6 +47,7 @@ type Detector struct {
 	acts  []act
 	m     *model // nil: the rules alone (training)
 	r     *model // the recovery model (recovery.go); nil: none (training)
+	e     *model // the entry model (entry.go); nil: none (training)
 	// persons marks, per sym, the words the model reads as one person
 	// (personWords in model.go)
 	persons []uint8
@@ -102,6 +103,9 @@ func (d *Detector) withModel() (*Detector, error) {
 	}
 	if d.r, err = parseModel(recoveryWeights, d.v); err != nil {
 		return nil, fmt.Errorf("safety: recovery_weights.tsv: %w", err)
+	}
+	if d.e, err = parseModel(entryWeights, d.v); err != nil {
+		return nil, fmt.Errorf("safety: entry_weights.tsv: %w", err)
 	}
 	return d, nil
 }
@@ -184,6 +188,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 // recovery model, finish).
 func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
 	var verdict Verdict
+	sc.ekeys, sc.esents = sc.ekeys[:0], 0
 	// A sentence told as the past ("when I was nineteen I took an
 	// overdose") that said yes is held back until the whole entry is read:
 	// stated recovery anywhere in the entry ("these days I'm okay")
@@ -248,6 +253,15 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
+			if d.modelVeto(toks, a, b, bits) == "" {
+				// What the entry model reads (entry.go): the sentences
+				// the sentence model may answer for.
+				before := len(sc.ekeys)
+				d.eachKey(toks, a, b, func(k uint64) { sc.ekeys = append(sc.ekeys, k) })
+				if len(sc.ekeys) > before {
+					sc.esents++
+				}
+			}
 			if code == "" && d.m != nil {
 				code = d.modelSays(toks, a, b, bits, ex)
 			}
@@ -298,9 +312,17 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 // that said yes only to a past attempt or self-injury (history), and
 // returns the verdict with ex's findings.
 func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, ex *explainer) (Verdict, []Finding) {
-	if v.Crisis && history {
+	switch {
+	case v.Crisis && history:
 		if ok, f := d.recovered(texts, sc, ex != nil); ok {
 			v = Verdict{}
+			if ex != nil {
+				ex.found = append(ex.found, *f)
+			}
+		}
+	case !v.Crisis:
+		if ok, f := d.entrySays(sc, ex != nil); ok {
+			v = Verdict{Crisis: true, Reason: entryCode}
 			if ex != nil {
 				ex.found = append(ex.found, *f)
 			}

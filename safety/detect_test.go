@@ -229,25 +229,15 @@ func TestPronounSymmetry(t *testing.T) {
 // recovery story (recovery.go) is left out: that model judges a whole
 // entry, and other sentences beside the story change its reading.
 func TestJoinedSentencesStayQuiet(t *testing.T) {
-	d := newTestDetector(t)
-	rulesAndModel, err := NewDetector()
+	// The recovery and entry models read the whole entry; the property is
+	// the rules' and the sentence model's (TestEntryModelJoins measures
+	// the entry model on joins).
+	d, err := NewDetector()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rulesAndModel.r = nil
-	var quiet []string
-	for _, path := range devFiles {
-		for _, s := range readLabelled(t, path) {
-			if !rulesAndModel.Check(s.text) {
-				// Each part stays a sentence of its own when joined.
-				text := strings.TrimSpace(s.text)
-				if !strings.ContainsAny(text[len(text)-1:], ".!?") {
-					text += "."
-				}
-				quiet = append(quiet, text)
-			}
-		}
-	}
+	d.r, d.e = nil, nil
+	quiet := quietSentences(t, d, false)
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := range 3000 {
 		k := 2 + n%7
@@ -262,6 +252,64 @@ func TestJoinedSentencesStayQuiet(t *testing.T) {
 		if v := d.CheckEntry(parts...); v.Crisis {
 			t.Fatalf("%d quiet fields of one entry say yes (%s): %q", k, v.Reason, parts)
 		}
+	}
+}
+
+// quietSentences returns the sentences of the dev files that d passes,
+// each ending in a full stop so it stays a sentence when joined; with
+// otherOnly, only those labelled not crisis.
+func quietSentences(t *testing.T, d *Detector, otherOnly bool) []string {
+	var quiet []string
+	for _, path := range devFiles {
+		for _, s := range readLabelled(t, path) {
+			if otherOnly && s.crisis || d.Check(s.text) {
+				continue
+			}
+			text := strings.TrimSpace(s.text)
+			if !strings.ContainsAny(text[len(text)-1:], ".!?") {
+				text += "."
+			}
+			quiet = append(quiet, text)
+		}
+	}
+	return quiet
+}
+
+// TestEntryModelJoins joins random ordinary sentences the detector
+// passes (labelled not crisis) into entries of 2 to 8 sentences: the
+// entry model, which reads them together, may say yes to a few, but its
+// thresholds by length (entry.go) must keep that share small and about
+// the same for short and long entries.
+func TestEntryModelJoins(t *testing.T) {
+	d := newTestDetector(t)
+	quiet := quietSentences(t, d, true)
+	r := rand.New(rand.NewPCG(3, 4))
+	var yes, total [9]int
+	for n := range 4200 {
+		k := 2 + n%7
+		parts := make([]string, k)
+		for i := range parts {
+			parts[i] = quiet[r.IntN(len(quiet))]
+		}
+		total[k]++
+		if v := d.CheckEntry(strings.Join(parts, " ")); v.Crisis {
+			if v.Reason != entryCode {
+				t.Fatalf("joined quiet sentences say yes for %s, not the entry model: %q", v.Reason, parts)
+			}
+			yes[k]++
+		}
+	}
+	share := func(from, to int) float64 {
+		var y, n int
+		for k := from; k <= to; k++ {
+			y, n = y+yes[k], n+total[k]
+		}
+		return float64(y) / float64(n)
+	}
+	short, long := share(2, 4), share(5, 8)
+	t.Logf("entry model on joins of quiet other sentences: 2-4 sentences %.4f, 5-8 sentences %.4f", short, long)
+	if short > 0.02 || long > 0.02 {
+		t.Errorf("the entry model flags %.3f of joins of 2-4 and %.3f of 5-8 quiet sentences; want at most 0.02 each", short, long)
 	}
 }
 
@@ -432,7 +480,7 @@ func TestExplainAgrees(t *testing.T) {
 			for _, f := range found {
 				if f.Outcome == "yes" {
 					yes = true
-					if f.Code == "" || !strings.HasPrefix(f.Rule, "rules.txt:") && !(f.Code == "model" && strings.HasPrefix(f.Rule, "model_weights.tsv:")) {
+					if f.Code == "" || !strings.HasPrefix(f.Rule, "rules.txt:") && !(f.Code == "model" && strings.HasPrefix(f.Rule, "model_weights.tsv:")) && !(f.Code == entryCode && strings.HasPrefix(f.Rule, "entry_weights.tsv:")) {
 						t.Errorf("%s: finding without a code or rule: %+v", s.where, f)
 					}
 				}

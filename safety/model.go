@@ -41,6 +41,7 @@ const unknownBit = uint32(1) << 31
 type model struct {
 	bias      float64
 	threshold float64 // on the logit: bias + Σ weights ≥ threshold says yes
+	bands     [len(entryBands)]float64 // the entry model's thresholds by length (entry.go)
 	f         map[uint64]weight
 }
 
@@ -172,6 +173,9 @@ func (d *Detector) modelVeto(toks []token, a, b int, bits uint8) string {
 func parseModel(text string, v *vocab) (*model, error) {
 	n := strings.Count(text, "\n") // sized once: growing three maps was half of NewDetector
 	m := &model{f: make(map[uint64]weight, n)}
+	for i := range m.bands {
+		m.bands[i] = math.Inf(1) // a file without them: the entry model never says yes
+	}
 	haveBias, haveThreshold := false, false
 	for n, ln := range strings.Split(text, "\n") {
 		if ln == "" || ln[0] == '#' {
@@ -188,6 +192,13 @@ func parseModel(text string, v *vocab) (*model, error) {
 			continue
 		case len(f) == 2 && f[0] == "threshold":
 			m.threshold, haveThreshold = x, true
+			continue
+		case len(f) == 2 && strings.HasPrefix(f[0], "threshold-"):
+			for i := range entryBands {
+				if f[0] == bandName(i) {
+					m.bands[i] = x
+				}
+			}
 			continue
 		}
 		var ids [2]uint32

@@ -45,6 +45,23 @@ func TestModelUpToDate(t *testing.T) {
 	if rrep.CVCancelledCrisis > recoveryMaxLoss+0.005 {
 		t.Errorf("cross-validated, the recovery model cancels %.3f of the crisis texts, over %.3f", rrep.CVCancelledCrisis, recoveryMaxLoss)
 	}
+	egot, erep, err := TrainEntry("..", got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ewant, err := os.ReadFile("entry_weights.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(egot, ewant) {
+		t.Fatalf("entry_weights.tsv is stale: run go run ./safety/cmd/crisis-train from the repository root")
+	}
+	t.Logf("entry model: cross-validated it finds %.3f of the crisis texts the rest pass, flags %v of the other texts by length", erep.CVRecall, erep.CVFalseAlarms)
+	for b, fa := range erep.CVFalseAlarms {
+		if fa > entryMaxFA+0.005 {
+			t.Errorf("cross-validated, the entry model flags %.3f of the other texts of band %d, over %.3f", fa, b, entryMaxFA)
+		}
+	}
 }
 
 // TestModelFeaturesKnown checks that every feature of the weights file
@@ -136,5 +153,37 @@ func TestRecoveryModel(t *testing.T) {
 		if named == c.crisis {
 			t.Errorf("%q: a recovery finding %v, want %v (%+v)", c.text, named, !c.crisis, f)
 		}
+	}
+}
+
+// TestEntryModel: an entry whose sentences each pass says yes through the
+// entry model when together they read as a crisis, and no without it; an
+// entry of one sentence is never put to it.
+func TestEntryModel(t *testing.T) {
+	d := newTestDetector(t)
+	entry := "My husband said he's done after twenty-two years. I've already written him a note. " +
+		"He'll find it when he comes to collect his things, and by then it'll be too late. I put it in his sock drawer."
+	for _, s := range strings.SplitAfter(entry, ". ") {
+		if d.Check(s) {
+			t.Fatalf("%q alone says yes; the test wants an entry whose sentences each pass", s)
+		}
+	}
+	v, f := d.Explain(entry)
+	if v != (Verdict{Crisis: true, Reason: entryCode}) || len(f) == 0 || f[len(f)-1].Code != entryCode {
+		t.Errorf("entry: %+v, findings %+v; want a yes from the entry model", v, f)
+	}
+	if got := d.CheckEntry(entry); got != v {
+		t.Errorf("CheckEntry %+v, Explain %+v", got, v)
+	}
+	off, err := NewDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	off.e = nil
+	if off.Check(entry) {
+		t.Errorf("without the entry model the entry still says yes: the test no longer tests it")
+	}
+	if b := entryBand(1); b != -1 {
+		t.Errorf("an entry of one sentence is in band %d; the entry model must not be asked", b)
 	}
 }

@@ -33,6 +33,11 @@ type scratch struct {
 	alt  []byte
 	hits []hit    // every rule piece found, ordered by end
 	keys []uint64 // an entry's features, for the recovery model
+	// ekeys holds the features of the sentences scan read that the
+	// sentence model may answer for, and esents their number: what the
+	// entry model reads (entry.go).
+	ekeys  []uint64
+	esents int
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.
 	unk map[uint32]string

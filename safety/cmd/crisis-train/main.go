@@ -52,10 +52,21 @@ func main() {
 		fmt.Fprintln(os.Stderr, "crisis-train:", err)
 		os.Exit(1)
 	}
+	edata, erep, err := safety.TrainEntry(*root, data)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*root, safety.EntryFile), edata, 0o600)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "crisis-train:", err)
+		os.Exit(1)
+	}
 	fmt.Printf("texts %d (crisis %d, hard negatives %d, ordinary %d), sentences %d, features %d, weights %d\n",
 		rep.Texts, rep.Crisis, rep.HardNegative, rep.Ordinary, rep.Sentences, rep.Features, rep.Weights)
 	fmt.Printf("threshold %.3f; cross-validated, rules or model: recall %.3f, false alarms %.3f (rules alone %.3f, %.3f); ordinary writing flagged %.4f\n",
 		rep.Threshold, rep.CVRecall, rep.CVFalseAlarms, rep.CVRulesRecall, rep.CVRulesFalseAlarms, rep.CVOrdinaryFalseAlarms)
 	fmt.Printf("recovery model: %d texts said yes to (%d crisis, %d other), %d weights; threshold %.3f; cross-validated it cancels %.3f of the other texts and %.3f of the crisis texts\n",
 		rrep.Texts, rrep.Crisis, rrep.Other, rrep.Weights, rrep.Threshold, rrep.CVCancelledOther, rrep.CVCancelledCrisis)
+	fmt.Printf("entry model: %d texts the detector passes (%d crisis, %d other, %d general), %d weights; thresholds %.3f %.3f; cross-validated it finds %.3f of those crisis texts, flags %.3f %.3f of the other texts by length and %.4f of general writing\n",
+		erep.Texts, erep.Crisis, erep.Hard, erep.General, erep.Weights, erep.Thresholds[0], erep.Thresholds[1],
+		erep.CVRecall, erep.CVFalseAlarms[0], erep.CVFalseAlarms[1], erep.CVGeneralFalseAlarms)
 }

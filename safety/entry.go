@@ -1,0 +1,94 @@
+package safety
+
+import (
+	_ "embed"
+	"slices"
+	"strconv"
+)
+
+// The entry model reads a whole entry that neither the rules nor the
+// sentence model said yes to, and asks whether, taken together, it is
+// still a crisis. Plans, preparation and farewells are often spread over
+// an entry in sentences that each sound ordinary ("Paid off the card.
+// Left the spare key next door. Wrote the note, kept the shorter one."):
+// no one sentence says it, so no rule and no sentence score reaches it.
+//
+// It is a logistic regression over the words and word pairs of the whole
+// entry (each counted once), like the recovery model, leaving out the
+// sentences the sentence model may not answer for (a film or a song,
+// someone else as the only person, a veto of the rules: modelVeto), trained on the
+// repository's texts that the rules and the sentence model pass
+// (entry_train.go). Because an entry of eight sentences holds more words
+// than one of one, it has one threshold per length — one sentence, two to
+// four, five or more — each set by cross-validation so that it adds false
+// alarms on at most a fixed share of the other texts of that length: the
+// chance of a false alarm is held the same, whatever the length. It only
+// turns a no into a yes. Verdict.Reason is "entry"; Explain shows a
+// finding with code "entry" and the lines of the features that pushed
+// the score most.
+
+//go:embed entry_weights.tsv
+var entryWeights string
+
+// EntryFile is the path of the entry model's weights in the repository.
+const EntryFile = "safety/entry_weights.tsv"
+
+// entryCode is Verdict.Reason and a Finding's code for the entry model.
+const entryCode = "entry"
+
+// entryBands are the lengths, in sentences, each with its own threshold:
+// band i holds entries of at least entryBands[i] sentences. An entry of
+// one sentence is the sentence model's to judge, and is never asked.
+var entryBands = [...]int{2, 5}
+
+// entryBand returns the band of an entry of n sentences, or -1 when the
+// entry model is not asked.
+func entryBand(n int) int {
+	b := -1
+	for i, min := range entryBands {
+		if n >= min {
+			b = i
+		}
+	}
+	return b
+}
+
+// bandName names band i in the weights file: "threshold-1", "threshold-2"…
+func bandName(i int) string { return "threshold-" + strconv.Itoa(entryBands[i]) }
+
+// entryFeatures returns the features scan kept for the entry model, each
+// once, and the number of sentences they came from.
+func entryFeatures(sc *scratch) ([]uint64, int) {
+	slices.Sort(sc.ekeys)
+	sc.ekeys = slices.Compact(sc.ekeys)
+	return sc.ekeys, sc.esents
+}
+
+// entrySays reports whether the entry model says yes for an entry the
+// rules and the sentence model passed; with explain it also returns the
+// finding that says so.
+func (d *Detector) entrySays(sc *scratch, explain bool) (bool, *Finding) {
+	if d.e == nil {
+		return false, nil
+	}
+	keys, n := entryFeatures(sc)
+	band := entryBand(n)
+	if band < 0 {
+		return false, nil
+	}
+	score := d.e.bias
+	for _, k := range keys {
+		score += float64(d.e.f[k].w)
+	}
+	t := d.e.bands[band]
+	if score < t {
+		return false, nil
+	}
+	if !explain {
+		return true, nil
+	}
+	m := *d.e
+	m.threshold = t
+	f := m.finding(entryCode, "entry model, the entry as a whole:", EntryFile, keys, score, "yes")
+	return true, &f
+}

@@ -1,0 +1,249 @@
+package safety
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+)
+
+// Training the entry model (entry.go). It reads the sentence model's
+// files (model_train.go lists them, and what is never read) and two more
+// that suit a whole-entry model better than a sentence one: set P, whose
+// look-alikes share most of their sentences with the crisis entry they
+// pair with (the difference is in the whole), and set R, sad and
+// frightened writing that is not crisis, read as general writing. It
+// keeps the texts the rules and the freshly trained sentence model pass
+// (where it will be asked) and learns to tell those labelled crisis from
+// the rest, from the words and word pairs of the whole text.
+//
+// Folds are contiguous blocks of each file, as for the recovery model
+// (matched pairs stay in one fold). For each length band (entryBands) the
+// threshold is the lowest score at which the cross-validated model says
+// yes to at most entryMaxFA of the labelled other texts of that length
+// and at most entryMaxGeneralFA of the general and ordinary writing.
+
+// EntryReport holds the entry model's training figures.
+type EntryReport struct {
+	Texts, Crisis, Hard, General int // texts the detector passes
+	Features, Weights            int
+	Thresholds                   [len(entryBands)]float64 // probabilities
+	CVRecall                     float64                  // share of the crisis texts it finds, cross-validated
+	CVFalseAlarms                [len(entryBands)]float64 // share of the labelled other texts it flags, per band
+	CVGeneralFalseAlarms         float64                  // share of general and ordinary writing it flags
+}
+
+const (
+	entryMaxFA        = 0.01
+	entryMaxGeneralFA = 0.002
+	entryL2           = 1e-3
+	entryIters        = 300
+)
+
+// entryJournals are read by the entry model beside the sentence model's
+// trainJournals; entryGeneral beside trainGeneral.
+var (
+	entryJournals = []string{"crisis_journal_p.jsonl", "crisis_journal_q.jsonl"}
+	entryGeneral  = []string{"crisis_journal_r.jsonl"}
+)
+
+type entryText struct {
+	keys             []int32
+	crisis, general  bool
+	band, fold       int
+}
+
+// TrainEntry trains the entry model over the detector with the sentence
+// model's weights modelWeights (as TrainModel wrote them), and returns the
+// contents of entry_weights.tsv. It is deterministic.
+func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
+	var rep EntryReport
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, rep, err
+	}
+	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
+		return nil, rep, err
+	}
+	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
+	var texts []entryText
+	add := func(file []trainText, general bool) {
+		for i, t := range file {
+			if !tr.firstSight(t.text) {
+				continue
+			}
+			if v, _ := d.scan([]string{t.text}, tr.sc, nil); v.Crisis {
+				continue // the entry model is asked only when the rest say no
+			}
+			fs, n := entryFeatures(tr.sc)
+			if entryBand(n) < 0 {
+				continue
+			}
+			ks := make([]int32, 0, len(fs))
+			for _, k := range fs {
+				id := tr.feature(k)
+				tr.df[id]++
+				ks = append(ks, id)
+			}
+			texts = append(texts, entryText{keys: ks, crisis: t.crisis, general: general && !t.crisis,
+				band: entryBand(n), fold: i * trainFolds / len(file)})
+		}
+	}
+	td := filepath.Join(root, "safety", "testdata")
+	for _, f := range trainSentences {
+		file, err := readLabelledTSV(filepath.Join(td, f))
+		if err != nil {
+			return nil, rep, err
+		}
+		add(file, false)
+	}
+	for _, f := range append(trainJournals[:len(trainJournals):len(trainJournals)], entryJournals...) {
+		file, err := readLabelledJournal(filepath.Join(td, f))
+		if err != nil {
+			return nil, rep, err
+		}
+		add(file, false)
+	}
+	for _, f := range append(trainGeneral[:len(trainGeneral):len(trainGeneral)], entryGeneral...) {
+		file, err := readLabelledJournal(filepath.Join(td, f))
+		if err != nil {
+			return nil, rep, err
+		}
+		add(file, true)
+	}
+	ordinary, err := ReadOrdinary(filepath.Join(td, OrdinaryFile))
+	if err != nil {
+		return nil, rep, err
+	}
+	var ord []trainText
+	for _, t := range ordinary {
+		ord = append(ord, trainText{text: t})
+	}
+	add(ord, true)
+
+	re := tr.renumber()
+	keys := tr.keys
+	for ti := range texts {
+		t := &texts[ti]
+		t.keys = remap(t.keys, re)
+		switch {
+		case t.crisis:
+			rep.Crisis++
+		case t.general:
+			rep.General++
+		default:
+			rep.Hard++
+		}
+	}
+	rep.Texts, rep.Features = len(texts), len(keys)
+	if rep.Crisis == 0 || rep.Hard+rep.General == 0 {
+		return nil, rep, fmt.Errorf("entry model: %d crisis and %d other texts to learn from", rep.Crisis, rep.Hard+rep.General)
+	}
+
+	scores := make([]float64, len(texts))
+	for k := 0; k < trainFolds; k++ {
+		var in []int
+		for i := range texts {
+			if texts[i].fold != k {
+				in = append(in, i)
+			}
+		}
+		w, bias := trainEntry(texts, in, len(keys))
+		for i := range texts {
+			if texts[i].fold == k {
+				scores[i] = logit(texts[i].keys, w, bias)
+			}
+		}
+	}
+	var thresholds [len(entryBands)]float64
+	for b := range entryBands {
+		var hard, general []float64
+		for i, t := range texts {
+			switch {
+			case t.band != b || t.crisis:
+			case t.general:
+				general = append(general, scores[i])
+			default:
+				hard = append(hard, scores[i])
+			}
+		}
+		thresholds[b] = max(budgetThreshold(hard, entryMaxFA), budgetThreshold(general, entryMaxGeneralFA))
+		rep.Thresholds[b] = 1 / (1 + math.Exp(-thresholds[b]))
+	}
+	var found, gen float64
+	var hardN, hardHit [len(entryBands)]float64
+	for i, t := range texts {
+		yes := scores[i] >= thresholds[t.band]
+		switch {
+		case t.crisis:
+			found += b2f(yes)
+		case t.general:
+			gen += b2f(yes)
+		default:
+			hardN[t.band]++
+			hardHit[t.band] += b2f(yes)
+		}
+	}
+	rep.CVRecall = found / float64(rep.Crisis)
+	rep.CVGeneralFalseAlarms = gen / float64(max(rep.General, 1))
+	for b := range entryBands {
+		rep.CVFalseAlarms[b] = hardHit[b] / max(hardN[b], 1)
+	}
+
+	all := make([]int, len(texts))
+	for i := range all {
+		all[i] = i
+	}
+	w, bias := trainEntry(texts, all, len(keys))
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, `# Weights of the entry model (safety/entry.go): is an entry that the rules
+# and the sentence model pass, read as a whole, a crisis? Written by:
+# go run ./safety/cmd/crisis-train. Do not edit by hand; TestModelUpToDate
+# checks this file is what training gives now.
+# A line is: words of the feature (as in model_weights.tsv), then its weight.
+# "threshold-N" is on the summed score (logit) for entries of N or more
+# sentences (up to the next band): probabilities %.3f, %.3f.
+# Trained on %d texts the detector passes (%d crisis, %d other labelled,
+# %d general and ordinary), %d features.
+# Five-fold cross-validation: finds %.3f of the crisis texts; flags %.3f
+# and %.3f of the labelled other texts by band and %.4f of the general and
+# ordinary writing.
+`, rep.Thresholds[0], rep.Thresholds[1], rep.Texts, rep.Crisis, rep.Hard,
+		rep.General, rep.Features, rep.CVRecall, rep.CVFalseAlarms[0], rep.CVFalseAlarms[1],
+		rep.CVGeneralFalseAlarms)
+	fmt.Fprintf(&buf, "bias\t%s\nthreshold\t%s\n", strconv.FormatFloat(bias, 'f', 4, 64),
+		strconv.FormatFloat(thresholds[0], 'f', 4, 64))
+	for b := range entryBands {
+		fmt.Fprintf(&buf, "%s\t%s\n", bandName(b), strconv.FormatFloat(thresholds[b], 'f', 4, 64))
+	}
+	type line struct{ name, w string }
+	var lines []line
+	for i, k := range keys {
+		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
+		if ws == "0.0000" || ws == "-0.0000" {
+			continue
+		}
+		lines = append(lines, line{tr.keyName(k), ws})
+	}
+	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	for _, l := range lines {
+		fmt.Fprintf(&buf, "%s\t%s\n", l.name, l.w)
+	}
+	rep.Weights = len(lines)
+	return buf.Bytes(), rep, nil
+}
+
+// trainEntry fits the entry model on the texts in idx (fitLogistic).
+func trainEntry(texts []entryText, idx []int, nf int) ([]float64, float64) {
+	keys := make([][]int32, len(idx))
+	ys := make([]float64, len(idx))
+	for i, ti := range idx {
+		keys[i] = texts[ti].keys
+		if texts[ti].crisis {
+			ys[i] = 1
+		}
+	}
+	return fitLogistic(keys, ys, nf, entryL2, entryIters)
+}

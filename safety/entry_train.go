@@ -50,9 +50,9 @@ var (
 )
 
 type entryText struct {
-	keys             []int32
-	crisis, general  bool
-	band, fold       int
+	keys            []int32
+	crisis, general bool
+	band, fold      int
 }
 
 // TrainEntry trains the entry model over the detector with the sentence

@@ -40,7 +40,7 @@ const unknownBit = uint32(1) << 31
 
 type model struct {
 	bias      float64
-	threshold float64 // on the logit: bias + Σ weights ≥ threshold says yes
+	threshold float64                  // on the logit: bias + Σ weights ≥ threshold says yes
 	bands     [len(entryBands)]float64 // the entry model's thresholds by length (entry.go)
 	f         map[uint64]weight
 }

@@ -21,6 +21,7 @@ package safety
 
 import (
 	"fmt"
+	"math"
 	"sync"
 )
 
@@ -188,7 +189,7 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 // recovery model, finish).
 func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
 	var verdict Verdict
-	sc.ekeys, sc.esents = sc.ekeys[:0], 0
+	sc.ekeys, sc.esents, sc.emax = sc.ekeys[:0], 0, math.Inf(-1)
 	// A sentence told as the past ("when I was nineteen I took an
 	// overdose") that said yes is held back until the whole entry is read:
 	// stated recovery anywhere in the entry ("these days I'm okay")
@@ -260,6 +261,9 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 				d.eachKey(toks, a, b, func(k uint64) { sc.ekeys = append(sc.ekeys, k) })
 				if len(sc.ekeys) > before {
 					sc.esents++
+				}
+				if d.m != nil {
+					sc.emax = max(sc.emax, d.score(toks, a, b))
 				}
 			}
 			if code == "" && d.m != nil {

@@ -56,9 +56,28 @@ func entryBand(n int) int {
 // bandName names band i in the weights file: "threshold-1", "threshold-2"…
 func bandName(i int) string { return "threshold-" + strconv.Itoa(entryBands[i]) }
 
+// nearMargins and nearNames: besides its words, the entry model reads how
+// close the entry's highest sentence came to the sentence model's
+// threshold (a near miss beside the rest of an entry is evidence): one
+// feature for each margin, in logits, that the highest score is within.
+var (
+	nearMargins = [...]float64{0.5, 1, 2}
+	nearNames   = [...]string{"<near0.5>", "<near1>", "<near2>"}
+)
+
+// nearID is the feature id of nearMargins[i], below personID.
+func nearID(i int) uint32 { return personID - 1 - uint32(i) } // #nosec G115 -- i < len(nearMargins)
+
 // entryFeatures returns the features scan kept for the entry model, each
 // once, and the number of sentences they came from.
-func entryFeatures(sc *scratch) ([]uint64, int) {
+func (d *Detector) entryFeatures(sc *scratch) ([]uint64, int) {
+	if d.m != nil {
+		for i, m := range nearMargins {
+			if sc.emax >= d.m.threshold-m {
+				sc.ekeys = append(sc.ekeys, unigram(nearID(i)))
+			}
+		}
+	}
 	slices.Sort(sc.ekeys)
 	sc.ekeys = slices.Compact(sc.ekeys)
 	return sc.ekeys, sc.esents
@@ -71,7 +90,7 @@ func (d *Detector) entrySays(sc *scratch, explain bool) (bool, *Finding) {
 	if d.e == nil {
 		return false, nil
 	}
-	keys, n := entryFeatures(sc)
+	keys, n := d.entryFeatures(sc)
 	band := entryBand(n)
 	if band < 0 {
 		return false, nil

@@ -45,7 +45,7 @@ const (
 // entryJournals are read by the entry model beside the sentence model's
 // trainJournals; entryGeneral beside trainGeneral.
 var (
-	entryJournals = []string{"crisis_journal_p.jsonl", "crisis_journal_q.jsonl"}
+	entryJournals = []string{"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_t.jsonl", "crisis_journal_k.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl"}
 	entryGeneral  = []string{"crisis_journal_r.jsonl"}
 )
 
@@ -77,7 +77,7 @@ func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 			if v, _ := d.scan([]string{t.text}, tr.sc, nil); v.Crisis {
 				continue // the entry model is asked only when the rest say no
 			}
-			fs, n := entryFeatures(tr.sc)
+			fs, n := d.entryFeatures(tr.sc)
 			if entryBand(n) < 0 {
 				continue
 			}

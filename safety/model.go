@@ -239,6 +239,13 @@ func (v *vocab) featureID(w string) (uint32, bool) {
 		return unknownBit, true
 	case w == "<person>":
 		return personID, true
+	case strings.HasPrefix(w, "<near") && strings.HasSuffix(w, ">"):
+		for i, n := range nearNames {
+			if w == n {
+				return nearID(i), true
+			}
+		}
+		return 0, false
 	case strings.HasPrefix(w, "~"):
 		return unknownBit | wordHash([]byte(w[1:]))&^unknownBit, true
 	}

@@ -698,6 +698,8 @@ func (tr *trainer) idName(id uint32) string {
 		return ","
 	case id == personID:
 		return "<person>"
+	case id <= nearID(0) && id > nearID(len(nearNames)):
+		return nearNames[nearID(0)-id]
 	case id == unknownBit:
 		return "~"
 	case id&unknownBit != 0:

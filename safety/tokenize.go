@@ -38,6 +38,7 @@ type scratch struct {
 	// entry model reads (entry.go).
 	ekeys  []uint64
 	esents int
+	emax   float64 // the highest sentence model score among them
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.
 	unk map[uint32]string

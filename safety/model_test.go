@@ -156,34 +156,41 @@ func TestRecoveryModel(t *testing.T) {
 	}
 }
 
-// TestEntryModel: an entry whose sentences each pass says yes through the
-// entry model when together they read as a crisis, and no without it; an
-// entry of one sentence is never put to it.
+// TestEntryModel checks how the entry model is asked, with a model of one
+// word ("zucchini", which no rule knows): an entry of two or more
+// sentences that holds it says yes with reason "entry" and a finding
+// naming the weights' line; an entry of one sentence is never asked; a
+// sentence the sentence model may not answer for (someone else alone, a
+// film) is not read; and it never cancels a yes.
 func TestEntryModel(t *testing.T) {
-	d := newTestDetector(t)
-	entry := "My husband said he's done after twenty-two years. I've already written him a note. " +
-		"He'll find it when he comes to collect his things, and by then it'll be too late. I put it in his sock drawer."
-	for _, s := range strings.SplitAfter(entry, ". ") {
-		if d.Check(s) {
-			t.Fatalf("%q alone says yes; the test wants an entry whose sentences each pass", s)
-		}
-	}
-	v, f := d.Explain(entry)
-	if v != (Verdict{Crisis: true, Reason: entryCode}) || len(f) == 0 || f[len(f)-1].Code != entryCode {
-		t.Errorf("entry: %+v, findings %+v; want a yes from the entry model", v, f)
-	}
-	if got := d.CheckEntry(entry); got != v {
-		t.Errorf("CheckEntry %+v, Explain %+v", got, v)
-	}
-	off, err := NewDetector()
+	d, err := NewDetector()
 	if err != nil {
 		t.Fatal(err)
 	}
-	off.e = nil
-	if off.Check(entry) {
-		t.Errorf("without the entry model the entry still says yes: the test no longer tests it")
+	if d.e, err = parseModel("bias\t-1\nthreshold\t0\nthreshold-2\t0\nthreshold-5\t0.5\n~zucchini\t1.2\n", d.v); err != nil {
+		t.Fatal(err)
 	}
-	if b := entryBand(1); b != -1 {
-		t.Errorf("an entry of one sentence is in band %d; the entry model must not be asked", b)
+	for _, c := range []struct {
+		text string
+		want Verdict
+	}{
+		{"I bought a zucchini. The kitchen looks nice.", Verdict{Crisis: true, Reason: entryCode}},
+		{"I bought a zucchini.", Verdict{}},                                                     // one sentence: not asked
+		{"I bought a courgette. The kitchen looks nice.", Verdict{}},                            // no such word
+		{"My sister bought a zucchini. The kitchen looks nice.", Verdict{}},                     // someone else alone
+		{"I watched a film about a zucchini. The kitchen looks nice.", Verdict{}},               // a film
+		{"I bought a zucchini. It was fine. It was fine. It was fine. It was fine.", Verdict{}}, // five sentences: a higher threshold
+		{"I bought a zucchini. I want to die.", Verdict{Crisis: true, Reason: "wish"}},          // the rules' yes stands
+	} {
+		v, f := d.Explain(c.text)
+		if v != c.want {
+			t.Errorf("%q: %+v, want %+v (findings %+v)", c.text, v, c.want, f)
+		}
+		if got := d.CheckEntry(c.text); got != v {
+			t.Errorf("%q: CheckEntry %+v, Explain %+v", c.text, got, v)
+		}
+		if v.Reason == entryCode && (len(f) == 0 || f[len(f)-1].Rule != "entry_weights.tsv:5") {
+			t.Errorf("%q: findings %+v, want the entry model's with its line", c.text, f)
+		}
 	}
 }

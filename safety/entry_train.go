@@ -10,11 +10,15 @@ import (
 )
 
 // Training the entry model (entry.go). It reads the sentence model's
-// files (model_train.go lists them, and what is never read) and two more
-// that suit a whole-entry model better than a sentence one: set P, whose
-// look-alikes share most of their sentences with the crisis entry they
-// pair with (the difference is in the whole), and set R, sad and
-// frightened writing that is not crisis, read as general writing. It
+// files (model_train.go lists them, and what is never read) and more that
+// suit a whole-entry model better than a sentence one (entryJournals,
+// entryGeneral): set P, whose look-alikes share most of their sentences
+// with the crisis entry they pair with (the difference is in the whole);
+// set Q (varied wording, supporters); set T (crisis spread over
+// ordinary-sounding sentences, and ordinary entries on the same topics);
+// sets K, N and O, each run once as a held-out set before; and set R, sad
+// and frightened writing that is not crisis, read as general writing.
+// Never read by either: sets B, E, L and S, and ../shared/data. It
 // keeps the texts the rules and the freshly trained sentence model pass
 // (where it will be asked) and learns to tell those labelled crisis from
 // the rest, from the words and word pairs of the whole text.
@@ -45,7 +49,10 @@ const (
 // entryJournals are read by the entry model beside the sentence model's
 // trainJournals; entryGeneral beside trainGeneral.
 var (
-	entryJournals = []string{"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_t.jsonl", "crisis_journal_k.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl"}
+	entryJournals = []string{
+		"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_t.jsonl",
+		"crisis_journal_k.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl",
+	}
 	entryGeneral  = []string{"crisis_journal_r.jsonl"}
 )
 

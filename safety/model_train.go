@@ -35,9 +35,10 @@ import (
 //     do not change the model. A text of these the rules say yes to is
 //     left out.
 //
-// Never read: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
-// sets K and N (crisis_journal_k.jsonl, _n) and everything under
-// ../shared/data (C-SSRS, GoEmotions).
+// Never read here: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
+// sets K, L, N, O and S (K, N and O train the entry model, entry_train.go;
+// P, Q, R and T are read only there) and everything under ../shared/data
+// (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

@@ -53,7 +53,7 @@ var (
 		"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_t.jsonl",
 		"crisis_journal_k.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl",
 	}
-	entryGeneral  = []string{"crisis_journal_r.jsonl"}
+	entryGeneral = []string{"crisis_journal_r.jsonl"}
 )
 
 type entryText struct {

@@ -36,7 +36,7 @@ import (
 //     left out.
 //
 // Never read here: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
-// sets K, L, N, O and S (K, N and O train the entry model, entry_train.go;
+// sets K, L, N, O, S and U (K, N and O train the entry model, entry_train.go;
 // P, Q, R and T are read only there) and everything under ../shared/data
 // (C-SSRS, GoEmotions).
 //

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"sort"
 	"strconv"
 )
 
@@ -67,14 +66,11 @@ type entryText struct {
 // contents of entry_weights.tsv. It is deterministic.
 func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 	var rep EntryReport
-	d, err := newRulesDetector()
+	tr, err := wholeTextTrainer(modelWeights)
 	if err != nil {
 		return nil, rep, err
 	}
-	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
-		return nil, rep, err
-	}
-	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
+	d := tr.d
 	var texts []entryText
 	add := func(file []trainText, general bool) {
 		for i, t := range file {
@@ -149,21 +145,8 @@ func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 		return nil, rep, fmt.Errorf("entry model: %d crisis and %d other texts to learn from", rep.Crisis, rep.Hard+rep.General)
 	}
 
-	scores := make([]float64, len(texts))
-	for k := 0; k < trainFolds; k++ {
-		var in []int
-		for i := range texts {
-			if texts[i].fold != k {
-				in = append(in, i)
-			}
-		}
-		w, bias := trainEntry(texts, in, len(keys))
-		for i := range texts {
-			if texts[i].fold == k {
-				scores[i] = logit(texts[i].keys, w, bias)
-			}
-		}
-	}
+	text := func(i int) ([]int32, bool, int) { return texts[i].keys, texts[i].crisis, texts[i].fold }
+	scores := cvScores(len(texts), len(keys), entryL2, entryIters, text)
 	var thresholds [len(entryBands)]float64
 	for b := range entryBands {
 		var hard, general []float64
@@ -203,7 +186,7 @@ func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 	for i := range all {
 		all[i] = i
 	}
-	w, bias := trainEntry(texts, all, len(keys))
+	w, bias := fitSome(all, len(keys), entryL2, entryIters, text)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, `# Weights of the entry model (safety/entry.go): is an entry that the rules
 # and the sentence model pass, read as a whole, a crisis? Written by:
@@ -225,32 +208,10 @@ func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 	for b := range entryBands {
 		fmt.Fprintf(&buf, "%s\t%s\n", bandName(b), strconv.FormatFloat(thresholds[b], 'f', 4, 64))
 	}
-	type line struct{ name, w string }
-	var lines []line
-	for i, k := range keys {
-		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
-		if ws == "0.0000" || ws == "-0.0000" {
-			continue
-		}
-		lines = append(lines, line{tr.keyName(k), ws})
-	}
-	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	lines := tr.weightLines(keys, w)
 	for _, l := range lines {
-		fmt.Fprintf(&buf, "%s\t%s\n", l.name, l.w)
+		buf.WriteString(l)
 	}
 	rep.Weights = len(lines)
 	return buf.Bytes(), rep, nil
-}
-
-// trainEntry fits the entry model on the texts in idx (fitLogistic).
-func trainEntry(texts []entryText, idx []int, nf int) ([]float64, float64) {
-	keys := make([][]int32, len(idx))
-	ys := make([]float64, len(idx))
-	for i, ti := range idx {
-		keys[i] = texts[ti].keys
-		if texts[ti].crisis {
-			ys[i] = 1
-		}
-	}
-	return fitLogistic(keys, ys, nf, entryL2, entryIters)
 }

@@ -650,16 +650,7 @@ func budgetThreshold(scores []float64, share float64) float64 {
 // write renders model_weights.tsv and returns it with its number of
 // weights.
 func (tr *trainer) write(w []float64, bias, threshold float64, rep TrainReport) ([]byte, int) {
-	type line struct{ name, w string }
-	var lines []line
-	for i, k := range tr.keys {
-		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
-		if ws == "0.0000" || ws == "-0.0000" {
-			continue
-		}
-		lines = append(lines, line{tr.keyName(k), ws})
-	}
-	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	lines := tr.weightLines(tr.keys, w)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, `# Weights of the crisis-language model beside the rules (safety/model.go).
 # Written by: go run ./safety/cmd/crisis-train. Do not edit by hand;
@@ -678,9 +669,30 @@ func (tr *trainer) write(w []float64, bias, threshold float64, rep TrainReport) 
 	fmt.Fprintf(&buf, "bias\t%s\nthreshold\t%s\n", strconv.FormatFloat(bias, 'f', 4, 64),
 		strconv.FormatFloat(threshold, 'f', 4, 64))
 	for _, l := range lines {
-		fmt.Fprintf(&buf, "%s\t%s\n", l.name, l.w)
+		buf.WriteString(l)
 	}
 	return buf.Bytes(), len(lines)
+}
+
+// weightLines renders a weights file's feature lines, "words<TAB>weight\n"
+// for each of keys with a weight w[i] not zero at four decimals, sorted by
+// the feature's words. All three models write their files with it.
+func (tr *trainer) weightLines(keys []uint64, w []float64) []string {
+	type line struct{ name, w string }
+	var lines []line
+	for i, k := range keys {
+		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
+		if ws == "0.0000" || ws == "-0.0000" {
+			continue
+		}
+		lines = append(lines, line{tr.keyName(k), ws})
+	}
+	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.name + "\t" + l.w + "\n"
+	}
+	return out
 }
 
 func (tr *trainer) keyName(k uint64) string {

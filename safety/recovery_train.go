@@ -54,14 +54,11 @@ type recoveryText struct {
 // returns the contents of recovery_weights.tsv. It is deterministic.
 func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, error) {
 	var rep RecoveryReport
-	d, err := newRulesDetector()
+	tr, err := wholeTextTrainer(modelWeights)
 	if err != nil {
 		return nil, rep, err
 	}
-	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
-		return nil, rep, err
-	}
-	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
+	d := tr.d
 	var texts []recoveryText
 	add := func(file []trainText) {
 		for i, t := range file {
@@ -114,21 +111,8 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 		return nil, rep, fmt.Errorf("recovery model: %d crisis and %d other texts to learn from", rep.Crisis, rep.Other)
 	}
 
-	scores := make([]float64, len(texts))
-	for k := 0; k < trainFolds; k++ {
-		var in []int
-		for i := range texts {
-			if texts[i].fold != k {
-				in = append(in, i)
-			}
-		}
-		w, bias := trainRecovery(texts, in, len(keys))
-		for i := range texts {
-			if texts[i].fold == k {
-				scores[i] = logit(texts[i].keys, w, bias)
-			}
-		}
-	}
+	text := func(i int) ([]int32, bool, int) { return texts[i].keys, texts[i].other, texts[i].fold }
+	scores := cvScores(len(texts), len(keys), recoveryL2, recoveryIters, text)
 	var crisis []float64
 	for i, t := range texts {
 		if !t.other {
@@ -156,7 +140,7 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 	for i := range all {
 		all[i] = i
 	}
-	w, bias := trainRecovery(texts, all, len(keys))
+	w, bias := fitSome(all, len(keys), recoveryL2, recoveryIters, text)
 	var buf bytes.Buffer
 	fmt.Fprintf(&buf, `# Weights of the recovery model (safety/recovery.go): does an entry that
 # said yes read as a recovery story? Written by: go run ./safety/cmd/crisis-train.
@@ -170,34 +154,62 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 `, rep.Threshold, rep.Texts, rep.Crisis, rep.Other, rep.Features, rep.CVCancelledOther, rep.CVCancelledCrisis)
 	fmt.Fprintf(&buf, "bias\t%s\nthreshold\t%s\n", strconv.FormatFloat(bias, 'f', 4, 64),
 		strconv.FormatFloat(threshold, 'f', 4, 64))
-	type line struct{ name, w string }
-	var lines []line
-	for i, k := range keys {
-		ws := strconv.FormatFloat(w[i], 'f', 4, 64)
-		if ws == "0.0000" || ws == "-0.0000" {
-			continue
-		}
-		lines = append(lines, line{tr.keyName(k), ws})
-	}
-	sort.Slice(lines, func(i, j int) bool { return lines[i].name < lines[j].name })
+	lines := tr.weightLines(keys, w)
 	for _, l := range lines {
-		fmt.Fprintf(&buf, "%s\t%s\n", l.name, l.w)
+		buf.WriteString(l)
 	}
 	rep.Weights = len(lines)
 	return buf.Bytes(), rep, nil
 }
 
-// trainRecovery fits the recovery model on the texts in idx (fitLogistic).
-func trainRecovery(texts []recoveryText, idx []int, nf int) ([]float64, float64) {
+// wholeTextTrainer is a trainer for a whole-text model (the recovery and
+// entry models) over the rules and the sentence model's weights
+// modelWeights, as TrainModel wrote them.
+func wholeTextTrainer(modelWeights []byte) (*trainer, error) {
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, err
+	}
+	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
+		return nil, err
+	}
+	return &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}, nil
+}
+
+// cvScores scores each of n texts by a whole-text model (the recovery and
+// entry models) trained on the other folds: text(i) gives text i's
+// features, whether it is the class the model says yes to, and its fold.
+func cvScores(n, nf int, l2 float64, iters int, text func(int) ([]int32, bool, int)) []float64 {
+	scores := make([]float64, n)
+	for k := 0; k < trainFolds; k++ {
+		var in []int
+		for i := 0; i < n; i++ {
+			if _, _, f := text(i); f != k {
+				in = append(in, i)
+			}
+		}
+		w, bias := fitSome(in, nf, l2, iters, text)
+		for i := 0; i < n; i++ {
+			if ks, _, f := text(i); f == k {
+				scores[i] = logit(ks, w, bias)
+			}
+		}
+	}
+	return scores
+}
+
+// fitSome fits a whole-text model on the texts in idx (fitLogistic).
+func fitSome(idx []int, nf int, l2 float64, iters int, text func(int) ([]int32, bool, int)) ([]float64, float64) {
 	keys := make([][]int32, len(idx))
 	ys := make([]float64, len(idx))
 	for i, ti := range idx {
-		keys[i] = texts[ti].keys
-		if texts[ti].other {
+		var yes bool
+		keys[i], yes, _ = text(ti)
+		if yes {
 			ys[i] = 1
 		}
 	}
-	return fitLogistic(keys, ys, nf, recoveryL2, recoveryIters)
+	return fitLogistic(keys, ys, nf, l2, iters)
 }
 
 // trainText is one text of a training file and its label.

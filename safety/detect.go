@@ -254,6 +254,10 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
+			score := math.Inf(-1)
+			if d.m != nil {
+				score = d.score(toks, a, b)
+			}
 			if d.modelVeto(toks, a, b, bits) == "" {
 				// What the entry model reads (entry.go): the sentences
 				// the sentence model may answer for.
@@ -262,12 +266,10 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 				if len(sc.ekeys) > before {
 					sc.esents++
 				}
-				if d.m != nil {
-					sc.emax = max(sc.emax, d.score(toks, a, b))
-				}
+				sc.emax = max(sc.emax, score)
 			}
 			if code == "" && d.m != nil {
-				code = d.modelSays(toks, a, b, bits, ex)
+				code = d.modelSays(toks, a, b, bits, score, ex)
 			}
 			if bits&vetoRecovery != 0 {
 				recovered = true
@@ -339,9 +341,8 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 }
 
 // modelSays returns "model" when the model says yes for the sentence
-// toks[a:b] and no veto holds it back.
-func (d *Detector) modelSays(toks []token, a, b int, bits uint8, ex *explainer) string {
-	score := d.score(toks, a, b)
+// toks[a:b] of the given score and no veto holds it back.
+func (d *Detector) modelSays(toks []token, a, b int, bits uint8, score float64, ex *explainer) string {
 	if score < d.m.threshold {
 		return ""
 	}

@@ -14,18 +14,21 @@ import (
 // no one sentence says it, so no rule and no sentence score reaches it.
 //
 // It is a logistic regression over the words and word pairs of the whole
-// entry (each counted once), like the recovery model, leaving out the
+// entry (each counted once), like the recovery model, and over how close
+// the entry's highest sentence came to the sentence model's threshold (a
+// near miss beside the rest of an entry is evidence). It leaves out the
 // sentences the sentence model may not answer for (a film or a song,
-// someone else as the only person, a veto of the rules: modelVeto), trained on the
-// repository's texts that the rules and the sentence model pass
-// (entry_train.go). Because an entry of eight sentences holds more words
-// than one of one, it has one threshold per length — one sentence, two to
-// four, five or more — each set by cross-validation so that it adds false
-// alarms on at most a fixed share of the other texts of that length: the
-// chance of a false alarm is held the same, whatever the length. It only
-// turns a no into a yes. Verdict.Reason is "entry"; Explain shows a
-// finding with code "entry" and the lines of the features that pushed
-// the score most.
+// someone else as the only person, a veto of the rules: modelVeto). It is
+// trained on the repository's texts that the rules and the sentence model
+// pass (entry_train.go), and asked only about an entry of two sentences or
+// more: one sentence is the sentence model's to judge. Because an entry of
+// eight sentences holds more words than one of two, it has one threshold
+// per length — two to four sentences, five or more — each set by
+// cross-validation so that it adds false alarms on at most a fixed share
+// of the other texts of that length: the chance of a false alarm is held
+// about the same, whatever the length. It only turns a no into a yes.
+// Verdict.Reason is "entry"; Explain shows a finding with code "entry" and
+// the lines of the features that pushed the score most.
 
 //go:embed entry_weights.tsv
 var entryWeights string
@@ -53,13 +56,12 @@ func entryBand(n int) int {
 	return b
 }
 
-// bandName names band i in the weights file: "threshold-1", "threshold-2"…
+// bandName names band i in the weights file: "threshold-2", "threshold-5".
 func bandName(i int) string { return "threshold-" + strconv.Itoa(entryBands[i]) }
 
-// nearMargins and nearNames: besides its words, the entry model reads how
-// close the entry's highest sentence came to the sentence model's
-// threshold (a near miss beside the rest of an entry is evidence): one
-// feature for each margin, in logits, that the highest score is within.
+// nearMargins and nearNames: the near-miss features, one for each margin,
+// in logits, that the entry's highest sentence score is within of the
+// sentence model's threshold.
 var (
 	nearMargins = [...]float64{0.5, 1, 2}
 	nearNames   = [...]string{"<near0.5>", "<near1>", "<near2>"}

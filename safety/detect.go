@@ -254,20 +254,9 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
-			score := math.Inf(-1)
-			if d.m != nil {
-				score = d.score(toks, a, b)
-			}
-			if d.modelVeto(toks, a, b, bits) == "" {
-				// What the entry model reads (entry.go): the sentences
-				// the sentence model may answer for.
-				before := len(sc.ekeys)
-				d.eachKey(toks, a, b, func(k uint64) { sc.ekeys = append(sc.ekeys, k) })
-				if len(sc.ekeys) > before {
-					sc.esents++
-				}
-				sc.emax = max(sc.emax, score)
-			}
+			// The entry model (entry.go) reads the sentences the
+			// sentence model may answer for.
+			score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits) == "", sc)
 			if code == "" && d.m != nil {
 				code = d.modelSays(toks, a, b, bits, score, ex)
 			}

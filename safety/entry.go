@@ -108,8 +108,6 @@ func (d *Detector) entrySays(sc *scratch, explain bool) (bool, *Finding) {
 	if !explain {
 		return true, nil
 	}
-	m := *d.e
-	m.threshold = t
-	f := m.finding(entryCode, "entry model, the entry as a whole:", EntryFile, keys, score, "yes")
+	f := d.e.finding(entryCode, "entry model, the entry as a whole:", EntryFile, keys, score, t, "yes")
 	return true, &f
 }

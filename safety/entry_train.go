@@ -84,13 +84,7 @@ func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 			if entryBand(n) < 0 {
 				continue
 			}
-			ks := make([]int32, 0, len(fs))
-			for _, k := range fs {
-				id := tr.feature(k)
-				tr.df[id]++
-				ks = append(ks, id)
-			}
-			texts = append(texts, entryText{keys: ks, crisis: t.crisis, general: general && !t.crisis,
+			texts = append(texts, entryText{keys: tr.textFeatures(fs), crisis: t.crisis, general: general && !t.crisis,
 				band: entryBand(n), fold: i * trainFolds / len(file)})
 		}
 	}

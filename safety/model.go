@@ -134,10 +134,33 @@ func (d *Detector) eachKey(toks []token, a, b int, f func(uint64)) {
 	}
 }
 
-// score is the sentence's logit.
-func (d *Detector) score(toks []token, a, b int) float64 {
-	s := d.m.bias
-	d.eachKey(toks, a, b, func(k uint64) { s += float64(d.m.f[k].w) })
+// readSentence returns the logit of the sentence toks[a:b] under the
+// sentence model (-Inf without one) and, when keep, also gives the entry
+// model its features (sc.ekeys, sc.esents, sc.emax; entry.go), in one pass
+// over them.
+func (d *Detector) readSentence(toks []token, a, b int, keep bool, sc *scratch) float64 {
+	s := math.Inf(-1)
+	if d.m == nil && !keep {
+		return s
+	}
+	if d.m != nil {
+		s = d.m.bias
+	}
+	before := len(sc.ekeys)
+	d.eachKey(toks, a, b, func(k uint64) {
+		if d.m != nil {
+			s += float64(d.m.f[k].w)
+		}
+		if keep {
+			sc.ekeys = append(sc.ekeys, k)
+		}
+	})
+	if keep {
+		if len(sc.ekeys) > before {
+			sc.esents++
+		}
+		sc.emax = max(sc.emax, s)
+	}
 	return s
 }
 
@@ -263,13 +286,14 @@ func (d *Detector) modelFinding(toks []token, a, b int, score float64, outcome s
 	var keys []uint64
 	d.eachKey(toks, a, b, func(k uint64) { keys = append(keys, k) })
 	slices.Sort(keys)
-	return d.m.finding(modelCode, "model", ModelFile, slices.Compact(keys), score, outcome)
+	return d.m.finding(modelCode, "model", ModelFile, slices.Compact(keys), score, d.m.threshold, outcome)
 }
 
 // finding is a Finding for a model's yes (or its cancelling yes): the lines
 // in its weights file of the five features of keys (each once) that pushed
-// the score up most, and the score beside the threshold.
-func (m *model) finding(code, what, file string, keys []uint64, score float64, outcome string) Finding {
+// the score up most, and the score beside the threshold it reached (the
+// entry model has one per length).
+func (m *model) finding(code, what, file string, keys []uint64, score, threshold float64, outcome string) Finding {
 	type c struct {
 		k uint64
 		w float32
@@ -292,6 +316,6 @@ func (m *model) finding(code, what, file string, keys []uint64, score float64, o
 	}
 	return Finding{Code: code, Rule: path.Base(file) + ":" + strings.Join(lines, ","),
 		Pattern: fmt.Sprintf("%s score %.3f, threshold %.3f; top features at the lines of Rule",
-			what, 1/(1+math.Exp(-score)), 1/(1+math.Exp(-m.threshold))),
+			what, 1/(1+math.Exp(-score)), 1/(1+math.Exp(-threshold))),
 		Outcome: outcome}
 }

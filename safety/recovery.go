@@ -82,7 +82,7 @@ func (d *Detector) recovered(texts []string, sc *scratch, explain bool) (bool, *
 	if !explain {
 		return true, nil
 	}
-	f := d.r.finding(recoveryCode, "recovery", RecoveryFile, sc.keys, score,
+	f := d.r.finding(recoveryCode, "recovery", RecoveryFile, sc.keys, score, d.r.threshold,
 		"the entry reads as a recovery story (recovery model): no")
 	return true, &f
 }

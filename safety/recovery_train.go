@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -71,13 +70,7 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 				continue
 			}
 			tr.sc.keys = d.entryKeys([]string{t.text}, tr.sc, tr.sc.keys)
-			ks := make([]int32, 0, len(tr.sc.keys))
-			for _, k := range tr.sc.keys {
-				id := tr.feature(k)
-				tr.df[id]++
-				ks = append(ks, id)
-			}
-			texts = append(texts, recoveryText{keys: ks, other: !t.crisis, fold: i * trainFolds / len(file)})
+			texts = append(texts, recoveryText{keys: tr.textFeatures(tr.sc.keys), other: !t.crisis, fold: i * trainFolds / len(file)})
 		}
 	}
 	td := filepath.Join(root, "safety", "testdata")
@@ -119,9 +112,7 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 			crisis = append(crisis, scores[i])
 		}
 	}
-	sort.Sort(sort.Reverse(sort.Float64Slice(crisis)))
-	allowed := int(recoveryMaxLoss * float64(len(crisis)))
-	threshold := math.Ceil(crisis[allowed]*1e4+1e-6) / 1e4
+	threshold := budgetThreshold(crisis, recoveryMaxLoss)
 	var cancelOther, cancelCrisis float64
 	for i, t := range texts {
 		if scores[i] >= threshold {
@@ -174,6 +165,18 @@ func wholeTextTrainer(modelWeights []byte) (*trainer, error) {
 		return nil, err
 	}
 	return &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}, nil
+}
+
+// textFeatures returns the indexes of a whole text's features keys (each
+// once) and counts the text in each one's document frequency.
+func (tr *trainer) textFeatures(keys []uint64) []int32 {
+	ks := make([]int32, 0, len(keys))
+	for _, k := range keys {
+		id := tr.feature(k)
+		tr.df[id]++
+		ks = append(ks, id)
+	}
+	return ks
 }
 
 // cvScores scores each of n texts by a whole-text model (the recovery and

@@ -52,7 +52,10 @@ type Detector struct {
 	// persons marks, per sym, the words the model reads as one person
 	// (personWords in model.go)
 	persons []uint8
-	pool    sync.Pool // *scratch
+	// you maps, per sym, a "you" word to the writer's own, for an entry
+	// written to oneself as "you" (voice.go); nil: never read that way.
+	you  []sym
+	pool sync.Pool // *scratch
 }
 
 // Verdict is the one decision for an entry. Reason is the reason code of
@@ -135,7 +138,7 @@ func newRulesDetector() (*Detector, error) {
 		d.trie.root = append(d.trie.root, make([]int32, n-len(d.trie.root))...)
 	}
 	d.trie.freeze()
-	d.persons = personTable(v)
+	d.persons, d.you = personTable(v), secondPerson(v)
 	return d, nil
 }
 
@@ -189,7 +192,12 @@ func (d *Detector) decide(texts []string, explain bool) (Verdict, []Finding) {
 // recovery model, finish).
 func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
 	var verdict Verdict
-	sc.ekeys, sc.esents, sc.emax = sc.ekeys[:0], 0, math.Inf(-1)
+	// The second reading (voice.go) leaves what the first one noted.
+	models := !sc.asWriter
+	if models {
+		sc.ekeys, sc.esents, sc.emax = sc.ekeys[:0], 0, math.Inf(-1)
+		sc.writer, sc.you, sc.sents = false, false, 0
+	}
 	// A sentence told as the past ("when I was nineteen I took an
 	// overdose") that said yes is held back until the whole entry is read:
 	// stated recovery anywhere in the entry ("these days I'm okay")
@@ -237,6 +245,11 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			continue
 		}
 		toks := d.v.tokenize(text, sc, true)
+		if models {
+			d.noteVoice(toks, sc)
+		} else {
+			d.readAsWriter(toks)
+		}
 		// A sentence that said yes waits (pending) until the next one is
 		// judged: stated recovery there, or before it, cancels it.
 		var prevBits, pendBits uint8
@@ -245,6 +258,9 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			b := a
 			for b < len(toks) && toks[b].s != symBound {
 				b++
+			}
+			if b > a {
+				sc.sents++
 			}
 			// The sentence's own words and its end mark: a rule may end
 			// in "$", never go past it.
@@ -256,9 +272,16 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			code, bits := d.judge(toks, sc.hits, ex)
 			// The entry model (entry.go) reads the sentences the
 			// sentence model may answer for.
-			score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits) == "", sc)
-			if code == "" && d.m != nil {
-				code = d.modelSays(toks, a, b, bits, score, ex)
+			if !models && bits&vetoMedia != 0 {
+				// "a song about losing your will to live": a "you" beside
+				// a film or song is anyone's.
+				code = ""
+			}
+			if models {
+				score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits) == "", sc)
+				if code == "" && d.m != nil {
+					code = d.modelSays(toks, a, b, bits, score, ex)
+				}
 			}
 			if bits&vetoRecovery != 0 {
 				recovered = true
@@ -307,6 +330,9 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 // that said yes only to a past attempt or self-injury (history), and
 // returns the verdict with ex's findings.
 func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, ex *explainer) (Verdict, []Finding) {
+	if !v.Crisis {
+		v, history = d.inSecondPerson(texts, sc, ex)
+	}
 	switch {
 	case v.Crisis && history:
 		if ok, f := d.recovered(texts, sc, ex != nil); ok {

@@ -229,14 +229,15 @@ func TestPronounSymmetry(t *testing.T) {
 // recovery story (recovery.go) is left out: that model judges a whole
 // entry, and other sentences beside the story change its reading.
 func TestJoinedSentencesStayQuiet(t *testing.T) {
-	// The recovery and entry models read the whole entry; the property is
-	// the rules' and the sentence model's (TestEntryModelJoins measures
-	// the entry model on joins).
+	// The recovery and entry models, and the second reading of an entry
+	// written as "you" (voice.go), read the whole entry; the property is
+	// the rules' and the sentence model's (TestEntryModelJoins and
+	// TestSecondPersonJoins measure the others on joins).
 	d, err := NewDetector()
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.r, d.e = nil, nil
+	d.r, d.e, d.you = nil, nil, nil
 	quiet := quietSentences(t, d, false)
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := range 3000 {
@@ -281,14 +282,18 @@ func quietSentences(t *testing.T, d *Detector, otherOnly bool) []string {
 // thresholds by length (entry.go) must keep that share small and about
 // the same for short and long entries.
 func TestEntryModelJoins(t *testing.T) {
-	d := newTestDetector(t)
+	d, err := NewDetector()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.you = nil // TestSecondPersonJoins
 	// Quiet for the rules and the sentence model alone, so that a join
 	// can say yes only through the entry model (TestJoinedSentencesStayQuiet).
 	rulesAndModel, err := NewDetector()
 	if err != nil {
 		t.Fatal(err)
 	}
-	rulesAndModel.r, rulesAndModel.e = nil, nil
+	rulesAndModel.r, rulesAndModel.e, rulesAndModel.you = nil, nil, nil
 	quiet := quietSentences(t, rulesAndModel, true)
 	r := rand.New(rand.NewPCG(3, 4))
 	var yes, total [9]int

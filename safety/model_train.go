@@ -109,6 +109,9 @@ func TrainModel(root string) ([]byte, TrainReport, error) {
 	if err != nil {
 		return nil, rep, err
 	}
+	// The models learn from the first reading of an entry; the second,
+	// with "you" as the writer (voice.go), is asked only after them.
+	d.you = nil
 	tr := &trainer{d: d, sc: &scratch{unk: map[uint32]string{}}, index: map[uint64]int32{}, seen: map[string]bool{}}
 	td := filepath.Join(root, "safety", "testdata")
 	for _, f := range trainSentences {

@@ -161,6 +161,9 @@ func wholeTextTrainer(modelWeights []byte) (*trainer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The models learn from the first reading of an entry; the second,
+	// with "you" as the writer (voice.go), is asked only after them.
+	d.you = nil
 	if d.m, err = parseModel(string(modelWeights), d.v); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ type token struct {
 	q    int32
 	name bool
 	poss bool // written with a possessive 's or s' ("dad's knife"): not a subject
+	ask  bool // a sentence bound made by a question mark (voice.go)
 	// h is a hash of a word the vocabulary does not know (symUnknown), so
 	// the model (model.go) can weigh words no rule mentions; 0 otherwise.
 	h uint32
@@ -39,6 +40,11 @@ type scratch struct {
 	ekeys  []uint64
 	esents int
 	emax   float64 // the highest sentence model score among them
+	// Who the entry is written as (voice.go): scan met a word of the
+	// writer, a "you", and this many sentences; asWriter makes scan read
+	// "you" as the writer, with the rules alone.
+	writer, you, asWriter bool
+	sents                 int
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.
 	unk map[uint32]string
@@ -106,6 +112,9 @@ func (v *vocab) tokenize(text string, sc *scratch, final bool) []token {
 		case r == '.' || r == '!' || r == '?' || r == ';' || r == '\n' || r == '…':
 			word = t.flush(word)
 			t.emit(symBound)
+			if n := len(t.toks); r == '?' && n > 0 && t.toks[n-1].s == symBound {
+				t.toks[n-1].ask = true
+			}
 		case r == ',' || r == ':' || r == '(' || r == ')' || r == '—' || r == '–':
 			word = t.flush(word)
 			t.emit(symComma)

@@ -43,6 +43,7 @@ const (
 	flagNeutral                        // it, that, there: a placeholder subject
 	flagPredicate                      // want, need, die: a verb whose subject is the word before it
 	flagIsAfter                        // been, in, not, the: after a noun's 's, the 's is "is" or "has"
+	flagGeneric                        // if, when: a "you" after it is anyone (voice.go)
 )
 
 // classFlags names the word classes that rules.txt fills.
@@ -51,8 +52,8 @@ var classFlags = map[string]uint32{
 	"soft": flagSoft, "accident": flagAccident, "subject": flagSubject, "negraise": flagNegRaise,
 	"speaker": flagSpeaker, "objecttaker": flagObjectTaker, "determiner": flagDeterminer,
 	"notobject": flagNotObject, "gapstop": flagGapStop, "negstop": flagNegStop, "aux": flagAux, "neutral": flagNeutral, "predicate": flagPredicate,
-	"isafter": flagIsAfter,
-	"common":  0, // only makes the words known, so a Capitalised one is not a name
+	"isafter": flagIsAfter, "generic": flagGeneric,
+	"common": 0, // only makes the words known, so a Capitalised one is not a name
 }
 
 // fillers are dropped before matching, so "I just really want to die" and

@@ -1,0 +1,117 @@
+package safety
+
+// An entry written to oneself in the second person: "You wake up, you go
+// to uni, you smile at people. Then you get home and think about dying
+// for three hours. Tonight you want to do it." Some people journal this
+// way. The rules read "you" as someone else (the subject check in
+// context.go), so such an entry said no however clear it was.
+//
+// What marks it is who is missing: an entry of two sentences or more that
+// has no word of the writer anywhere (class writer in rules.txt: I, me,
+// my, we, our…) and does have "you". When the rules and the sentence
+// model said no to such an entry, the rules read it once more with you,
+// your, yourself and yours as I, my, myself and mine (scan with
+// sc.asWriter). Only the rules: the models learnt "you" as it usually is,
+// someone else, and read with "I" they fire on advice and replies ("Not
+// sure what your point is"). Like the entry model this only turns a no
+// into a yes; one sentence alone is never read this way, because a
+// single "you" is most often said to someone.
+//
+// Measured before it was kept (docs/safety.md, round 18): on the journal
+// sets A to U, 13 of 26 crisis entries written as "you" with no "I" said
+// yes, and none of 103 other entries of that shape (mostly advice to
+// someone else: "If you feel unsafe tonight, go to A&E"); GoEmotions
+// comments of that shape, 6 more of 2,848.
+
+// secondPerson maps the writer's "you" words to the writer's own, per sym
+// (0: not a "you" word). A rule set without them leaves it nil, and the
+// entry is never read again.
+func secondPerson(v *vocab) []sym {
+	var t []sym
+	for you, me := range map[string]string{"you": "i", "your": "my", "yourself": "myself", "yours": "mine"} {
+		y, ok1 := v.lemma[you]
+		m, ok2 := v.lemma[me]
+		if !ok1 || !ok2 {
+			continue
+		}
+		if t == nil {
+			t = make([]sym, len(v.names))
+		}
+		t[y] = m
+	}
+	return t
+}
+
+// noteVoice records whether toks hold a word of the writer or a "you".
+func (d *Detector) noteVoice(toks []token, sc *scratch) {
+	if d.you == nil {
+		return
+	}
+	for _, t := range toks {
+		if int(t.s) >= len(d.you) {
+			continue
+		}
+		if d.v.flags[t.s]&flagWriter != 0 {
+			sc.writer = true
+		} else if d.you[t.s] != 0 {
+			sc.you = true
+		}
+	}
+}
+
+// readAsWriter turns each "you" of toks into the writer's word, but in a
+// question ("How far have you thought about it?" is asked of someone) and
+// in a clause that opens "if you" or "when you", which is anyone's ("If
+// you feel like ending your life, call someone"), up to its comma or the
+// end of its sentence.
+func (d *Detector) readAsWriter(toks []token) {
+	for a := 0; a < len(toks); {
+		b := a
+		for b < len(toks) && toks[b].s != symBound {
+			b++
+		}
+		if b < len(toks) && toks[b].ask {
+			a = b + 1
+			continue
+		}
+		anyone := false
+		for i := a; i < b; i++ {
+			switch t := toks[i]; {
+			case t.s == symComma:
+				anyone = false
+			case int(t.s) >= len(d.you) || d.you[t.s] == 0:
+			case i > a && d.v.flags[toks[i-1].s]&flagGeneric != 0:
+				anyone = true
+			case !anyone:
+				toks[i].s = d.you[t.s]
+			}
+		}
+		a = b + 1
+	}
+}
+
+// inSecondPerson reads an entry that scan passed again with "you" as the
+// writer, when it is written that way (above), and returns that reading's
+// verdict and history (scan). Its findings are kept only when it says yes,
+// each marked as read this way.
+func (d *Detector) inSecondPerson(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
+	if d.you == nil || sc.writer || !sc.you || sc.sents < 2 {
+		return Verdict{}, false
+	}
+	mark := ex.size()
+	sc.asWriter = true
+	v, history := d.scan(texts, sc, ex)
+	sc.asWriter = false
+	if ex != nil {
+		if !v.Crisis {
+			ex.found = ex.found[:mark]
+		}
+		for i := mark; i < len(ex.found); i++ {
+			ex.found[i].Pattern = youAsWriter + ex.found[i].Pattern
+		}
+	}
+	return v, history
+}
+
+// youAsWriter starts the pattern of a finding of the second reading.
+const youAsWriter = `(read with "you" as the writer) `

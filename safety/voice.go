@@ -93,25 +93,29 @@ func (d *Detector) readAsWriter(toks []token) {
 // inSecondPerson reads an entry that scan passed again with "you" as the
 // writer, when it is written that way (above), and returns that reading's
 // verdict and history (scan). Its findings are kept only when it says yes,
-// each marked as read this way.
+// after one that says the entry was read this way.
 func (d *Detector) inSecondPerson(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
 	if d.you == nil || sc.writer || !sc.you || sc.sents < 2 {
 		return Verdict{}, false
 	}
 	mark := ex.size()
+	if ex != nil {
+		ex.found = append(ex.found, Finding{Code: voiceCode, Rule: "voice.go",
+			Pattern: "an entry of two sentences or more with no word of the writer and a you",
+			Outcome: youAsWriter})
+	}
 	sc.asWriter = true
 	v, history := d.scan(texts, sc, ex)
 	sc.asWriter = false
-	if ex != nil {
-		if !v.Crisis {
-			ex.found = ex.found[:mark]
-		}
-		for i := mark; i < len(ex.found); i++ {
-			ex.found[i].Pattern = youAsWriter + ex.found[i].Pattern
-		}
+	if ex != nil && !v.Crisis {
+		ex.found = ex.found[:mark]
 	}
 	return v, history
 }
 
-// youAsWriter starts the pattern of a finding of the second reading.
-const youAsWriter = `(read with "you" as the writer) `
+// voiceCode marks, with -why, that the findings after it come from the
+// second reading; the verdict's reason stays the rule's own code.
+const (
+	voiceCode   = "voice"
+	youAsWriter = `read again with "you" as the writer`
+)

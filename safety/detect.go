@@ -270,13 +270,13 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, bits := d.judge(toks, sc.hits, ex)
-			// The entry model (entry.go) reads the sentences the
-			// sentence model may answer for.
 			if !models && bits&vetoMedia != 0 {
 				// "a song about losing your will to live": a "you" beside
 				// a film or song is anyone's.
 				code = ""
 			}
+			// The entry model (entry.go) reads the sentences the
+			// sentence model may answer for.
 			if models {
 				score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits) == "", sc)
 				if code == "" && d.m != nil {

@@ -17,11 +17,13 @@ package safety
 // into a yes; one sentence alone is never read this way, because a
 // single "you" is most often said to someone.
 //
-// Measured before it was kept (docs/safety.md, round 18): on the journal
-// sets A to U, 13 of 26 crisis entries written as "you" with no "I" said
-// yes, and none of 103 other entries of that shape (mostly advice to
-// someone else: "If you feel unsafe tonight, go to A&E"); GoEmotions
-// comments of that shape, 6 more of 2,848.
+// Measured before it was kept (docs/safety.md, rounds 18 and 18b): on the
+// journal sets A to U, 11 of 26 crisis entries written as "you" with no
+// "I" now say yes, and none of 103 other entries of that shape (mostly
+// advice to someone else: "If you feel unsafe tonight, go to A&E");
+// GoEmotions 3 more comments of 54,263, C-SSRS 2 more Supportive posts of
+// 934 (Reddit replies, most of them questions and "if you" until those
+// kept their "you").
 
 // secondPerson maps the writer's "you" words to the writer's own, per sym
 // (0: not a "you" word). A rule set without them leaves it nil, and the

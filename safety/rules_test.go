@@ -147,6 +147,8 @@ func FuzzCheck(f *testing.F) {
 		"", "I want to die", "I don’t wanna be alive!!!", `"she said "i want to die"`,
 		"'''''", "no no no one", "kind of of of", "s*** s*icide", "\xff\xfe\x00 kill myself",
 		"I'd've", "n't", "'s", "…", strings.Repeat("a", 200), "i cut again $ , ,",
+		// the second reading of an entry written as "you" (voice.go)
+		"You wake up. You wish you could die.", "If you, you. Your yourself?? you'd", "you?you.you,",
 	} {
 		f.Add(seed)
 	}
@@ -160,6 +162,9 @@ func FuzzCheck(f *testing.F) {
 		limit := 50*time.Millisecond + time.Duration(len(text))*5*time.Microsecond
 		if e := time.Since(start); e > limit {
 			t.Errorf("Check took %v for %d bytes", e, len(text))
+		}
+		if v, _ := d.Explain(text); v.Crisis != got {
+			t.Errorf("Explain and CheckEntry disagree on %q", text)
 		}
 		if !utf8.ValidString(text) {
 			return

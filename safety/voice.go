@@ -82,6 +82,7 @@ func (d *Detector) readAsWriter(toks []token) {
 			case t.s == symComma:
 				anyone = false
 			case int(t.s) >= len(d.you) || d.you[t.s] == 0:
+				// not a "you" word: left as it is
 			case i > a && d.v.flags[toks[i-1].s]&flagGeneric != 0:
 				anyone = true
 			case !anyone:

@@ -19,10 +19,10 @@ import (
 // and frightened writing that is not crisis, read as general writing.
 // Never read by either: sets B, E, L, S, U, W (round 18: in training it
 // only moved verdicts about, docs/safety.md), V, X, Y and Z, and
-// ../shared/data. It
-// keeps the texts the rules and the freshly trained sentence model pass
-// (where it will be asked) and learns to tell those labelled crisis from
-// the rest, from the words and word pairs of the whole text.
+// ../shared/data. It keeps the texts the rules and the freshly trained
+// sentence model pass (where it will be asked) and learns to tell those
+// labelled crisis from the rest, from the words and word pairs of the
+// whole text.
 //
 // Folds are contiguous blocks of each file, as for the recovery model
 // (matched pairs stay in one fold). For each length band (entryBands) the

@@ -2,11 +2,13 @@ package safety
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -332,33 +334,36 @@ func TestGolden(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("# Verdicts of the crisis-language check on every test sentence (issue 9).\n")
 	b.WriteString("# Written by: go test ./safety/ -run Golden -update. Review the diff of every rule change.\n")
-	b.WriteString("# source<TAB>yes/no<TAB>reason code<TAB>text\n")
-	line := func(where, text string) {
+	b.WriteString("# source<TAB>label<TAB>yes/no<TAB>reason code<TAB>text\n")
+	line := func(where string, crisis bool, text string) {
 		v := d.CheckEntry(text)
-		yes := "no"
+		yes, label := "no", "other"
 		if v.Crisis {
 			yes = "yes"
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", where, yes, v.Reason, strings.ReplaceAll(text, "\t", " "))
+		if crisis {
+			label = "crisis"
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", where, label, yes, v.Reason, strings.ReplaceAll(text, "\t", " "))
 	}
 	for _, path := range devFiles {
 		for _, s := range readLabelled(t, path) {
-			line(s.where, s.text)
+			line(s.where, s.crisis, s.text)
 		}
 	}
 	for _, e := range readJournal(t) {
-		line("crisis_journal.jsonl:"+e.ID, e.Text)
+		line("crisis_journal.jsonl:"+e.ID, e.Label == "crisis", e.Text)
 	}
 	for _, e := range readJournalFile(t, "testdata/crisis_journal_c.jsonl") {
-		line("crisis_journal_c.jsonl:"+e.ID, e.Text)
+		line("crisis_journal_c.jsonl:"+e.ID, e.Label == "crisis", e.Text)
 	}
 	// Round 10: D is a development set; E is never tuned on, and is here
 	// only so that a rule change shows what it does to E in review.
 	for _, e := range readJournalFile(t, "testdata/crisis_journal_d.jsonl") {
-		line("crisis_journal_d.jsonl:"+e.ID, e.Text)
+		line("crisis_journal_d.jsonl:"+e.ID, e.Label == "crisis", e.Text)
 	}
 	for _, e := range readJournalFile(t, "testdata/crisis_journal_e.jsonl") {
-		line("crisis_journal_e.jsonl:"+e.ID, e.Text)
+		line("crisis_journal_e.jsonl:"+e.ID, e.Label == "crisis", e.Text)
 	}
 	// Rounds 13 to 15: F, G and I (each held out for one run) and H, J,
 	// L and M (written for training) are development and training sets;
@@ -368,12 +373,12 @@ func TestGolden(t *testing.T) {
 	// were written for training or rule work. Z is held out: never here.
 	for _, f := range []string{"crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl", "crisis_journal_k.jsonl", "crisis_journal_l.jsonl", "crisis_journal_m.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl", "crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_r.jsonl", "crisis_journal_s.jsonl", "crisis_journal_t.jsonl", "crisis_journal_u.jsonl", "crisis_journal_v.jsonl", "crisis_journal_w.jsonl", "crisis_journal_x.jsonl", "crisis_journal_y.jsonl"} {
 		for _, e := range readJournalFile(t, "testdata/"+f) {
-			line(f+":"+e.ID, e.Text)
+			line(f+":"+e.ID, e.Label == "crisis", e.Text)
 		}
 	}
 	for _, s := range readSymmetry(t) {
 		for _, v := range s.versions {
-			line("crisis_symmetry.txt", v)
+			line("crisis_symmetry.txt", s.crisis, v)
 		}
 	}
 	const path = "testdata/crisis_golden.tsv"
@@ -406,7 +411,106 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	if diffs > 0 {
-		t.Errorf("%d lines differ from %s; if every flip is right: go test ./safety/ -run Golden -update", diffs, path)
+		t.Errorf("%d lines differ from %s; verdicts changed, by file:\n%s\nif every flip is right: go test ./safety/ -run Golden -update",
+			diffs, path, cmp.Or(goldenFlips(old, got), noFlips))
+	}
+}
+
+// goldenFlips counts, per source file, the verdicts that changed between
+// two versions of the golden file: crisis entries found and lost, other
+// entries flagged and cleared. Lines are matched by their source (and, for
+// a source written on several lines, their order under it), so a set
+// added or removed moves nothing else. It is how a change is read in
+// review: a retrained model moves dozens of verdicts near its thresholds
+// (docs/safety.md, round 18b), and only the balance per set, on sets no
+// model trains on, says whether it reads new writing better.
+func goldenFlips(old, got []string) string {
+	verdicts := func(lines []string, f func(key, label, yes string)) {
+		seen := map[string]int{}
+		for _, ln := range lines {
+			fs := strings.Split(ln, "\t")
+			if len(fs) < 3 || strings.HasPrefix(ln, "#") {
+				continue
+			}
+			key := fs[0] + "#" + strconv.Itoa(seen[fs[0]])
+			seen[fs[0]]++
+			if fs[1] == "yes" || fs[1] == "no" { // a file before the label column
+				f(key, "", fs[1])
+			} else {
+				f(key, fs[1], fs[2])
+			}
+		}
+	}
+	was := map[string]string{}
+	verdicts(old, func(key, _, yes string) { was[key] = yes })
+	type count struct{ found, lost, flagged, cleared int }
+	counts := map[string]*count{}
+	var files []string
+	verdicts(got, func(key, label, yes string) {
+		if w, ok := was[key]; !ok || w == yes {
+			return
+		}
+		file, _, _ := strings.Cut(key, ":")
+		file, _, _ = strings.Cut(file, "#")
+		c := counts[file]
+		if c == nil {
+			c = &count{}
+			counts[file] = c
+			files = append(files, file)
+		}
+		switch crisis := label == "crisis"; {
+		case crisis && yes == "yes":
+			c.found++
+		case crisis:
+			c.lost++
+		case yes == "yes":
+			c.flagged++
+		default:
+			c.cleared++
+		}
+	})
+	var b strings.Builder
+	for _, f := range files {
+		c := counts[f]
+		fmt.Fprintf(&b, "  %s: crisis found %d, lost %d; other flagged %d, cleared %d\n", f, c.found, c.lost, c.flagged, c.cleared)
+	}
+	return b.String()
+}
+
+// noFlips is what TestGolden says when lines differ but no verdict does.
+const noFlips = "  none: only lines added, removed or rewritten\n"
+
+// TestGoldenFlips checks the summary TestGolden prints when verdicts
+// change: lines matched by source, not by place; an old file without the
+// label column; a source written on several lines.
+func TestGoldenFlips(t *testing.T) {
+	old := []string{
+		"# source<TAB>yes/no<TAB>reason code<TAB>text",
+		"a.jsonl:1\tno\t\tfound now",
+		"a.jsonl:2\tyes\twish\tlost now",
+		"a.jsonl:3\tno\t\tflagged now",
+		"b.jsonl:1\tyes\tmodel\tcleared now",
+		"sym.txt\tyes\twish\tfirst form",
+		"sym.txt\tyes\twish\tsecond form, lost",
+	}
+	got := []string{
+		"# source<TAB>label<TAB>yes/no<TAB>reason code<TAB>text",
+		"new.jsonl:1\tcrisis\tyes\twish\ta new set moves nothing",
+		"a.jsonl:1\tcrisis\tyes\twish\tfound now",
+		"a.jsonl:2\tcrisis\tno\t\tlost now",
+		"a.jsonl:3\tother\tyes\tentry\tflagged now",
+		"b.jsonl:1\tother\tno\t\tcleared now",
+		"sym.txt\tcrisis\tyes\twish\tfirst form",
+		"sym.txt\tcrisis\tno\t\tsecond form, lost",
+	}
+	want := "  a.jsonl: crisis found 1, lost 1; other flagged 1, cleared 0\n" +
+		"  b.jsonl: crisis found 0, lost 0; other flagged 0, cleared 1\n" +
+		"  sym.txt: crisis found 0, lost 1; other flagged 0, cleared 0\n"
+	if s := goldenFlips(old, got); s != want {
+		t.Errorf("goldenFlips:\n%s\nwant:\n%s", s, want)
+	}
+	if s := goldenFlips(got, got); s != "" {
+		t.Errorf("no change, yet goldenFlips says:\n%s", s)
 	}
 }
 

@@ -121,12 +121,12 @@ func TestCompiledSameVerdicts(t *testing.T) {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		parts := strings.SplitN(line, "\t", 4)
-		if len(parts) != 4 {
-			t.Fatalf("crisis_golden.tsv:%d: want 4 fields", n)
+		parts := strings.SplitN(line, "\t", 5)
+		if len(parts) != 5 {
+			t.Fatalf("crisis_golden.tsv:%d: want 5 fields", n)
 		}
-		golden = append(golden, parts[3])
-		compare("crisis_golden.tsv:"+strconv.Itoa(n), parts[3])
+		golden = append(golden, parts[4])
+		compare("crisis_golden.tsv:"+strconv.Itoa(n), parts[4])
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)

@@ -36,10 +36,11 @@ import (
 //     left out.
 //
 // Never read here: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
-// sets K, L, N, O, S, U, W, V, X, Y and Z (K, N and O train the entry
-// model, entry_train.go; P, Q, R and T are read only there; V, X and Y
-// were each held out for one run, Z is held out) and everything under
-// ../shared/data
+// sets K, L, N, O, S, U, W, V, X, Y, Z, AA and RU (K, N and O train the
+// entry model, entry_train.go; P, Q, R and T are read only there; V, X
+// and Y were each held out for one run, Z and AA are held out; RU
+// measures false alarms on ordinary anxious-attachment writing) and
+// everything under ../shared/data
 // (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:

@@ -22,7 +22,10 @@ import (
 func TestSignalsSealedToTheirPair(t *testing.T) {
 	forEach(t, func(t *testing.T, db *sqlstore.DB) {
 		ctx := context.Background()
-		now := time.Now()
+		// Noon UTC today: the limits' keys change with the UTC day
+		// (account.limitKey), and the clock moves on by a code's lifetime
+		// below, so a run just before midnight must not start a new day.
+		now := time.Now().UTC().Truncate(24 * time.Hour).Add(12 * time.Hour)
 		clock := func() time.Time { return now }
 		w, _ := crypt.NewWrapper(nil)
 		svc := account.New(account.Deps{Users: db, Sessions: db, Limits: db, Links: db,

@@ -353,29 +353,22 @@ func TestGolden(t *testing.T) {
 			line(s.where, s.crisis, s.text)
 		}
 	}
-	for _, e := range readJournal(t) {
-		line("crisis_journal.jsonl:"+e.ID, e.Label == "crisis", e.Text)
-	}
-	for _, e := range readJournalFile(t, "testdata/crisis_journal_c.jsonl") {
-		line("crisis_journal_c.jsonl:"+e.ID, e.Label == "crisis", e.Text)
-	}
-	// Round 10: D is a development set; E is never tuned on, and is here
-	// only so that a rule change shows what it does to E in review.
-	for _, e := range readJournalFile(t, "testdata/crisis_journal_d.jsonl") {
-		line("crisis_journal_d.jsonl:"+e.ID, e.Label == "crisis", e.Text)
-	}
-	for _, e := range readJournalFile(t, "testdata/crisis_journal_e.jsonl") {
-		line("crisis_journal_e.jsonl:"+e.ID, e.Label == "crisis", e.Text)
-	}
-	// Rounds 13 to 15: F, G and I (each held out for one run) and H, J,
-	// L and M (written for training) are development and training sets;
-	// K and N were each held out for one run and are here, like E, so that
-	// a change shows what it does to them in review. Rounds 16 to 19: O,
-	// S, U, V, X and Y were each held out for one run; P, Q, R, T and W
-	// were written for training or rule work; RU (ordinary anxious-
-	// attachment writing, all other) measures false alarms on the app's own
-	// kind of writing. Z and AA are held out: never here.
-	for _, f := range []string{"crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl", "crisis_journal_k.jsonl", "crisis_journal_l.jsonl", "crisis_journal_m.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl", "crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_r.jsonl", "crisis_journal_s.jsonl", "crisis_journal_t.jsonl", "crisis_journal_u.jsonl", "crisis_journal_v.jsonl", "crisis_journal_w.jsonl", "crisis_journal_x.jsonl", "crisis_journal_y.jsonl", "crisis_journal_ru.jsonl"} {
+	// The journal sets, in this order. A, C and D are development sets; E
+	// is never tuned on, and is here only so that a change shows what it
+	// does to E in review (round 10). Rounds 13 to 15: F, G and I (each
+	// held out for one run) and H, J, L and M (written for training) are
+	// development and training sets; K and N were each held out for one
+	// run. Rounds 16 to 19: O, S, U, V, X and Y were each held out for one
+	// run; P, Q, R, T and W were written for training or rule work; RU
+	// (ordinary anxious-attachment writing, all other) measures false
+	// alarms on the app's own kind of writing. B, Z and AA are held out:
+	// never here.
+	for _, f := range []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_e.jsonl",
+		"crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl",
+		"crisis_journal_k.jsonl", "crisis_journal_l.jsonl", "crisis_journal_m.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl",
+		"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_r.jsonl", "crisis_journal_s.jsonl", "crisis_journal_t.jsonl",
+		"crisis_journal_u.jsonl", "crisis_journal_v.jsonl", "crisis_journal_w.jsonl", "crisis_journal_x.jsonl", "crisis_journal_y.jsonl",
+		"crisis_journal_ru.jsonl"} {
 		for _, e := range readJournalFile(t, "testdata/"+f) {
 			line(f+":"+e.ID, e.Label == "crisis", e.Text)
 		}
@@ -429,7 +422,9 @@ func TestGolden(t *testing.T) {
 // (docs/safety.md, round 18b), and only the balance per set, on sets no
 // model trains on, says whether it reads new writing better.
 func goldenFlips(old, got []string) string {
-	verdicts := func(lines []string, f func(key, label, yes string)) {
+	// verdicts calls f with each line's file, its key (source and place
+	// under that source), label and verdict.
+	verdicts := func(lines []string, f func(file, key, label, yes string)) {
 		seen := map[string]int{}
 		for _, ln := range lines {
 			fs := strings.Split(ln, "\t")
@@ -438,24 +433,23 @@ func goldenFlips(old, got []string) string {
 			}
 			key := fs[0] + "#" + strconv.Itoa(seen[fs[0]])
 			seen[fs[0]]++
+			file, _, _ := strings.Cut(fs[0], ":")
 			if fs[1] == "yes" || fs[1] == "no" { // a file before the label column
-				f(key, "", fs[1])
+				f(file, key, "", fs[1])
 			} else {
-				f(key, fs[1], fs[2])
+				f(file, key, fs[1], fs[2])
 			}
 		}
 	}
 	was := map[string]string{}
-	verdicts(old, func(key, _, yes string) { was[key] = yes })
+	verdicts(old, func(_, key, _, yes string) { was[key] = yes })
 	type count struct{ found, lost, flagged, cleared int }
 	counts := map[string]*count{}
 	var files []string
-	verdicts(got, func(key, label, yes string) {
+	verdicts(got, func(file, key, label, yes string) {
 		if w, ok := was[key]; !ok || w == yes {
 			return
 		}
-		file, _, _ := strings.Cut(key, ":")
-		file, _, _ = strings.Cut(file, "#")
 		c := counts[file]
 		if c == nil {
 			c = &count{}

@@ -97,6 +97,9 @@ func inputsHash() [32]byte {
 	w("fillers")
 	w(fillerWords...)
 	sortedMap("contractions", contractionWords)
+	sortedMap("clause contractions", clauseContractions)
+	w("clause openers")
+	w(clauseOpeners...)
 	sortedMap("irregular", irregularWords)
 	w("inflectable")
 	w(inflectableWords...)
@@ -317,6 +320,7 @@ func loadCompiled(blob string) (*Detector, error) {
 		v.lemma[names[s]] = s
 	}
 	v.nameSyms()
+	v.clauseSyms()
 	if len(v.names) != nsym {
 		return fail("a word the code needs is missing")
 	}

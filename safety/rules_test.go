@@ -118,6 +118,16 @@ func TestTokenize(t *testing.T) {
 		"I’m":                  "i be <bound>",
 		"ÉNORME café":          "<unknown> <unknown> <bound>",
 		"s*icide and su1c1de.": "suicide and suicide <bound>",
+		// without apostrophes (round 21): "ill" and "its" are read as
+		// I'll and it's only where a clause starts or Capitalised inside
+		// a sentence; elsewhere they are the words
+		"Hed be better off":            "he would be better off <bound>",
+		"theres no point":              "there be no point <bound>",
+		"Ill end it":                   "i will end it <bound>",
+		"If he goes Ill end it":        "if he go i will end it <bound>",
+		"and ill be gone, its decided": "and i will be go <comma> it be decide <bound>",
+		"I feel ill":                   "i feel ill <bound>",
+		"the cat hurt its paw":         "the cat hurt <unknown> <unknown> <bound>",
 	}
 	for in, want := range cases {
 		if got := words(in); got != want {

@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -276,14 +277,32 @@ func (t *tokenizer) flush(word []byte) []byte {
 	if len(word) == 0 {
 		return word
 	}
-	t.name = t.upper && t.lower && len(t.toks) > 0 && t.toks[len(t.toks)-1].s >= symFirstWord
+	afterWord := len(t.toks) > 0 && t.toks[len(t.toks)-1].s >= symFirstWord
+	t.name = t.upper && t.lower && afterWord
+	capital := t.upper
 	t.upper, t.lower = false, false
 	if len(word) > maxWordBytes {
 		t.emit(symUnknown)
 		return word[:0]
 	}
+	if seq, ok := t.v.clause[string(word)]; ok && (capital && afterWord || t.clauseStarts()) {
+		t.emitAll(seq)
+		return word[:0]
+	}
 	t.word(word, 0)
 	return word[:0]
+}
+
+// clauseStarts reports whether a word flushed now would open a sentence or
+// a clause: nothing before it, a sentence bound, a comma or a quotation
+// mark, or a word of clauseOpeners.
+func (t *tokenizer) clauseStarts() bool {
+	n := len(t.toks)
+	if n == 0 {
+		return true
+	}
+	last := t.toks[n-1].s
+	return last != symUnknown && last < symFirstWord || slices.Contains(t.v.opens, last)
 }
 
 // word normalises one word that may hold apostrophes: don't -> do not,

@@ -86,7 +86,39 @@ var contractionWords = map[string]string{
 	"bf": "boyfriend", "gf": "girlfriend", "bestie": "friend", "bff": "friend",
 	"mum": "mom", "anymore": "any more", "id": "i would", "youd": "you would", "theyd": "they would",
 	"youve": "you have", "theyve": "they have", "weve": "we have", "youll": "you will", "theyll": "they will",
+	"hed": "he would", "theres": "there is", "heres": "here is", "wheres": "where is", "whos": "who is",
+	"thatll": "that will", "thatd": "that would", "itd": "it would", "thered": "there would",
+	"wouldve": "would have", "couldve": "could have", "shouldve": "should have", "mightve": "might have",
+	"mustve": "must have", "whatll": "what will", "wholl": "who will",
 }
+
+// clauseContractions are written without their apostrophe and are also
+// ordinary words: "Ill end it" and "its enough" against "I feel ill" and
+// "its lid". They are read as the contraction where only it fits: at the
+// start of a sentence or clause, after a conjunction, or Capitalised
+// inside a sentence ("If he goes Ill end it"). tokenize.go decides.
+var clauseContractions = map[string]string{"ill": "i will", "its": "it is"}
+
+// clauseSyms fills v.clause and v.opens from v.words, after the
+// vocabulary is built or loaded (compiled.go).
+func (v *vocab) clauseSyms() {
+	v.clause = make(map[string][]sym, len(clauseContractions))
+	for surface, phrase := range clauseContractions {
+		var seq []sym
+		for _, part := range strings.Fields(phrase) {
+			seq = append(seq, v.words[part]...)
+		}
+		v.clause[surface] = seq
+	}
+	v.opens = v.opens[:0]
+	for _, w := range clauseOpeners {
+		v.opens = append(v.opens, v.words[w]...)
+	}
+}
+
+// clauseOpeners start a clause after them: "and ill be gone", "because its
+// easier".
+var clauseOpeners = strings.Fields(`and but because cause cos cuz if when then that or until before after once`)
 
 // irregular maps inflected forms to their lemma where the regular rules in
 // inflections would not find it.
@@ -144,6 +176,10 @@ type vocab struct {
 	not, no, one, nobody, of, kind, sort, be, have, will, would, that, stop, help, on, purpose, deliberately sym
 	who, like, to                                                                                            sym
 	own, die, dead, i, me, my, myself, him, her, them                                                        sym
+	// clause holds clauseContractions read as their phrase; opens, the
+	// words after which a clause starts ("and", "because", "if").
+	clause map[string][]sym
+	opens  []sym
 }
 
 // newVocab builds the vocabulary and gives the words of each class its
@@ -199,6 +235,9 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 		}
 		v.words[surface] = seq
 	}
+	for _, w := range slices.Concat(clauseOpeners, strings.Fields(strings.Join(slices.Collect(maps.Values(clauseContractions)), " "))) {
+		v.resolve(w)
+	}
 	// Masked and leet spellings of the words people most often disguise.
 	for _, w := range maskedWords {
 		seq := v.resolve(w)
@@ -209,6 +248,7 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 		}
 	}
 	v.nameSyms()
+	v.clauseSyms()
 	return v, nil
 }
 

@@ -115,6 +115,17 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+func TestWithoutApostrophes(t *testing.T) {
+	es := []Entry{{ID: "1", Text: "I'll go. Don’t ‘wait’."}, {ID: "2", Text: "plain"}}
+	got := WithoutApostrophes(es)
+	if got[0].Text != "Ill go. Dont wait." || got[1].Text != "plain" || got[0].ID != "1" {
+		t.Errorf("WithoutApostrophes = %+v", got)
+	}
+	if es[0].Text != "I'll go. Don’t ‘wait’." {
+		t.Errorf("WithoutApostrophes changed its argument: %q", es[0].Text)
+	}
+}
+
 // dataDir finds ../shared/data from the repository. Without it the test
 // cannot run: it says so, and under CI=true (where CI's checkout sits
 // beside ../shared) it fails.

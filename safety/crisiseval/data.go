@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -235,6 +236,19 @@ func LoadJournal(path string) ([]Entry, error) {
 		out = append(out, e)
 	}
 	return out, sc.Err()
+}
+
+// WithoutApostrophes returns the entries with every apostrophe removed
+// ("I'll" → "Ill", "don’t" → "dont"), the way many people type on a
+// phone: the same set read as it is often written (docs/safety.md, round
+// 21). es is not changed.
+func WithoutApostrophes(es []Entry) []Entry {
+	strip := strings.NewReplacer("'", "", "’", "", "‘", "")
+	out := slices.Clone(es)
+	for i := range out {
+		out[i].Text = strip.Replace(out[i].Text)
+	}
+	return out
 }
 
 // Sentences splits text at ., ! and ? followed by a space, the way the

@@ -19,14 +19,15 @@ func main() {
 	journal := flag.String("journal", "safety/testdata/crisis_journal.jsonl", "the fresh journal set")
 	only := flag.String("only", "", "one set: cssrs, goemotions or journal")
 	verbose := flag.Bool("v", false, "list flagged and missed items with their reason codes")
+	bare := flag.Bool("no-apostrophes", false, "read the journal set with every apostrophe removed (Ill, dont), as many people type")
 	flag.Parse()
-	if err := run(*data, *journal, *only, *verbose); err != nil {
+	if err := run(*data, *journal, *only, *verbose, *bare); err != nil {
 		fmt.Fprintln(os.Stderr, "crisis-eval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, journal, only string, verbose bool) error {
+func run(data, journal, only string, verbose, bare bool) error {
 	d, err := safety.NewDetector()
 	if err != nil {
 		return err
@@ -74,6 +75,9 @@ func run(data, journal, only string, verbose bool) error {
 		es, err := crisiseval.LoadJournal(journal)
 		if err != nil {
 			return fmt.Errorf("journal set: %w", err)
+		}
+		if bare {
+			es = crisiseval.WithoutApostrophes(es)
 		}
 		r := crisiseval.EvalJournal(es, decide)
 		crisiseval.WriteJournal(out, r)

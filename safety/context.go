@@ -198,9 +198,13 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 		}
 		return "told as the past", 0
 	}
-	for _, p := range [2]hit{first, last} {
-		if id, ok := d.idiomOver(hits, p); ok {
-			return "idiom", d.rules[d.acts[id.act].rule].line
+	// "on purpose" after self-injury overrules its idioms as it does its
+	// accidents: "burned myself on the hob, on purpose".
+	if code != "selfharm" || !d.onPurpose(toks, int(last.end)) {
+		for _, p := range [2]hit{first, last} {
+			if id, ok := d.idiomOver(hits, p); ok {
+				return "idiom", d.rules[d.acts[id.act].rule].line
+			}
 		}
 	}
 	if d.protected(toks, hits, first.start, last.end) {
@@ -493,14 +497,23 @@ func (d *Detector) person(toks []token, k, dir, n int) uint32 {
 	return 0
 }
 
+// onPurpose reports "on purpose" or "deliberately" in the few words after
+// a self-injury match that ends at end.
+func (d *Detector) onPurpose(toks []token, end int) bool {
+	for k, n := end, 0; k+1 < len(toks) && n < accidentAfter+3 && toks[k].s != symBound; k, n = k+1, n+1 {
+		if (toks[k].s == d.v.on && toks[k+1].s == d.v.purpose) || toks[k].s == d.v.deliberately {
+			return true
+		}
+	}
+	return false
+}
+
 // accidentNear reports an accident word around a self-injury match: "I
 // fell and hurt myself", "cut myself shaving", "burned myself on the stove".
 func (d *Detector) accidentNear(toks []token, start, end int) bool {
-	for k, n := end, 0; k+1 < len(toks) && n < accidentAfter+3 && toks[k].s != symBound; k, n = k+1, n+1 {
-		// "on purpose" and "deliberately" overrule any accident word.
-		if (toks[k].s == d.v.on && toks[k+1].s == d.v.purpose) || toks[k].s == d.v.deliberately {
-			return false
-		}
+	// "on purpose" and "deliberately" overrule any accident word.
+	if d.onPurpose(toks, end) {
+		return false
 	}
 	for k, n := start-1, 0; k >= 0 && n < accidentBefore && toks[k].s != symBound; k, n = k-1, n+1 {
 		if d.v.flags[toks[k].s]&flagAccident != 0 {

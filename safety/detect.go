@@ -278,7 +278,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			// The entry model (entry.go) reads the sentences the
 			// sentence model may answer for.
 			if models {
-				score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits) == "", sc)
+				score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits, false) == "", sc)
 				if code == "" && d.m != nil {
 					code = d.modelSays(toks, a, b, bits, score, ex)
 				}
@@ -361,7 +361,7 @@ func (d *Detector) modelSays(toks []token, a, b int, bits uint8, score float64, 
 	if score < d.m.threshold {
 		return ""
 	}
-	why := d.modelVeto(toks, a, b, bits)
+	why := d.modelVeto(toks, a, b, bits, true)
 	if ex != nil {
 		out := why
 		if out == "" {

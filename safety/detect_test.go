@@ -552,6 +552,8 @@ func TestCheckCases(t *testing.T) {
 		{"I want to go to sleep and not wake up.", true},
 		{"I've been saving up my pills.", true},
 		{"I cut again last night.", true},
+		{"Burned myself on the hob this evening, on purpose, twice.", true},
+		{"I burned myself on the hob making pasta.", false},
 		// plans, preparation, past attempts
 		{"I have a plan now.", true},
 		{"My last attempt was in March.", true},

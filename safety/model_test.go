@@ -121,6 +121,36 @@ func TestModelVetoes(t *testing.T) {
 	}
 }
 
+// TestModelVetoAnyone checks who makes a sentence someone else's for the
+// model: a named person or relative always does; no one in particular
+// (nobody, everyone) does unless the writer is in it, and only when the
+// model answers (lenient), not when it is trained.
+func TestModelVetoAnyone(t *testing.T) {
+	d := newTestDetector(t)
+	for _, c := range []struct {
+		text            string
+		lenient, strict bool // vetoed
+	}{
+		{"Nobody will have to worry about me after Sunday.", false, true},
+		{"Everyone would be better off without me.", false, true},
+		{"Nobody is ever the only one to think anything.", true, true},
+		{"My friend wants to die.", true, true},
+		{"My guitar goes to Sam and nobody else needs to decide.", true, true},
+		{"I gave my guitar to Mo.", false, false},
+	} {
+		toks := d.v.tokenize(c.text, &scratch{}, true)
+		for _, lenient := range []bool{true, false} {
+			want := c.strict
+			if lenient {
+				want = c.lenient
+			}
+			if got := d.modelVeto(toks, 0, len(toks)-1, 0, lenient) != ""; got != want {
+				t.Errorf("%q lenient=%v: vetoed %v, want %v", c.text, lenient, got, want)
+			}
+		}
+	}
+}
+
 // TestRecoveryModel: the recovery model reads a whole entry that said yes
 // to a past attempt or self-injury alone, and cancels it when it reads as
 // a recovery story; it never cancels a wish, a plan or an attempt that is

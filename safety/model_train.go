@@ -257,7 +257,7 @@ func (tr *trainer) add(text string, pos, hard bool) {
 	}
 	b := trainBag{pos: pos, hard: hard, rules: rules}
 	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
-		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits) != ""}
+		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits, false) != ""}
 		tr.d.eachKey(toks, a, c, func(k uint64) { s.keys = append(s.keys, tr.feature(k)) })
 		if len(s.keys) > 0 {
 			b.sents = append(b.sents, s)

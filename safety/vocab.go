@@ -44,6 +44,7 @@ const (
 	flagPredicate                      // want, need, die: a verb whose subject is the word before it
 	flagIsAfter                        // been, in, not, the: after a noun's 's, the 's is "is" or "has"
 	flagGeneric                        // if, when: a "you" after it is anyone (voice.go)
+	flagAnyone                         // nobody, everyone: no one in particular, for the model's veto (model.go)
 )
 
 // classFlags names the word classes that rules.txt fills.
@@ -52,7 +53,7 @@ var classFlags = map[string]uint32{
 	"soft": flagSoft, "accident": flagAccident, "subject": flagSubject, "negraise": flagNegRaise,
 	"speaker": flagSpeaker, "objecttaker": flagObjectTaker, "determiner": flagDeterminer,
 	"notobject": flagNotObject, "gapstop": flagGapStop, "negstop": flagNegStop, "aux": flagAux, "neutral": flagNeutral, "predicate": flagPredicate,
-	"isafter": flagIsAfter, "generic": flagGeneric,
+	"isafter": flagIsAfter, "generic": flagGeneric, "anyone": flagAnyone,
 	"common": 0, // only makes the words known, so a Capitalised one is not a name
 }
 

@@ -36,10 +36,10 @@ import (
 //     left out.
 //
 // Never read here: set B (crisis_journal_b.jsonl), set E (crisis_journal_e.jsonl),
-// sets K, L, N, O, S, U, W, V, X, Y, Z, AA, RU, AB, AC and AD (K, N and
+// sets K, L, N, O, S, U, W, V, X, Y, Z, AA, AE, RU, AB, AC and AD (K, N and
 // O train the entry model, entry_train.go; P, Q, R and T are read only
-// there; V, X, Y and Z were each held out for one run, AA is held
-// out; RU measures false alarms on ordinary anxious-attachment writing;
+// there; V, X, Y, Z and AA were each held out for one run, AE is
+// held out; RU measures false alarms on ordinary anxious-attachment writing;
 // AB, AC and AD, written for round 21, did not help either model: they
 // read new writing no better, docs/safety.md) and
 // everything under ../shared/data

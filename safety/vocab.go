@@ -236,7 +236,12 @@ func newVocab(classes map[string][]string) (*vocab, error) {
 		}
 		v.words[surface] = seq
 	}
-	for _, w := range slices.Concat(clauseOpeners, strings.Fields(strings.Join(slices.Collect(maps.Values(clauseContractions)), " "))) {
+	for _, surface := range slices.Sorted(maps.Keys(clauseContractions)) {
+		for _, w := range strings.Fields(clauseContractions[surface]) {
+			v.resolve(w)
+		}
+	}
+	for _, w := range clauseOpeners {
 		v.resolve(w)
 	}
 	// Masked and leet spellings of the words people most often disguise.

@@ -226,7 +226,7 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 		strict = d.v.flags[toks[last.start+1].s]&flagPredicate != 0 // "... be dead", "... not exist"
 	}
 	possOther := code != "means" && code != "prep" && code != "farewell" && code != "plan"
-	if !la.selfRef && d.subjectIsOther(toks, int(last.start), strict, possOther, left, leftEnd, fa.selfRef) {
+	if !la.selfRef && !d.rules[la.rule].after && d.subjectIsOther(toks, int(last.start), strict, possOther, left, leftEnd, fa.selfRef) {
 		return "someone else is the subject", 0
 	}
 	if code == "selfharm" && d.accidentNear(toks, int(first.start), int(last.end)) {

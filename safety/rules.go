@@ -112,6 +112,11 @@ type rule struct {
 	source string // the pattern as written
 	line   int    // line number in rules.txt
 	gap    bool   // "A ... B"
+	// after marks a risk line about the people left afterwards ("she
+	// deserves someone who'll be around", "so they'll understand
+	// afterwards"): someone else is its subject by nature, so the subject
+	// check does not cancel it.
+	after bool
 }
 
 // Sides of a gapped rule.
@@ -178,7 +183,7 @@ func parseRules(text string) (*ruleSet, error) {
 			return nil, fmt.Errorf("rules.txt:%d: no kind", nums[i])
 		}
 		name := ""
-		if len(f) == 2 {
+		if len(f) >= 2 {
 			name = f[1]
 		}
 		bad := func(why string) error { return fmt.Errorf("rules.txt:%d: %s: %q", nums[i], why, line) }
@@ -193,11 +198,12 @@ func parseRules(text string) (*ruleSet, error) {
 				return nil, bad("unknown word class")
 			}
 			rs.classes[name] = append(rs.classes[name], strings.Fields(body)...)
-		case f[0] == "risk" && len(f) == 2:
+		case f[0] == "risk" && (len(f) == 2 || len(f) == 3 && f[2] == "after"):
 			if !isRiskCode(name) {
 				return nil, bad("unknown reason code")
 			}
-			rs.rules = append(rs.rules, rule{kind: kindRisk, code: name, source: body, line: nums[i], gap: strings.Contains(body, "...")})
+			rs.rules = append(rs.rules, rule{kind: kindRisk, code: name, source: body, line: nums[i],
+				gap: strings.Contains(body, "..."), after: len(f) == 3})
 		case f[0] == "idiom" && len(f) == 1:
 			rs.rules = append(rs.rules, rule{kind: kindIdiom, source: body, line: nums[i]})
 		case f[0] == "protect" && len(f) == 1:

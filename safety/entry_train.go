@@ -18,8 +18,8 @@ import (
 // sets K, N and O, each run once as a held-out set before; and set R, sad
 // and frightened writing that is not crisis, read as general writing.
 // Never read by either: sets B, E, L, S, U, W (round 18: in training it
-// only moved verdicts about, docs/safety.md), V, X, Y, Z, AA, AE, RU,
-// AB, AC and AD, and
+// only moved verdicts about, docs/safety.md), V, X, Y, Z, AA, AE, AF,
+// RU, AB, AC and AD, and
 // ../shared/data. It keeps the texts the rules and the freshly trained
 // sentence model pass (where it will be asked) and learns to tell those
 // labelled crisis from the rest, from the words and word pairs of the

@@ -37,10 +37,10 @@ import (
 //
 // Never read here: set B (crisis_journal_b.jsonl), set E
 // (crisis_journal_e.jsonl), sets K, L, N, O, S, U, W, V, X, Y, Z, AA, AE,
-// RU, AB, AC and AD, and everything under ../shared/data (C-SSRS,
+// AF, RU, AB, AC and AD, and everything under ../shared/data (C-SSRS,
 // GoEmotions). K, N and O train the entry model (entry_train.go), and P,
-// Q, R and T are read only there; V, X, Y, Z and AA were each held out for
-// one run, and AE is held out; RU measures false alarms on ordinary
+// Q, R and T are read only there; V, X, Y, Z, AA and AE were each held
+// out for one run, and AF is held out; RU measures false alarms on ordinary
 // anxious-attachment writing; AB, AC and AD, written for round 21, did not
 // help either model: with them they read new writing no better
 // (docs/safety.md).

@@ -74,6 +74,9 @@ func TestRulesAreSound(t *testing.T) {
 	}
 	for _, bad := range []string{
 		"risk nonsense: want to die",
+		"risk farewell later: keep these",
+		"risk nonsense after: keep these",
+		"idiom after: keep these",
 		"idiom: a ... b",
 		"veto whenever: a",
 		"class nonsense: a b",
@@ -92,6 +95,10 @@ func TestRulesAreSound(t *testing.T) {
 	}
 	if len(rs.rules) != 1 || rs.rules[0].source != "want to die" || rs.rules[0].line != 4 || len(rs.classes["negation"]) != 2 {
 		t.Errorf("continuation lines read wrong: %+v %v", rs.rules, rs.classes)
+	}
+	rs, err = parseRules("risk farewell after: keep these for after\nrisk farewell: keep these\n")
+	if err != nil || len(rs.rules) != 2 || !rs.rules[0].after || rs.rules[1].after || rs.rules[0].code != "farewell" {
+		t.Errorf("risk CODE after: read wrong: %+v, %v", rs.rules, err)
 	}
 }
 

@@ -39,14 +39,17 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // judge decides one sentence from the hits that start in it
 // (ordered by start). It returns the reason code of the first risk match
 // that passes every check, or "". With an explainer it goes on and records
-// every risk match. It also returns the sentence's veto bits, which the
-// caller uses to let stated recovery reach the neighbouring sentences.
-func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8) {
+// every risk match. When no other line passes, it returns the index in
+// d.rules of the first weak line that does (weak.go), or -1. It also
+// returns the sentence's veto bits, which the caller uses to let stated
+// recovery reach the neighbouring sentences.
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, uint8) {
 	var bits uint8
 	recEnd := int32(-1) // where the last stated recovery ends
 	for _, h := range hits {
 		ac := d.acts[h.act]
-		if r := &d.rules[ac.rule]; r.kind == kindVeto && !(ac.negatable && d.negated(toks, int(h.start))) {
+		if r := &d.rules[ac.rule]; r.kind == kindVeto && !(ac.negatable && d.negated(toks, int(h.start))) &&
+			(r.veto != vetoJoke || clauseStart(toks, int(h.start))) {
 			bits |= r.veto
 			if r.veto&vetoRecovery != 0 && h.end > recEnd {
 				recEnd = h.end
@@ -64,7 +67,7 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8
 			}
 		}
 	}
-	code := ""
+	code, weak := "", int32(-1)
 	for i, h := range hits {
 		ac := d.acts[h.act]
 		r := &d.rules[ac.rule]
@@ -84,13 +87,20 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8
 			mb &^= vetoRecovery
 		}
 		why, line := d.cancelled(toks, hits, first, h, mb, r.code)
+		if why == "" && r.weak {
+			if weak < 0 {
+				weak = ac.rule
+			}
+			ex.add(d, h, weakWaits)
+			continue
+		}
 		if why == "" {
 			if code == "" {
 				code = r.code
 			}
 			ex.add(d, h, "yes")
 			if ex == nil {
-				return code, bits
+				return code, -1, bits
 			}
 			continue
 		}
@@ -99,7 +109,18 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, uint8
 		}
 		ex.add(d, h, why)
 	}
-	return code, bits
+	if code != "" {
+		weak = -1
+	}
+	return code, weak, bits
+}
+
+// clauseStart reports whether toks[i] opens a sentence or follows a comma.
+// A joke veto counts only there: "Kidding, obviously." and "I wanted to
+// jump off the roof, obviously not" take something back, while "he
+// thought it was a joke" and "a day out with the kids" do not.
+func clauseStart(toks []token, i int) bool {
+	return i == 0 || toks[i-1].s == symBound || toks[i-1].s == symComma
 }
 
 // neighbourCancels reports whether a sentence that said yes, holding the
@@ -193,6 +214,8 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 			return "stated recovery in the sentence", 0
 		case veto&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied:
 			return "a question answered no", 0
+		case jokeCancels(veto, code):
+			return "taken back as a joke", 0
 		case veto&vetoHyperbole != 0:
 			return "hyperbole: a trivial trigger in the sentence", 0
 		}

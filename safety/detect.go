@@ -197,6 +197,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	if models {
 		sc.ekeys, sc.esents, sc.emax = sc.ekeys[:0], 0, math.Inf(-1)
 		sc.writer, sc.you, sc.sents = false, false, 0
+		sc.weak, sc.weakScore = -1, math.Inf(-1)
 	}
 	// A sentence told as the past ("when I was nineteen I took an
 	// overdose") that said yes is held back until the whole entry is read:
@@ -269,19 +270,23 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 				ex.text, ex.sentence = ti, sent
 			}
 			from := ex.size()
-			code, bits := d.judge(toks, sc.hits, ex)
+			code, weak, bits := d.judge(toks, sc.hits, ex)
 			if !models && bits&vetoMedia != 0 {
 				// "a song about losing your will to live": a "you" beside
 				// a film or song is anyone's.
-				code = ""
+				code, weak = "", -1
 			}
 			// The entry model (entry.go) reads the sentences the
 			// sentence model may answer for.
+			score := math.Inf(-1)
 			if models {
-				score := d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits, false) == "", sc)
+				score = d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits, false) == "", sc)
 				if code == "" && d.m != nil {
 					code = d.modelSays(toks, a, b, bits, score, ex)
 				}
+			}
+			if weak >= 0 {
+				noteWeak(sc, weak, bits, score)
 			}
 			if bits&vetoRecovery != 0 {
 				recovered = true
@@ -289,6 +294,8 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			if pendCode != "" {
 				if neighbourCancels(pendBits, bits) {
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
+				} else if jokeCancels(bits, pendCode) {
+					ex.cancelFrom(pendFrom, pendTo, "taken back as a joke in the next sentence")
 				} else if settle(pendCode, pendBits|pastReach(bits), pendFrom, pendTo) {
 					return verdict, history
 				}
@@ -313,6 +320,9 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 		if pendCode != "" && settle(pendCode, pendBits, pendFrom, pendTo) {
 			return verdict, history
 		}
+	}
+	if recovered {
+		sc.weak = -1 // a weak line is not borne out in a recovery story
 	}
 	if pastCode != "" && (!verdict.Crisis || verdict.Reason == modelCode) {
 		if recovered {
@@ -344,6 +354,11 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 	case !v.Crisis:
 		if ok, f := d.entrySays(sc, ex != nil); ok {
 			v = Verdict{Crisis: true, Reason: entryCode}
+			if ex != nil {
+				ex.found = append(ex.found, *f)
+			}
+		} else if code, f := d.weakSays(sc, ex != nil); code != "" {
+			v = Verdict{Crisis: true, Reason: code}
 			if ex != nil {
 				ex.found = append(ex.found, *f)
 			}

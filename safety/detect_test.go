@@ -299,6 +299,7 @@ func TestEntryModelJoins(t *testing.T) {
 	quiet := quietSentences(t, rulesAndModel, true)
 	r := rand.New(rand.NewPCG(3, 4))
 	var yes, total [9]int
+	weak := 0
 	for n := range 4200 {
 		k := 2 + n%7
 		parts := make([]string, k)
@@ -306,13 +307,22 @@ func TestEntryModelJoins(t *testing.T) {
 			parts[i] = quiet[r.IntN(len(quiet))]
 		}
 		total[k]++
-		if v := d.CheckEntry(strings.Join(parts, " ")); v.Crisis {
+		text := strings.Join(parts, " ")
+		if v := d.CheckEntry(text); v.Crisis {
 			if v.Reason != entryCode {
-				t.Fatalf("joined quiet sentences say yes for %s, not the entry model: %q", v.Reason, parts)
+				// A weak line (weak.go) borne out by the entry model is
+				// the entry model's yes too, and counts against its
+				// budget; no other rule may say yes.
+				_, found := d.Explain(text)
+				if len(found) == 0 || !strings.HasPrefix(found[len(found)-1].Outcome, "yes: a weak line") {
+					t.Fatalf("joined quiet sentences say yes for %s, not the entry model: %q", v.Reason, parts)
+				}
+				weak++
 			}
 			yes[k]++
 		}
 	}
+	t.Logf("of which a weak line borne out: %d of 4200", weak)
 	share := func(from, to int) float64 {
 		var y, n int
 		for k := from; k <= to; k++ {
@@ -599,7 +609,7 @@ func TestExplainAgrees(t *testing.T) {
 			}
 			yes, recovery := false, false
 			for _, f := range found {
-				if f.Outcome == "yes" {
+				if strings.HasPrefix(f.Outcome, "yes") { // "yes", or "yes: a weak line, borne out by…"
 					yes = true
 					if f.Code == "" || !strings.HasPrefix(f.Rule, "rules.txt:") && !(f.Code == "model" && strings.HasPrefix(f.Rule, "model_weights.tsv:")) && !(f.Code == entryCode && strings.HasPrefix(f.Rule, "entry_weights.tsv:")) {
 						t.Errorf("%s: finding without a code or rule: %+v", s.where, f)

@@ -89,20 +89,8 @@ func (d *Detector) entryFeatures(sc *scratch) ([]uint64, int) {
 // rules and the sentence model passed; with explain it also returns the
 // finding that says so.
 func (d *Detector) entrySays(sc *scratch, explain bool) (bool, *Finding) {
-	if d.e == nil {
-		return false, nil
-	}
-	keys, n := d.entryFeatures(sc)
-	band := entryBand(n)
-	if band < 0 {
-		return false, nil
-	}
-	score := d.e.bias
-	for _, k := range keys {
-		score += float64(d.e.f[k].w)
-	}
-	t := d.e.bands[band]
-	if score < t {
+	score, t, keys, ok := d.entryScore(sc)
+	if !ok || score < t {
 		return false, nil
 	}
 	if !explain {
@@ -110,4 +98,23 @@ func (d *Detector) entrySays(sc *scratch, explain bool) (bool, *Finding) {
 	}
 	f := d.e.finding(entryCode, "entry model, the entry as a whole:", EntryFile, keys, score, t, "yes")
 	return true, &f
+}
+
+// entryScore returns the entry model's score for the entry scan read, the
+// threshold of its length, and the features it read; ok is false when the
+// entry model is not asked (one sentence, or no model).
+func (d *Detector) entryScore(sc *scratch) (score, threshold float64, keys []uint64, ok bool) {
+	if d.e == nil {
+		return 0, 0, nil, false
+	}
+	keys, n := d.entryFeatures(sc)
+	band := entryBand(n)
+	if band < 0 {
+		return 0, 0, nil, false
+	}
+	score = d.e.bias
+	for _, k := range keys {
+		score += float64(d.e.f[k].w)
+	}
+	return score, d.e.bands[band], keys, true
 }

@@ -46,6 +46,13 @@ const (
 	// rules ignore it (their own idioms cover the phrases they know); it
 	// holds back the model (model.go), which reads words, not speakers.
 	vetoMedia
+	// vetoJoke marks a sentence that takes back what came before it as a
+	// joke: "Kidding, obviously." "Okay, maybe not." It cancels its own
+	// sentence and the one before it (jokeCancels), since the retraction
+	// usually follows the exaggeration ("If she mentions my weight once
+	// more I'll walk into the sea. Kidding."). "I'm not joking" is a
+	// negation and marks nothing.
+	vetoJoke
 )
 
 func vetoBit(name string) (uint8, bool) {
@@ -64,6 +71,8 @@ func vetoBit(name string) (uint8, bool) {
 		return vetoHyperbole, true
 	case "media":
 		return vetoMedia, true
+	case "joke":
+		return vetoJoke, true
 	}
 	return 0, false
 }
@@ -77,7 +86,18 @@ func vetoed(bits uint8, code string) bool {
 	if bits&vetoHyperbole != 0 && (code == "wish" || code == "intent" || code == "means") {
 		return true
 	}
+	if jokeCancels(bits, code) {
+		return true
+	}
 	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
+}
+
+// jokeCancels reports whether a sentence holding these veto bits, or the
+// sentence after it, takes back a match with this reason code as a joke.
+// An attempt or self-injury told and then laughed off is still history
+// that matters, so a joke does not take it back.
+func jokeCancels(bits uint8, code string) bool {
+	return bits&vetoJoke != 0 && code != "attempt" && code != "selfharm"
 }
 
 // Codes are the reasons a risk line can give. A reviewer reads them in
@@ -117,6 +137,10 @@ type rule struct {
 	// afterwards"): someone else is its subject by nature, so the subject
 	// check does not cancel it.
 	after bool
+	// weak marks a risk line that is ambiguous alone ("I'm going to the
+	// bridge", "I counted the tablets again"): its yes stands only when
+	// the rest of the entry bears it out (weak.go).
+	weak bool
 }
 
 // Sides of a gapped rule.
@@ -151,9 +175,11 @@ type ruleSet struct {
 //	define NAME: PATTERN     a fragment, used as {NAME}
 //	class NAME: word word    a word class for the context checks
 //	risk CODE: PATTERN       crisis language; CODE is one of riskCodes
+//	risk CODE after: PATTERN about the people left afterwards: no subject check
+//	risk CODE weak: PATTERN  ambiguous alone: needs the rest of the entry (weak.go)
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole or media
+//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media or joke
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {
@@ -198,12 +224,12 @@ func parseRules(text string) (*ruleSet, error) {
 				return nil, bad("unknown word class")
 			}
 			rs.classes[name] = append(rs.classes[name], strings.Fields(body)...)
-		case f[0] == "risk" && (len(f) == 2 || len(f) == 3 && f[2] == "after"):
+		case f[0] == "risk" && (len(f) == 2 || len(f) == 3 && (f[2] == "after" || f[2] == "weak")):
 			if !isRiskCode(name) {
 				return nil, bad("unknown reason code")
 			}
 			rs.rules = append(rs.rules, rule{kind: kindRisk, code: name, source: body, line: nums[i],
-				gap: strings.Contains(body, "..."), after: len(f) == 3})
+				gap: strings.Contains(body, "..."), after: len(f) == 3 && f[2] == "after", weak: len(f) == 3 && f[2] == "weak"})
 		case f[0] == "idiom" && len(f) == 1:
 			rs.rules = append(rs.rules, rule{kind: kindIdiom, source: body, line: nums[i]})
 		case f[0] == "protect" && len(f) == 1:

@@ -76,6 +76,9 @@ func TestRulesAreSound(t *testing.T) {
 		"risk nonsense: want to die",
 		"risk farewell later: keep these",
 		"risk nonsense after: keep these",
+		"risk means strong: the bridge",
+		"risk means after weak: the bridge",
+		"veto joke weak: kidding",
 		"idiom after: keep these",
 		"idiom: a ... b",
 		"veto whenever: a",
@@ -99,6 +102,10 @@ func TestRulesAreSound(t *testing.T) {
 	rs, err = parseRules("risk farewell after: keep these for after\nrisk farewell: keep these\n")
 	if err != nil || len(rs.rules) != 2 || !rs.rules[0].after || rs.rules[1].after || rs.rules[0].code != "farewell" {
 		t.Errorf("risk CODE after: read wrong: %+v, %v", rs.rules, err)
+	}
+	rs, err = parseRules("risk means weak: go to the bridge\nrisk means: jump off the bridge\n")
+	if err != nil || len(rs.rules) != 2 || !rs.rules[0].weak || rs.rules[0].after || rs.rules[1].weak {
+		t.Errorf("risk CODE weak: read wrong: %+v, %v", rs.rules, err)
 	}
 }
 

@@ -46,6 +46,11 @@ type scratch struct {
 	// "you" as the writer, with the rules alone.
 	writer, you, asWriter bool
 	sents                 int
+	// weak is the first weak rule (an index in Detector.rules) that
+	// passed in a sentence no other line did, or -1; weakScore is the
+	// highest sentence model score among such sentences (weak.go).
+	weak      int32
+	weakScore float64
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.
 	unk map[uint32]string

@@ -352,12 +352,13 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 			}
 		}
 	case !v.Crisis:
-		if ok, f := d.entrySays(sc, ex != nil); ok {
+		e := d.entryScore(sc)
+		if ok, f := d.entrySays(e, ex != nil); ok {
 			v = Verdict{Crisis: true, Reason: entryCode}
 			if ex != nil {
 				ex.found = append(ex.found, *f)
 			}
-		} else if code, f := d.weakSays(sc, ex != nil); code != "" {
+		} else if code, f := d.weakSays(sc, e, ex != nil); code != "" {
 			v = Verdict{Crisis: true, Reason: code}
 			if ex != nil {
 				ex.found = append(ex.found, *f)

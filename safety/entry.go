@@ -85,36 +85,43 @@ func (d *Detector) entryFeatures(sc *scratch) ([]uint64, int) {
 	return sc.ekeys, sc.esents
 }
 
-// entrySays reports whether the entry model says yes for an entry the
-// rules and the sentence model passed; with explain it also returns the
-// finding that says so.
-func (d *Detector) entrySays(sc *scratch, explain bool) (bool, *Finding) {
-	score, t, keys, ok := d.entryScore(sc)
-	if !ok || score < t {
+// entryRead is the entry model's reading of an entry scan read: its score,
+// the threshold of its length and the features it read. ok is false when
+// the entry model is not asked (one sentence, or no model). finish reads
+// it once for the entry model and for a weak line (weak.go).
+type entryRead struct {
+	score, threshold float64
+	keys             []uint64
+	ok               bool
+}
+
+// entryScore reads the entry scan left in sc with the entry model.
+func (d *Detector) entryScore(sc *scratch) entryRead {
+	if d.e == nil {
+		return entryRead{}
+	}
+	keys, n := d.entryFeatures(sc)
+	band := entryBand(n)
+	if band < 0 {
+		return entryRead{}
+	}
+	score := d.e.bias
+	for _, k := range keys {
+		score += float64(d.e.f[k].w)
+	}
+	return entryRead{score: score, threshold: d.e.bands[band], keys: keys, ok: true}
+}
+
+// entrySays reports whether the entry model, reading e, says yes for an
+// entry the rules and the sentence model passed; with explain it also
+// returns the finding that says so.
+func (d *Detector) entrySays(e entryRead, explain bool) (bool, *Finding) {
+	if !e.ok || e.score < e.threshold {
 		return false, nil
 	}
 	if !explain {
 		return true, nil
 	}
-	f := d.e.finding(entryCode, "entry model, the entry as a whole:", EntryFile, keys, score, t, "yes")
+	f := d.e.finding(entryCode, "entry model, the entry as a whole:", EntryFile, e.keys, e.score, e.threshold, "yes")
 	return true, &f
-}
-
-// entryScore returns the entry model's score for the entry scan read, the
-// threshold of its length, and the features it read; ok is false when the
-// entry model is not asked (one sentence, or no model).
-func (d *Detector) entryScore(sc *scratch) (score, threshold float64, keys []uint64, ok bool) {
-	if d.e == nil {
-		return 0, 0, nil, false
-	}
-	keys, n := d.entryFeatures(sc)
-	band := entryBand(n)
-	if band < 0 {
-		return 0, 0, nil, false
-	}
-	score = d.e.bias
-	for _, k := range keys {
-		score += float64(d.e.f[k].w)
-	}
-	return score, d.e.bands[band], keys, true
 }

@@ -190,7 +190,7 @@ func (d *Detector) modelVeto(toks []token, a, b int, bits uint8, lenient bool) s
 			break
 		}
 		switch {
-		case toks[k].poss:
+		case toks[k].poss: // an owner ("my dad's pills") is not the sentence's person
 		case f&flagAnyone != 0 && lenient:
 			anyone = true
 		case f&flagOther != 0 || toks[k].name:

@@ -51,18 +51,18 @@ func noteWeak(sc *scratch, rule int32, bits uint8, score float64) {
 }
 
 // weakSays returns the reason code of the entry's weak line when the rest
-// of the entry bears it out, or ""; with explain also the finding.
-func (d *Detector) weakSays(sc *scratch, explain bool) (string, *Finding) {
+// of the entry bears it out (e: the entry model's reading), or ""; with
+// explain also the finding.
+func (d *Detector) weakSays(sc *scratch, e entryRead, explain bool) (string, *Finding) {
 	if sc.weak < 0 {
 		return "", nil
 	}
 	r := &d.rules[sc.weak]
 	how := ""
-	score, t, _, whole := d.entryScore(sc)
 	switch {
-	case whole && score >= t-weakEntryMargin:
+	case e.ok && e.score >= e.threshold-weakEntryMargin:
 		how = "yes: a weak line, borne out by the entry model"
-	case !whole && d.m != nil && sc.weakScore >= d.m.threshold-weakSentenceMargin:
+	case !e.ok && d.m != nil && sc.weakScore >= d.m.threshold-weakSentenceMargin:
 		how = "yes: a weak line, borne out by the sentence model"
 	}
 	if how == "" {

@@ -21,11 +21,12 @@ import (
 //
 //   - crisis sentences and hard negatives: safety/testdata/crisis_labelled.tsv,
 //     crisis_dev.tsv and crisis_heldout5.tsv (one sentence a line);
-//   - journal entries: sets A, C, D, F, G, H, I and J (crisis_journal.jsonl,
-//     _c, _d, _f … _j); F, G and I were each held out for one run and are
-//     development sets since. Set L (indirect crisis without crisis words,
-//     and look-alikes) is not read: with it the model flagged 1% of general
-//     writing (docs/safety.md, round 14);
+//   - journal entries: sets A, C, D, F, G, H, I and J (the first eight),
+//     and since round 29 every other set written blind or for training and
+//     run since: B, E, L, S, U–Z and AA–AI (trainJournals). Each was held
+//     out for one run or written for training, then a development set;
+//     with all of them the model reads more kinds of writing, at the cost
+//     said in docs/safety.md (round 29);
 //   - general writing, all of it not crisis: set M (trainGeneral);
 //   - ordinary writing about attachment, fear and hard feelings, all of it
 //     negative: the lessons and FAQ (content/), the thinking-trap dev set
@@ -35,15 +36,11 @@ import (
 //     do not change the model. A text of these the rules say yes to is
 //     left out.
 //
-// Never read here: set B (crisis_journal_b.jsonl), set E
-// (crisis_journal_e.jsonl), sets K, L, N, O, S, U, W, V, X, Y, Z, AA, AE,
-// AF, RU, AB, AC and AD, and everything under ../shared/data (C-SSRS,
-// GoEmotions). K, N and O train the entry model (entry_train.go), and P,
-// Q, R and T are read only there; V, X, Y, Z, AA and AE were each held
-// out for one run, and AF is held out; RU measures false alarms on ordinary
-// anxious-attachment writing; AB, AC and AD, written for round 21, did not
-// help either model: with them they read new writing no better
-// (docs/safety.md).
+// Never read here: sets K, N, O, P, Q, R and T (the entry model's own,
+// entry_train.go: with them the sentence model's threshold rose and it
+// found fewer crisis entries on the sets it had not read, round 29), set
+// RU (false alarms on ordinary anxious-attachment writing), sets AJ and AK
+// (held out), and everything under ../shared/data (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores
@@ -53,9 +50,10 @@ import (
 //
 // The threshold is chosen by five-fold cross-validation over the texts
 // (text i in fold i mod 5): the lowest score at which the model, where the
-// rules pass, raises false alarms on at most 2.5% of the negative labelled
+// rules pass, raises false alarms on at most 1.85% of the negative labelled
 // sentences and journal entries and on at most 0.3% of the ordinary and
-// general writing.
+// general writing. With every set of trainJournals read, the second
+// budget is the one that sets it (round 29).
 
 // TrainReport holds the training data's sizes and the cross-validated
 // figures that chose the threshold.
@@ -75,7 +73,7 @@ const (
 	trainL2           = 1e-4
 	trainMinDF        = 2
 	trainMILRound     = 2
-	trainMaxFA        = 0.025
+	trainMaxFA        = 0.0185
 	trainMaxGeneralFA = 0.003
 )
 
@@ -89,14 +87,20 @@ type trainBag struct {
 	sents            []trainSent
 }
 
-// trainJournals are the journal sets the models learn from: A, C and D
-// (written as development sets), F, G and I (each held out for one run,
-// then development sets), H and J (written for training). L, K and N are
-// not read (see the comment at the top of this file and docs/safety.md).
+// trainJournals are the journal sets the models learn from: the first
+// eight (A, C, D, F–J), then, since round 29, every set held out once or
+// written for training and a development set since (see the comment at
+// the top of this file and docs/safety.md).
 var trainJournals = []string{
 	"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl",
 	"crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl",
-	"crisis_journal_i.jsonl", "crisis_journal_j.jsonl",
+	"crisis_journal_i.jsonl", "crisis_journal_j.jsonl", "crisis_journal_b.jsonl",
+	"crisis_journal_e.jsonl", "crisis_journal_l.jsonl", "crisis_journal_s.jsonl",
+	"crisis_journal_u.jsonl", "crisis_journal_v.jsonl", "crisis_journal_w.jsonl",
+	"crisis_journal_x.jsonl", "crisis_journal_y.jsonl", "crisis_journal_z.jsonl",
+	"crisis_journal_aa.jsonl", "crisis_journal_ab.jsonl", "crisis_journal_ac.jsonl",
+	"crisis_journal_ad.jsonl", "crisis_journal_ae.jsonl", "crisis_journal_af.jsonl",
+	"crisis_journal_ag.jsonl", "crisis_journal_ah.jsonl", "crisis_journal_ai.jsonl",
 }
 
 // trainGeneral holds general writing, all of it not crisis (strong feeling,

@@ -25,12 +25,14 @@ import "strconv"
 // Like the entry model, it only turns a no into a yes; it is not asked in
 // an entry that states recovery, or for a sentence told as the past. The
 // margins, in logits, were chosen on the development sets (docs/safety.md,
-// round 25). The models never learn from a weak line's verdict, and every
+// round 25); the sentence margin went from 2.0 to 1.75 with round 29's
+// retrained sentence model, which changed no verdict on any journal set
+// and kept a leaving-do "thank you for everything" ordinary. The models never learn from a weak line's verdict, and every
 // word of the weak lines was already in the vocabulary, so adding them left
 // the weight files as they were.
 const (
 	weakEntryMargin    = 3.0
-	weakSentenceMargin = 2.0
+	weakSentenceMargin = 1.75
 )
 
 // weakWaits is the outcome Explain gives a weak line that passed its

@@ -15,8 +15,8 @@ func TestWeakLines(t *testing.T) {
 		want string // reason code, or "" for no
 	}{
 		// Despair around it: the entry model bears the weak line out.
-		{"Told Marco if he left me I'd jump, and tonight he left, so. I'm on the roof of our building. It's very windy up here.", "means"},
-		{"Nothing is going to change. I'm tired of trying and I can't do this any more. Thank you for everything, all of you.", "hopeless"},
+		{"Nothing I do is ever enough for anyone. I'm so tired of being me. Tomorrow I'm going to the cliffs.", "means"},
+		{"I've let everyone down again. I'm so tired of fighting my own head. Thank you for everything, all of you.", "farewell"},
 		// The same weak lines in ordinary entries.
 		{"I'm on the roof of our building. It's very windy up here.", ""},
 		{"Thank you for everything, all of you. Best leaving do ever, I'll miss this team.", ""},

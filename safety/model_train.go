@@ -40,9 +40,9 @@ import (
 // entry_train.go: with them the sentence model's threshold rose and it
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
-// (ordinary forum comments, the same for general writing), set AJ (run
-// once for round 29, a development set since), set AK (held out), and
-// everything under ../shared/data (C-SSRS, GoEmotions).
+// (ordinary forum comments, the same for general writing), sets AJ and
+// AK (run once each, for rounds 29 and 30, development sets since), set AM
+// (held out), and everything under ../shared/data (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

@@ -40,8 +40,9 @@ import (
 // entry_train.go: with them the sentence model's threshold rose and it
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
-// (ordinary forum comments, the same for general writing), sets AJ and
-// AK (run once each, for rounds 29 and 30, development sets since), set AM
+// (ordinary forum comments, the same for general writing), sets AJ, AK
+// and AM (run once each, for rounds 29 to 31, development sets since; the
+// model reading AJ and AK was tried in round 31 and not kept), set AN
 // (held out), and everything under ../shared/data (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:

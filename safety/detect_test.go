@@ -364,11 +364,12 @@ func TestGolden(t *testing.T) {
 		}
 	}
 	// The journal sets, in this order. A, C and D are development sets; E
-	// was not tuned on (round 10), and training reads it since round 29. Rounds 13 to 15: F, G and I (each
-	// held out for one run) and H, J, L and M (written for training) are
-	// development and training sets; K and N were each held out for one
-	// run. Rounds 16 to 19: O, S, U, V, X and Y were each held out for one
-	// run; P, Q, R, T and W were written for training or rule work; RU
+	// was not tuned on (round 10), and training reads it since round 29.
+	// Rounds 13 to 15: F, G and I (each held out for one run) and H, J, L
+	// and M (written for training) are development and training sets; K
+	// and N were each held out for one run. Rounds 16 to 19: O, S, U, V, X
+	// and Y were each held out for one run; P, Q, R, T and W were written
+	// for training or rule work; RU
 	// (ordinary anxious-attachment writing, all other) measures false
 	// alarms on the app's own kind of writing. Round 21: AB, AC and AD
 	// (the weakest kinds and their look-alikes; writing about partners and

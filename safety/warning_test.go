@@ -2,7 +2,7 @@ package safety
 
 import "testing"
 
-// TestWarningSignLines: round 30's lines (the end of rules.txt) say yes to
+// TestWarningSignLines: round 30's lines (near the end of rules.txt) say yes to
 // the warning signs they were written for, and no to the look-alikes
 // beside them: the same words about a film, a diet, a bus or a living will.
 func TestWarningSignLines(t *testing.T) {

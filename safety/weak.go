@@ -27,9 +27,10 @@ import "strconv"
 // margins, in logits, were chosen on the development sets (docs/safety.md,
 // round 25); the sentence margin went from 2.0 to 1.75 with round 29's
 // retrained sentence model, which changed no verdict on any journal set
-// and kept a leaving-do "thank you for everything" ordinary. The models never learn from a weak line's verdict, and every
-// word of the weak lines was already in the vocabulary, so adding them left
-// the weight files as they were.
+// and kept a leaving-do "thank you for everything" ordinary. The models
+// never learn from a weak line's verdict, and every word of the weak lines
+// was already in the vocabulary, so adding them left the weight files as
+// they were.
 const (
 	weakEntryMargin    = 3.0
 	weakSentenceMargin = 1.75

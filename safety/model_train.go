@@ -43,7 +43,8 @@ import (
 // (ordinary forum comments, the same for general writing), sets AJ, AK
 // and AM (run once each, for rounds 29 to 31, development sets since; the
 // model reading AJ and AK was tried in round 31 and not kept), set AN
-// (held out), and everything under ../shared/data (C-SSRS, GoEmotions).
+// (run once, for round 32, a development set since), set AO (held out),
+// and everything under ../shared/data (C-SSRS, GoEmotions).
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

@@ -57,6 +57,7 @@ bench-quick:
 # (docs/safety.md). Needs ../shared/data beside the repository.
 crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal.jsonl
+	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -cssrs-cv
 	@echo '== the third fresh set (round 9 development set; docs/safety.md, "Round 9")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_c.jsonl | sed -n '/Fresh journal/,$$p'
 	@echo '== the fourth fresh set (round 10 development set; docs/safety.md, "Round 10")'

@@ -43,8 +43,8 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // d.rules of the first weak line that does (weak.go), or -1. It also
 // returns the sentence's veto bits, which the caller uses to let stated
 // recovery reach the neighbouring sentences, and whether a risk line was
-// cancelled for negation or quotation (held: the sentence model may not
-// say yes for the sentence).
+// cancelled for negation, quotation or an idiom (held: the sentence model
+// may not say yes for the sentence).
 func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, uint8, bool) {
 	var bits uint8
 	held := false
@@ -107,7 +107,7 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 			}
 			continue
 		}
-		if why == whyNegation || why == whyQuoted {
+		if why == whyNegation || why == whyQuoted || why == whyIdiom {
 			held = true
 		}
 		if ex != nil && line > 0 {
@@ -121,15 +121,17 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 	return code, weak, bits, held
 }
 
-// Two reasons a risk line is cancelled that also hold the sentence model
-// back (held, judge): the rules read the sentence and found the words
-// negated ("I don't want to die, I want the fighting to stop") or quoted
-// from someone else ("He texted me 'I want to kill myself'"). The model
-// reads words, not their scope, and would otherwise say yes to the very
-// words the rules just read as a no (round 32).
+// Three reasons a risk line is cancelled that also hold the sentence
+// model back (held, judge): the rules read the sentence and found the
+// words negated ("I don't want to die, I want the fighting to stop"),
+// quoted from someone else ("He texted me 'I want to kill myself'") or
+// inside an idiom ("cross my heart and hope to die"). The model reads
+// words, not their scope, and would otherwise say yes to the very words
+// the rules just read as a no (rounds 32 and 33).
 const (
 	whyNegation = "negation"
 	whyQuoted   = "quoted from someone else"
+	whyIdiom    = "idiom"
 )
 
 // clauseStart reports whether toks[i] opens a sentence or follows a comma.
@@ -243,7 +245,7 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	if code != "selfharm" || !d.onPurpose(toks, int(last.end)) {
 		for _, p := range [2]hit{first, last} {
 			if id, ok := d.idiomOver(hits, p); ok {
-				return "idiom", d.rules[d.acts[id.act].rule].line
+				return whyIdiom, d.rules[d.acts[id.act].rule].line
 			}
 		}
 	}

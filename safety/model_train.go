@@ -65,10 +65,12 @@ import (
 //
 // The threshold is chosen by five-fold cross-validation over the texts
 // (text i in fold i mod 5): the lowest score at which the model, where the
-// rules pass, raises false alarms on at most 1.85% of the negative labelled
-// sentences and journal entries and on at most 0.3% of the ordinary and
-// general writing. With every set of trainJournals read, the second
-// budget is the one that sets it (round 29).
+// rules pass, raises false alarms on at most 2.5% of the negative labelled
+// sentences and journal entries and on at most 0.4% of the ordinary and
+// general writing (C-SSRS posts take no part). Round 29 set them at 1.85%
+// and 0.3%; with the C-SSRS users read, the model is quieter on general
+// writing, and round 33 spent part of that on recall: the first budget
+// is the one that sets the threshold now.
 
 // TrainReport holds the training data's sizes and the cross-validated
 // figures that chose the threshold.
@@ -89,8 +91,8 @@ const (
 	trainL2           = 1e-4
 	trainMinDF        = 2
 	trainMILRound     = 2
-	trainMaxFA        = 0.0185
-	trainMaxGeneralFA = 0.003
+	trainMaxFA        = 0.025
+	trainMaxGeneralFA = 0.004
 )
 
 type trainSent struct {

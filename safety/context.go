@@ -42,9 +42,12 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // every risk match. When no other line passes, it returns the index in
 // d.rules of the first weak line that does (weak.go), or -1. It also
 // returns the sentence's veto bits, which the caller uses to let stated
-// recovery reach the neighbouring sentences.
-func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, uint8) {
+// recovery reach the neighbouring sentences, and whether a risk line was
+// cancelled for negation, quotation or an idiom (held: the sentence model
+// may not say yes for the sentence).
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, uint8, bool) {
 	var bits uint8
+	held := false
 	recEnd := int32(-1) // where the last stated recovery ends
 	for _, h := range hits {
 		ac := d.acts[h.act]
@@ -100,9 +103,12 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 			}
 			ex.add(d, h, "yes")
 			if ex == nil {
-				return code, -1, bits
+				return code, -1, bits, held
 			}
 			continue
+		}
+		if why == whyNegation || why == whyQuoted || why == whyIdiom {
+			held = true
 		}
 		if ex != nil && line > 0 {
 			why += " (rules.txt:" + strconv.Itoa(line) + ")"
@@ -112,8 +118,21 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 	if code != "" {
 		weak = -1
 	}
-	return code, weak, bits
+	return code, weak, bits, held
 }
+
+// Three reasons a risk line is cancelled that also hold the sentence
+// model back (held, judge): the rules read the sentence and found the
+// words negated ("I don't want to die, I want the fighting to stop"),
+// quoted from someone else ("He texted me 'I want to kill myself'") or
+// inside an idiom ("cross my heart and hope to die"). The model reads
+// words, not their scope, and would otherwise say yes to the very words
+// the rules just read as a no (rounds 32 and 33).
+const (
+	whyNegation = "negation"
+	whyQuoted   = "quoted from someone else"
+	whyIdiom    = "idiom"
+)
 
 // clauseStart reports whether toks[i] opens a sentence or follows a comma.
 // A joke veto counts only there: "Kidding, obviously." and "I wanted to
@@ -226,7 +245,7 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	if code != "selfharm" || !d.onPurpose(toks, int(last.end)) {
 		for _, p := range [2]hit{first, last} {
 			if id, ok := d.idiomOver(hits, p); ok {
-				return "idiom", d.rules[d.acts[id.act].rule].line
+				return whyIdiom, d.rules[d.acts[id.act].rule].line
 			}
 		}
 	}
@@ -235,10 +254,10 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 	}
 	fa, la := d.acts[first.act], d.acts[last.act]
 	if fa.negatable && d.negated(toks, int(first.start)) {
-		return "negation", 0
+		return whyNegation, 0
 	}
 	if q := toks[first.start].q; q >= 0 && d.quotedOther(toks, q) {
-		return "quoted from someone else", 0
+		return whyQuoted, 0
 	}
 	left, leftEnd := -1, -1
 	if first != last {

@@ -43,13 +43,20 @@ var lengthBands = [][2]int{{0, 100}, {100, 300}, {300, 1000}, {1000, 3000}, {300
 
 // EvalCSSRS checks every post as one entry.
 func EvalCSSRS(users []User, decide Decider) CSSRSResult {
+	return EvalCSSRSBy(users, func(int) Decider { return decide })
+}
+
+// EvalCSSRSBy is EvalCSSRS with a check for each user (by index in users):
+// cross-validation asks the check trained without that user's fold.
+func EvalCSSRSBy(users []User, deciderFor func(user int) Decider) CSSRSResult {
 	res := CSSRSResult{UsersFlagged: map[string]Prop{}, PostsFlagged: map[string]Prop{}}
 	bands := make([]LengthBand, len(lengthBands))
 	for i, b := range lengthBands {
 		bands[i] = LengthBand{Lo: b[0], Hi: b[1]}
 	}
 	var pos, neg []float64
-	for _, u := range users {
+	for ui, u := range users {
+		decide := deciderFor(ui)
 		us := UserScore{User: u}
 		k := 0
 		for _, p := range u.Posts {

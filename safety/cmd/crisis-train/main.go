@@ -5,7 +5,9 @@
 // writing (lessons, app strings, templates) again; without it, training
 // reads the snapshot in safety/testdata, so copy edits never change the model.
 // It reads only files of the repository (safety/model_train.go lists
-// them), never an evaluation set, and gives the same file every time.
+// them), never a held-out set, and gives the same file every time. It
+// reads the C-SSRS development users (a copy in safety/testdata): measure
+// them with crisis-eval -cssrs-cv.
 package main
 
 import (
@@ -60,8 +62,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "crisis-train:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("texts %d (crisis %d, hard negatives %d, ordinary %d), sentences %d, features %d, weights %d\n",
-		rep.Texts, rep.Crisis, rep.HardNegative, rep.Ordinary, rep.Sentences, rep.Features, rep.Weights)
+	fmt.Printf("texts %d (crisis %d, hard negatives %d, ordinary %d; of them C-SSRS: %d users, %d posts), sentences %d, features %d, weights %d\n",
+		rep.Texts, rep.Crisis, rep.HardNegative, rep.Ordinary, rep.ForumUsers, rep.ForumPosts, rep.Sentences, rep.Features, rep.Weights)
 	fmt.Printf("threshold %.3f; cross-validated, rules or model: recall %.3f, false alarms %.3f (rules alone %.3f, %.3f); ordinary writing flagged %.4f\n",
 		rep.Threshold, rep.CVRecall, rep.CVFalseAlarms, rep.CVRulesRecall, rep.CVRulesFalseAlarms, rep.CVOrdinaryFalseAlarms)
 	fmt.Printf("recovery model: %d texts said yes to (%d crisis, %d other), %d weights; threshold %.3f; cross-validated it cancels %.3f of the other texts and %.3f of the crisis texts\n",

@@ -20,7 +20,15 @@ func main() {
 	only := flag.String("only", "", "one set: cssrs, goemotions or journal")
 	verbose := flag.Bool("v", false, "list flagged and missed items with their reason codes")
 	bare := flag.Bool("no-apostrophes", false, "read the journal set with every apostrophe removed (Ill, dont), as many people type")
+	cv := flag.Bool("cssrs-cv", false, "C-SSRS by five-fold cross-validation: each user is checked by models trained without the user's fold (run from the repository root)")
 	flag.Parse()
+	if *cv {
+		if err := runCV(*data, *verbose); err != nil {
+			fmt.Fprintln(os.Stderr, "crisis-eval:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*data, *journal, *only, *verbose, *bare); err != nil {
 		fmt.Fprintln(os.Stderr, "crisis-eval:", err)
 		os.Exit(1)
@@ -44,6 +52,7 @@ func run(data, journal, only string, verbose, bare bool) error {
 		}
 		start := time.Now()
 		r := crisiseval.EvalCSSRS(users, decide)
+		fmt.Fprintln(out, "Note: since round 32 the models learn from these users, so the figures below are on their own training data; crisis-eval -cssrs-cv measures them by cross-validation over users (docs/safety.md).")
 		crisiseval.WriteCSSRS(out, r)
 		fmt.Fprintf(out, "(%s)\n\n", time.Since(start).Round(time.Millisecond))
 		if verbose {
@@ -84,6 +93,58 @@ func run(data, journal, only string, verbose, bare bool) error {
 		if verbose {
 			for _, m := range r.Mistakes {
 				fmt.Fprintln(out, m)
+			}
+		}
+	}
+	return nil
+}
+
+// cvFolds is the number of folds of -cssrs-cv.
+const cvFolds = 5
+
+// runCV measures the C-SSRS figures on users the models did not learn
+// from: the models learn from the development users (safety/model_train.go),
+// so the plain C-SSRS run would measure them on their own training data.
+// User i is in fold i%cvFolds, as TrainModelFold leaves them out.
+func runCV(data string, verbose bool) error {
+	users, err := crisiseval.LoadCSSRS(data)
+	if err != nil {
+		return fmt.Errorf("C-SSRS data (../shared/data/cssrs-dev): %w", err)
+	}
+	start := time.Now()
+	deciders := make([]crisiseval.Decider, cvFolds)
+	for k := range deciders {
+		m, _, err := safety.TrainModelFold(".", k, cvFolds)
+		if err != nil {
+			return err
+		}
+		r, _, err := safety.TrainRecovery(".", m)
+		if err != nil {
+			return err
+		}
+		e, _, err := safety.TrainEntry(".", m)
+		if err != nil {
+			return err
+		}
+		d, err := safety.NewDetectorWith(m, r, e)
+		if err != nil {
+			return err
+		}
+		deciders[k] = func(texts ...string) (bool, string) {
+			v := d.CheckEntry(texts...)
+			return v.Crisis, v.Reason
+		}
+	}
+	res := crisiseval.EvalCSSRSBy(users, func(i int) crisiseval.Decider { return deciders[i%cvFolds] })
+	fmt.Println("C-SSRS, five-fold cross-validation over users (each checked by models trained without its fold)")
+	crisiseval.WriteCSSRS(os.Stdout, res)
+	fmt.Printf("(%s)\n", time.Since(start).Round(time.Millisecond))
+	if verbose {
+		for _, u := range res.Users {
+			for i, f := range u.Flagged {
+				if f {
+					fmt.Printf("flagged %s %s post %d (%s)\n", u.User.Label, u.User.ID, i, u.Reasons[i])
+				}
 			}
 		}
 	}

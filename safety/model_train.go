@@ -28,7 +28,7 @@ import (
 //     with all of them the model reads more kinds of writing, at the cost
 //     said in docs/safety.md (round 29);
 //   - general writing, all of it not crisis: set M (trainGeneral);
-//   - since round 32, forum writing: the 216 C-SSRS development users
+//   - since round 33, forum writing: the 216 C-SSRS development users
 //     (CSSRSFile, a copy of ../shared/data/cssrs-dev, Gaur et al. 2019,
 //     CC BY 4.0). A user labelled Ideation, Behavior or Attempt is one
 //     crisis bag of all their posts (training picks the sentence it scores

@@ -52,7 +52,7 @@ func run(data, journal, only string, verbose, bare bool) error {
 		}
 		start := time.Now()
 		r := crisiseval.EvalCSSRS(users, decide)
-		fmt.Fprintln(out, "Note: since round 32 the models learn from these users, so the figures below are on their own training data; crisis-eval -cssrs-cv measures them by cross-validation over users (docs/safety.md).")
+		fmt.Fprintln(out, "Note: since round 33 the models learn from these users, so the figures below are on their own training data; crisis-eval -cssrs-cv measures them by cross-validation over users (docs/safety.md).")
 		crisiseval.WriteCSSRS(out, r)
 		fmt.Fprintf(out, "(%s)\n\n", time.Since(start).Round(time.Millisecond))
 		if verbose {

@@ -9,21 +9,22 @@ import (
 )
 
 // Training the entry model (entry.go). It reads the sentence model's
-// files (model_train.go lists them, and what is never read) and more that
-// suit a whole-entry model better than a sentence one (entryJournals,
-// entryGeneral): set P, whose look-alikes share most of their sentences
-// with the crisis entry they pair with (the difference is in the whole);
-// set Q (varied wording, supporters); set T (crisis spread over
-// ordinary-sounding sentences, and ordinary entries on the same topics);
-// sets K, N and O, each run once as a held-out set before; and set R, sad
-// and frightened writing that is not crisis, read as general writing.
-// Never read by either: sets B, E, L, S, U, W (round 18: in training it
-// only moved verdicts about, docs/safety.md), V, X, Y, Z, AA, AE, AF,
-// RU, AB, AC and AD, and
-// ../shared/data. It keeps the texts the rules and the freshly trained
-// sentence model pass (where it will be asked) and learns to tell those
-// labelled crisis from the rest, from the words and word pairs of the
-// whole text.
+// journal and general files (trainJournals, trainGeneral in
+// model_train.go; since round 29 they hold B, E, L, S, U–Z and AA–AI
+// too) and more that suit a whole-entry model better than a sentence one
+// (entryJournals, entryGeneral): set P, whose look-alikes share most of
+// their sentences with the crisis entry they pair with (the difference is
+// in the whole); set Q (varied wording, supporters); set T (crisis spread
+// over ordinary-sounding sentences, and ordinary entries on the same
+// topics); sets K, N and O, each run once as a held-out set before; and
+// set R, sad and frightened writing that is not crisis, read as general
+// writing. Never read by either model: RU, AL, the sets run once since
+// round 29 (AJ to AO) and GoEmotions; the C-SSRS users are read by the
+// sentence model only (model_train.go).
+//
+// It keeps the texts the rules and the freshly trained sentence model
+// pass (where it will be asked) and learns to tell those labelled crisis
+// from the rest, from the words and word pairs of the whole text.
 //
 // Folds are contiguous blocks of each file, as for the recovery model
 // (matched pairs stay in one fold). For each length band (entryBands) the

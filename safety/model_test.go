@@ -27,6 +27,9 @@ func TestModelUpToDate(t *testing.T) {
 		t.Fatalf("model_weights.tsv is stale: run go run ./safety/cmd/crisis-train from the repository root")
 	}
 	t.Logf("threshold %.3f; cross-validated recall %.3f, false alarms %.3f", rep.Threshold, rep.CVRecall, rep.CVFalseAlarms)
+	if rep.ForumUsers != 216 {
+		t.Errorf("the model read %d C-SSRS users, want all 216 of %s", rep.ForumUsers, CSSRSFile)
+	}
 	if added := rep.CVFalseAlarms - rep.CVRulesFalseAlarms; added > trainMaxFA+0.005 {
 		t.Errorf("cross-validated, the model adds false alarms on %.3f of the negatives, over %.3f", added, trainMaxFA)
 	}
@@ -222,5 +225,44 @@ func TestEntryModel(t *testing.T) {
 		if v.Reason == entryCode && (len(f) == 0 || f[len(f)-1].Rule != "entry_weights.tsv:5") {
 			t.Errorf("%q: findings %+v, want the entry model's with its line", c.text, f)
 		}
+	}
+}
+
+// TestNewDetectorWith checks that the detector built from weight files,
+// as crisis-eval -cssrs-cv builds one per fold, decides as NewDetector
+// does when given the committed files, and refuses a broken file.
+func TestNewDetectorWith(t *testing.T) {
+	want := newTestDetector(t)
+	var files [3][]byte
+	for i, name := range []string{"model_weights.tsv", "recovery_weights.tsv", "entry_weights.tsv"} {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[i] = b
+	}
+	got, err := NewDetectorWith(files[0], files[1], files[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := readLabelledJournal("testdata/crisis_journal_ao.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := 0
+	for _, tx := range texts {
+		g, w := got.CheckEntry(tx.text), want.CheckEntry(tx.text)
+		if g != w {
+			t.Errorf("%q: NewDetectorWith says %+v, NewDetector %+v", tx.text, g, w)
+		}
+		if g.Crisis {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(texts) {
+		t.Errorf("%d of %d entries said yes: the comparison tells nothing", yes, len(texts))
+	}
+	if _, err := NewDetectorWith([]byte("bias\tnot-a-number\n"), files[1], files[2]); err == nil {
+		t.Error("NewDetectorWith took a model file with a broken bias")
 	}
 }

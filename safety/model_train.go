@@ -315,25 +315,8 @@ func (tr *trainer) add(text string, pos, hard bool) {
 		return // ordinary writing the rules flag: perhaps not ordinary
 	}
 	b := trainBag{pos: pos, hard: hard, rules: rules}
-	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
-		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits, false) != ""}
-		tr.d.eachKey(toks, a, c, func(k uint64) { s.keys = append(s.keys, tr.feature(k)) })
-		if len(s.keys) > 0 {
-			b.sents = append(b.sents, s)
-		}
-	})
-	if len(b.sents) == 0 {
-		return
-	}
-	for _, s := range b.sents {
-		if s.veto {
-			continue
-		}
-		for _, k := range uniq(s.keys) {
-			tr.df[k]++
-		}
-	}
-	tr.bags = append(tr.bags, b)
+	tr.readSentences(&b, text)
+	tr.keep(b)
 }
 
 // addForum reads a C-SSRS user's posts into one bag: all of a crisis
@@ -342,17 +325,28 @@ func (tr *trainer) add(text string, pos, hard bool) {
 func (tr *trainer) addForum(posts []string, pos bool) {
 	b := trainBag{pos: pos, hard: true, forum: true}
 	for _, text := range posts {
-		if !tr.firstSight(text) {
-			continue
+		if tr.firstSight(text) {
+			tr.readSentences(&b, text)
 		}
-		tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
-			s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits, false) != ""}
-			tr.d.eachKey(toks, a, c, func(k uint64) { s.keys = append(s.keys, tr.feature(k)) })
-			if len(s.keys) > 0 {
-				b.sents = append(b.sents, s)
-			}
-		})
 	}
+	tr.keep(b)
+}
+
+// readSentences adds the sentences of text to b, each with its features
+// and whether a veto holds the model back in it.
+func (tr *trainer) readSentences(b *trainBag, text string) {
+	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
+		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits, false) != ""}
+		tr.d.eachKey(toks, a, c, func(k uint64) { s.keys = append(s.keys, tr.feature(k)) })
+		if len(s.keys) > 0 {
+			b.sents = append(b.sents, s)
+		}
+	})
+}
+
+// keep adds b to the training bags, unless it has no sentence, and
+// counts the documents each feature of its sentences appears in.
+func (tr *trainer) keep(b trainBag) {
 	if len(b.sents) == 0 {
 		return
 	}
@@ -464,21 +458,26 @@ func (u ForumUser) Crisis() bool {
 }
 
 // ReadCSSRS reads CSSRSFile.
-func ReadCSSRS(path string) ([]ForumUser, error) {
+func ReadCSSRS(path string) ([]ForumUser, error) { return readJSONLines[ForumUser](path) }
+
+// readJSONLines reads a file of the repository holding one JSON value a
+// line, each at most 4 MiB (the longest, a C-SSRS user's posts, is about
+// 33 KB).
+func readJSONLines[T any](path string) ([]T, error) {
 	f, err := os.Open(path) // #nosec G304 -- a file of the repository
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []ForumUser
+	var out []T
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
 	for sc.Scan() {
-		var u ForumUser
-		if err := json.Unmarshal(sc.Bytes(), &u); err != nil {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		out = append(out, u)
+		out = append(out, v)
 	}
 	return out, sc.Err()
 }
@@ -490,24 +489,7 @@ func ReadCSSRS(path string) ([]ForumUser, error) {
 const OrdinaryFile = "model_ordinary.jsonl"
 
 // ReadOrdinary reads the snapshot of ordinary writing.
-func ReadOrdinary(path string) ([]string, error) {
-	f, err := os.Open(path) // #nosec G304 -- a file of the repository
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for sc.Scan() {
-		var t string
-		if err := json.Unmarshal(sc.Bytes(), &t); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		out = append(out, t)
-	}
-	return out, sc.Err()
-}
+func ReadOrdinary(path string) ([]string, error) { return readJSONLines[string](path) }
 
 // OrdinarySnapshot gathers the repository's ordinary writing afresh, in
 // the form of OrdinaryFile (crisis-train -ordinary).

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/securebase/securebase/safety"
@@ -182,5 +183,55 @@ func TestRealWritingSanity(t *testing.T) {
 	t.Logf("GoEmotions dev: flagged %s", g.All)
 	if g.All.N < 5000 || g.All.Rate() > 0.01 {
 		t.Errorf("GoEmotions dev: %s flagged; want at most 1%% of at least 5,000 comments", g.All)
+	}
+}
+
+// TestEvalCSSRSBy checks that each user is checked by its own decider, as
+// crisis-eval -cssrs-cv gives each fold the models trained without it.
+func TestEvalCSSRSBy(t *testing.T) {
+	users := []User{
+		{ID: "a", Label: "Ideation", Posts: []string{"p1", "p2"}},
+		{ID: "b", Label: "Attempt", Posts: []string{"p3"}},
+		{ID: "c", Label: "Supportive", Posts: []string{"p4", "p5"}},
+	}
+	yes := func(...string) (bool, string) { return true, "x" }
+	no := func(...string) (bool, string) { return false, "" }
+	r := EvalCSSRSBy(users, func(i int) Decider {
+		if i == 1 {
+			return yes
+		}
+		return no
+	})
+	if r.UserRecall.K != 1 || r.UserRecall.N != 2 {
+		t.Errorf("user recall %s, want 1/2: only user b's decider says yes", r.UserRecall)
+	}
+	if p := r.PostsFlagged["Supportive"]; p.K != 0 || p.N != 2 {
+		t.Errorf("Supportive posts flagged %s, want 0/2", p)
+	}
+	if p := r.PostsFlagged["Attempt"]; p.K != 1 {
+		t.Errorf("Attempt posts flagged %s, want 1/1", p)
+	}
+}
+
+// TestCSSRSCopy checks that the copy the sentence model trains on
+// (safety/testdata/cssrs_dev.jsonl) holds the development users unchanged,
+// in the order of dev.csv, which -cssrs-cv's folds rely on.
+func TestCSSRSCopy(t *testing.T) {
+	users, err := LoadCSSRS(dataDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp, err := safety.ReadCSSRS("../testdata/" + safety.CSSRSFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cp) != len(users) {
+		t.Fatalf("the copy holds %d users, dev.csv %d", len(cp), len(users))
+	}
+	for i, u := range users {
+		c := cp[i]
+		if c.ID != u.ID || c.Label != u.Label || !slices.Equal(c.Posts, u.Posts) || c.Crisis() != u.Crisis() {
+			t.Errorf("user %d (%s) differs between the copy and dev.csv", i, u.ID)
+		}
 	}
 }

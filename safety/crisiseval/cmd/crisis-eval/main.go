@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/securebase/securebase/safety"
@@ -110,6 +111,9 @@ func runCV(data string, verbose bool) error {
 	users, err := crisiseval.LoadCSSRS(data)
 	if err != nil {
 		return fmt.Errorf("C-SSRS data (../shared/data/cssrs-dev): %w", err)
+	}
+	if _, err := os.Stat(filepath.Join("safety", "testdata", safety.CSSRSFile)); err != nil {
+		return fmt.Errorf("-cssrs-cv trains the models, so run it from the repository root: %w", err)
 	}
 	start := time.Now()
 	deciders := make([]crisiseval.Decider, cvFolds)

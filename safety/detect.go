@@ -100,15 +100,22 @@ func buildDetector() (*Detector, error) {
 	return d.withModel()
 }
 
+// withModel adds the models of the weight files built into the binary.
 func (d *Detector) withModel() (*Detector, error) {
+	return d.withWeights(modelText, recoveryWeights, entryWeights)
+}
+
+// withWeights adds the sentence, recovery and entry models read from the
+// given weight files.
+func (d *Detector) withWeights(model, recovery, entry string) (*Detector, error) {
 	var err error
-	if d.m, err = parseModel(modelText, d.v); err != nil {
-		return nil, fmt.Errorf("safety: %w", err)
+	if d.m, err = parseModel(model, d.v); err != nil {
+		return nil, fmt.Errorf("safety: model_weights.tsv: %w", err)
 	}
-	if d.r, err = parseModel(recoveryWeights, d.v); err != nil {
+	if d.r, err = parseModel(recovery, d.v); err != nil {
 		return nil, fmt.Errorf("safety: recovery_weights.tsv: %w", err)
 	}
-	if d.e, err = parseModel(entryWeights, d.v); err != nil {
+	if d.e, err = parseModel(entry, d.v); err != nil {
 		return nil, fmt.Errorf("safety: entry_weights.tsv: %w", err)
 	}
 	return d, nil
@@ -123,16 +130,7 @@ func NewDetectorWith(model, recovery, entry []byte) (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.m, err = parseModel(string(model), d.v); err != nil {
-		return nil, fmt.Errorf("safety: model: %w", err)
-	}
-	if d.r, err = parseModel(string(recovery), d.v); err != nil {
-		return nil, fmt.Errorf("safety: recovery model: %w", err)
-	}
-	if d.e, err = parseModel(string(entry), d.v); err != nil {
-		return nil, fmt.Errorf("safety: entry model: %w", err)
-	}
-	return d, nil
+	return d.withWeights(string(model), string(recovery), string(entry))
 }
 
 // newRulesDetector is the detector without the model.

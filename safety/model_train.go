@@ -55,7 +55,8 @@ import (
 // and AM (run once each, for rounds 29 to 31, development sets since; the
 // model reading AJ and AK was tried in round 31 and not kept), set AN
 // (run once, for round 32, a development set since), set AO (run once,
-// for round 33, a development set since), and GoEmotions.
+// for round 33, a development set since), sets AP and AQ (held out), and
+// GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

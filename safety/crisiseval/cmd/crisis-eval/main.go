@@ -7,6 +7,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -41,10 +42,7 @@ func run(data, journal, only string, verbose, bare bool) error {
 	if err != nil {
 		return err
 	}
-	decide := func(texts ...string) (bool, string) {
-		v := d.CheckEntry(texts...)
-		return v.Crisis, v.Reason
-	}
+	decide := decider(d)
 	out := os.Stdout
 	if only == "" || only == "cssrs" {
 		users, err := crisiseval.LoadCSSRS(data)
@@ -57,13 +55,7 @@ func run(data, journal, only string, verbose, bare bool) error {
 		crisiseval.WriteCSSRS(out, r)
 		fmt.Fprintf(out, "(%s)\n\n", time.Since(start).Round(time.Millisecond))
 		if verbose {
-			for _, u := range r.Users {
-				for i, f := range u.Flagged {
-					if f {
-						fmt.Fprintf(out, "flagged %s %s post %d (%s)\n", u.User.Label, u.User.ID, i, u.Reasons[i])
-					}
-				}
-			}
+			writeFlagged(out, r)
 		}
 	}
 	if only == "" || only == "goemotions" {
@@ -134,23 +126,34 @@ func runCV(data string, verbose bool) error {
 		if err != nil {
 			return err
 		}
-		deciders[k] = func(texts ...string) (bool, string) {
-			v := d.CheckEntry(texts...)
-			return v.Crisis, v.Reason
-		}
+		deciders[k] = decider(d)
 	}
 	res := crisiseval.EvalCSSRSBy(users, func(i int) crisiseval.Decider { return deciders[i%cvFolds] })
 	fmt.Println("C-SSRS, five-fold cross-validation over users (each checked by models trained without its fold)")
 	crisiseval.WriteCSSRS(os.Stdout, res)
 	fmt.Printf("(%s)\n", time.Since(start).Round(time.Millisecond))
 	if verbose {
-		for _, u := range res.Users {
-			for i, f := range u.Flagged {
-				if f {
-					fmt.Printf("flagged %s %s post %d (%s)\n", u.User.Label, u.User.ID, i, u.Reasons[i])
-				}
+		writeFlagged(os.Stdout, res)
+	}
+	return nil
+}
+
+// decider is the app's decision, as the evaluation asks it.
+func decider(d *safety.Detector) crisiseval.Decider {
+	return func(texts ...string) (bool, string) {
+		v := d.CheckEntry(texts...)
+		return v.Crisis, v.Reason
+	}
+}
+
+// writeFlagged lists every C-SSRS post the check flagged, with its
+// reason code (-v).
+func writeFlagged(w io.Writer, r crisiseval.CSSRSResult) {
+	for _, u := range r.Users {
+		for i, f := range u.Flagged {
+			if f {
+				fmt.Fprintf(w, "flagged %s %s post %d (%s)\n", u.User.Label, u.User.ID, i, u.Reasons[i])
 			}
 		}
 	}
-	return nil
 }

@@ -3,6 +3,7 @@ package safety
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -264,5 +265,32 @@ func TestNewDetectorWith(t *testing.T) {
 	}
 	if _, err := NewDetectorWith([]byte("bias\tnot-a-number\n"), files[1], files[2]); err == nil {
 		t.Error("NewDetectorWith took a model file with a broken bias")
+	}
+}
+
+// heldOut names the journal sets held out for a coming round: no model
+// may read them and the golden file may not hold them, or the round's
+// figure would be measured on writing the check has seen (docs/safety.md,
+// "Changing the rules").
+var heldOut = []string{"crisis_journal_ap.jsonl", "crisis_journal_aq.jsonl"}
+
+// TestHeldOutUnread checks that no trainer reads a held-out set and that
+// the golden file holds none of its entries.
+func TestHeldOutUnread(t *testing.T) {
+	read := slices.Concat(trainJournals, sentenceJournals, trainGeneral, entryJournals, entryGeneral, trainSentences)
+	golden, err := os.ReadFile("testdata/crisis_golden.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range heldOut {
+		if slices.Contains(read, f) {
+			t.Errorf("%s is held out, but a trainer reads it", f)
+		}
+		if _, err := os.Stat("testdata/" + f); err != nil {
+			t.Errorf("held-out set %s: %v", f, err)
+		}
+		if bytes.Contains(golden, []byte(f+":")) {
+			t.Errorf("%s is held out, but the golden file holds its verdicts", f)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,10 +24,15 @@ import (
 //     crisis_dev.tsv and crisis_heldout5.tsv (one sentence a line);
 //   - journal entries: sets A, C, D, F, G, H, I and J (the first eight),
 //     and since round 29 every other set written blind or for training and
-//     run since: B, E, L, S, U–Z and AA–AI (trainJournals). Each was held
-//     out for one run or written for training, then a development set;
-//     with all of them the model reads more kinds of writing, at the cost
-//     said in docs/safety.md (round 29);
+//     run since: B, E, L, S, U–Z and AA–AI (trainJournals); since round
+//     34 also AJ to AO (each run once as held out) and AR (written for
+//     training: past attempts and self-injury in matched pairs, told with
+//     and without recovery, so that the recovery model learns that time
+//     gone by is not recovery), read by this model and the recovery model
+//     but not the entry model (sentenceJournals). Each was held out for one run or written
+//     for training, then a development set; with all of them the model
+//     reads more kinds of writing, at the cost said in docs/safety.md
+//     (rounds 29 and 34);
 //   - general writing, all of it not crisis: set M (trainGeneral);
 //   - since round 33, forum writing: the 216 C-SSRS development users
 //     (CSSRSFile, a copy of ../shared/data/cssrs-dev, Gaur et al. 2019,
@@ -51,12 +57,8 @@ import (
 // entry_train.go: with them the sentence model's threshold rose and it
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
-// (ordinary forum comments, the same for general writing), sets AJ, AK
-// and AM (run once each, for rounds 29 to 31, development sets since; the
-// model reading AJ and AK was tried in round 31 and not kept), set AN
-// (run once, for round 32, a development set since), set AO (run once,
-// for round 33, a development set since), sets AP and AQ (held out), and
-// GoEmotions.
+// (ordinary forum comments, the same for general writing), sets AP and
+// AQ (held out), and GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores
@@ -123,6 +125,17 @@ var trainJournals = []string{
 	"crisis_journal_ag.jsonl", "crisis_journal_ah.jsonl", "crisis_journal_ai.jsonl",
 }
 
+// sentenceJournals are read by the sentence and recovery models only
+// (round 34): AJ to AO, each run once as a held-out set, and AR, written
+// for training. The entry model does not read them: reading them, it said
+// yes more often to joins of quiet sentences (TestEntryModelJoins 0.39%
+// → 1.06% at two to four sentences) and to ordinary anxious-attachment
+// writing (set RU, 17 → 23 of 600).
+var sentenceJournals = []string{
+	"crisis_journal_aj.jsonl", "crisis_journal_ak.jsonl", "crisis_journal_am.jsonl",
+	"crisis_journal_an.jsonl", "crisis_journal_ao.jsonl", "crisis_journal_ar.jsonl",
+}
+
 // trainGeneral holds general writing, all of it not crisis (strong feeling,
 // jokes, people supporting someone else), read like the ordinary writing:
 // the threshold keeps the model quiet on it (trainMaxGeneralFA).
@@ -163,7 +176,7 @@ func trainModel(root string, use func(int) bool) ([]byte, TrainReport, error) {
 			return nil, rep, err
 		}
 	}
-	for _, f := range trainJournals {
+	for _, f := range slices.Concat(trainJournals, sentenceJournals) {
 		if err := tr.readJournal(filepath.Join(td, f), true); err != nil {
 			return nil, rep, err
 		}

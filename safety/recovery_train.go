@@ -8,13 +8,14 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Training the recovery model (recovery.go). It reads the same files as
-// the sentence model (model_train.go lists them, and what is never read)
-// but for the C-SSRS users, whose labels belong to a user, not a text;
+// the sentence model (model_train.go lists them, and what is never read),
+// sentenceJournals included, but for the C-SSRS users, whose labels belong to a user, not a text;
 // it keeps the texts that the rules and the freshly trained sentence model
 // say yes to for a past attempt or self-injury alone, and learns to tell the ones labelled other (mostly recovery
 // stories, also supporting someone, hyperbole) from the ones labelled
@@ -82,7 +83,7 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 		}
 		add(file)
 	}
-	for _, f := range append(trainJournals[:len(trainJournals):len(trainJournals)], trainGeneral...) {
+	for _, f := range slices.Concat(trainJournals, sentenceJournals, trainGeneral) {
 		file, err := readLabelledJournal(filepath.Join(td, f))
 		if err != nil {
 			return nil, rep, err

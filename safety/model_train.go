@@ -57,8 +57,9 @@ import (
 // entry_train.go: with them the sentence model's threshold rose and it
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
-// (ordinary forum comments, the same for general writing), sets AP and
-// AQ (held out), and GoEmotions.
+// (ordinary forum comments, the same for general writing), set AP (run
+// once, for round 34, a development set since), set AQ (held out:
+// heldOut in model_test.go), and GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

@@ -294,3 +294,34 @@ func TestHeldOutUnread(t *testing.T) {
 		}
 	}
 }
+
+// TestRecoveryMargin checks that a past attempt told without any recovery
+// stays a yes by a clear margin, not by chance: before round 34 the
+// recovery model scored "Two years ago I overdosed. I spent a week in
+// hospital. It was hard." 0.008 logits under its threshold, and almost any
+// retraining read it as a recovery story (docs/safety.md, "After round
+// 33"). A retraining that brings such a story within recoveryMargin of
+// the threshold fails here, and needs writing that teaches the model
+// otherwise (set AR was written for this), not a looser test.
+func TestRecoveryMargin(t *testing.T) {
+	const recoveryMargin = 1.0 // logits
+	d := newTestDetector(t)
+	sc := &scratch{unk: map[uint32]string{}}
+	for _, text := range []string{
+		"Two years ago I overdosed. I spent a week in hospital. It was hard.",
+		"When I was nineteen I swallowed a whole box of paracetamol. My sister found me in time. Work is busy.",
+		"I tried to kill myself when I was nineteen.",
+		"My last attempt was in March.",
+		"Five years ago I cut my arms most nights. I wore long sleeves all summer.",
+	} {
+		v, history := d.scan([]string{text}, sc, nil)
+		if !v.Crisis || !history {
+			t.Errorf("%q: the rules and sentence model say %+v (history %v); want a yes for history alone", text, v, history)
+			continue
+		}
+		sc.keys = d.entryKeys([]string{text}, sc, sc.keys)
+		if s := d.recoveryScore(sc.keys); s > d.r.threshold-recoveryMargin {
+			t.Errorf("%q: recovery score %.3f, threshold %.3f: closer than %.1f logits", text, s, d.r.threshold, recoveryMargin)
+		}
+	}
+}

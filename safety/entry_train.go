@@ -11,18 +11,18 @@ import (
 // Training the entry model (entry.go). It reads the sentence model's
 // journal and general files (trainJournals, trainGeneral in
 // model_train.go; since round 29 they hold B, E, L, S, U–Z and AA–AI
-// too; not sentenceJournals, round 34's AJ to AO and AR) and more that suit a
-// whole-entry model better than a sentence one (entryJournals,
-// entryGeneral): set P, whose look-alikes share most of
-// their sentences with the crisis entry they pair with (the difference is
-// in the whole); set Q (varied wording, supporters); set T (crisis spread
+// too; not sentenceJournals, round 34's AJ to AO and AR) and more that
+// suit a whole-entry model better than a sentence one (entryJournals,
+// entryGeneral): set P, whose look-alikes share most of their sentences
+// with the crisis entry they pair with (the difference is in the whole);
+// set Q (varied wording, supporters); set T (crisis spread
 // over ordinary-sounding sentences, and ordinary entries on the same
 // topics); sets K, N and O, each run once as a held-out set before; and
 // set R, sad and frightened writing that is not crisis, read as general
 // writing. Never read by this model: AJ to AO and AR (read by the sentence
 // and recovery models since round 34); never read by any: RU, AL, the
-// development set AP, the held-out set AQ and GoEmotions; the C-SSRS users are read by the
-// sentence model only (model_train.go).
+// development set AP, the held-out sets AQ and AS, and GoEmotions; the
+// C-SSRS users are read by the sentence model only (model_train.go).
 //
 // It keeps the texts the rules and the freshly trained sentence model
 // pass (where it will be asked) and learns to tell those labelled crisis

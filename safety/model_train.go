@@ -29,10 +29,10 @@ import (
 //     training: past attempts and self-injury in matched pairs, told with
 //     and without recovery, so that the recovery model learns that time
 //     gone by is not recovery), read by this model and the recovery model
-//     but not the entry model (sentenceJournals). Each was held out for one run or written
-//     for training, then a development set; with all of them the model
-//     reads more kinds of writing, at the cost said in docs/safety.md
-//     (rounds 29 and 34);
+//     but not the entry model (sentenceJournals). Each was held out for
+//     one run or written for training, then a development set; with all
+//     of them the model reads more kinds of writing, at the cost said in
+//     docs/safety.md (rounds 29 and 34);
 //   - general writing, all of it not crisis: set M (trainGeneral);
 //   - since round 33, forum writing: the 216 C-SSRS development users
 //     (CSSRSFile, a copy of ../shared/data/cssrs-dev, Gaur et al. 2019,
@@ -58,8 +58,8 @@ import (
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
 // (ordinary forum comments, the same for general writing), set AP (run
-// once, for round 34, a development set since), set AQ (held out:
-// heldOut in model_test.go), and GoEmotions.
+// once, for round 34, a development set since), sets AQ and AS (held
+// out: heldOut in model_test.go), and GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

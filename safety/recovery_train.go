@@ -15,7 +15,8 @@ import (
 
 // Training the recovery model (recovery.go). It reads the same files as
 // the sentence model (model_train.go lists them, and what is never read),
-// sentenceJournals included, but for the C-SSRS users, whose labels belong to a user, not a text;
+// sentenceJournals included, but for the C-SSRS users, whose labels
+// belong to a user, not a text;
 // it keeps the texts that the rules and the freshly trained sentence model
 // say yes to for a past attempt or self-injury alone, and learns to tell the ones labelled other (mostly recovery
 // stories, also supporting someone, hyperbole) from the ones labelled

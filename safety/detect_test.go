@@ -383,14 +383,17 @@ func TestGolden(t *testing.T) {
 	// comments, all other) measures false alarms on general writing. Since
 	// round 29 the sentence model reads B, E, L, S, U–Z and AA–AI, and
 	// since round 34 AJ to AO too and AR (past attempts and self-injury,
-	// told with and without recovery, written for training). A set held
-	// out for the next round is never here.
+	// told with and without recovery, written for training). AT (written
+	// blind after round 34, read by no model) and AU (veiled goodbyes and
+	// their look-alikes, written for training, read by none since round 35
+	// found no gain) are development sets. A set held out for a coming
+	// round is never here (TestHeldOutUnread).
 	for _, f := range []string{"crisis_journal.jsonl", "crisis_journal_c.jsonl", "crisis_journal_d.jsonl", "crisis_journal_e.jsonl",
 		"crisis_journal_f.jsonl", "crisis_journal_g.jsonl", "crisis_journal_h.jsonl", "crisis_journal_i.jsonl", "crisis_journal_j.jsonl",
 		"crisis_journal_k.jsonl", "crisis_journal_l.jsonl", "crisis_journal_m.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl",
 		"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_r.jsonl", "crisis_journal_s.jsonl", "crisis_journal_t.jsonl",
 		"crisis_journal_u.jsonl", "crisis_journal_v.jsonl", "crisis_journal_w.jsonl", "crisis_journal_x.jsonl", "crisis_journal_y.jsonl",
-		"crisis_journal_ru.jsonl", "crisis_journal_ab.jsonl", "crisis_journal_ac.jsonl", "crisis_journal_ad.jsonl", "crisis_journal_z.jsonl", "crisis_journal_aa.jsonl", "crisis_journal_ae.jsonl", "crisis_journal_af.jsonl", "crisis_journal_ag.jsonl", "crisis_journal_ah.jsonl", "crisis_journal_ai.jsonl", "crisis_journal_aj.jsonl", "crisis_journal_ak.jsonl", "crisis_journal_al.jsonl", "crisis_journal_am.jsonl", "crisis_journal_an.jsonl", "crisis_journal_ao.jsonl", "crisis_journal_ap.jsonl", "crisis_journal_ar.jsonl"} {
+		"crisis_journal_ru.jsonl", "crisis_journal_ab.jsonl", "crisis_journal_ac.jsonl", "crisis_journal_ad.jsonl", "crisis_journal_z.jsonl", "crisis_journal_aa.jsonl", "crisis_journal_ae.jsonl", "crisis_journal_af.jsonl", "crisis_journal_ag.jsonl", "crisis_journal_ah.jsonl", "crisis_journal_ai.jsonl", "crisis_journal_aj.jsonl", "crisis_journal_ak.jsonl", "crisis_journal_al.jsonl", "crisis_journal_am.jsonl", "crisis_journal_an.jsonl", "crisis_journal_ao.jsonl", "crisis_journal_ap.jsonl", "crisis_journal_ar.jsonl", "crisis_journal_at.jsonl", "crisis_journal_au.jsonl"} {
 		for _, e := range readJournalFile(t, "testdata/"+f) {
 			line(f+":"+e.ID, e.Label == "crisis", e.Text)
 		}

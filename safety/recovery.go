@@ -21,9 +21,10 @@ import (
 // counted once), trained on the entries and sentences of the repository
 // that say yes that way, told apart by their labels (recovery_train.go).
 // It only turns a yes into a no, and
-// its threshold is set by cross-validation so that it cancels at most 1%
-// of the crisis texts it sees (recoveryMaxLoss): a miss costs more than a
-// false alarm. Verdict.Reason stays empty when it cancels; Explain shows a
+// its threshold is set by cross-validation so that it cancels at most
+// 1.5% of the crisis texts it sees (recoveryMaxLoss; 1% until round 36,
+// when set AR had made it cautious): a miss costs more than a false
+// alarm. Verdict.Reason stays empty when it cancels; Explain shows a
 // finding with code "recovery" and the lines of the features that pushed
 // the score most.
 

@@ -889,3 +889,40 @@ func TestPossessiveOrIs(t *testing.T) {
 		}
 	}
 }
+
+// TestRecentAttempts checks round 37's lines: a recent attempt named by
+// how long ago it was, by its day or by its number says yes; the ordinary
+// sense of "attempt" and someone else's overdose do not. The cases live
+// here, not in crisis_dev.tsv, because that file trains the sentence
+// model: adding them there moved its threshold and a hundred verdicts
+// (docs/safety.md, round 37).
+func TestRecentAttempts(t *testing.T) {
+	d := newTestDetector(t)
+	for _, c := range []struct {
+		crisis bool
+		text   string
+	}{
+		{true, "my attempt was four days ago and nothing has changed."},
+		{true, "Got home from A&E after Sunday's attempt."},
+		{true, "Overdose on Saturday. Home by Monday with a leaflet."},
+		{true, "Second attempt in a year. Survived again."},
+		{true, "So that's attempt number three."},
+		{true, "Attempt number two, Tuesday. A&E, stomach pump."},
+		{true, "I took forty paracetamol last night."},
+		{true, "The attempt on Saturday didn't work."},
+		{true, "Last week's overdose wasn't a cry for help."},
+		{false, "My brother's overdose on Saturday scared us all."},
+		{false, "Second attempt in a year at the driving test and I passed!"},
+		{false, "My attempt at sourdough was four days ago and it's still sitting there."},
+		{false, "Attempt number three at the crossword and I gave up."},
+		{false, "Sunday's attempt at the half marathon went better than I hoped."},
+		{false, "The attempt on Saturday to fix the boiler was a disaster."},
+		{false, "Her overdose last week was a shock to all of us."},
+		{false, "Second attempt this week to get him to talk about us, and he walked out again."},
+	} {
+		if got := d.CheckEntry(c.text).Crisis; got != c.crisis {
+			_, f := d.Explain(c.text)
+			t.Errorf("%q: crisis = %v, want %v (%+v)", c.text, got, c.crisis, f)
+		}
+	}
+}

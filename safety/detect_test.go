@@ -870,11 +870,7 @@ func TestRecoveryReach(t *testing.T) {
 // noun is the sentence's subject; before a noun it stays an owner, and a
 // relative's pills can still be the writer's means.
 func TestPossessiveOrIs(t *testing.T) {
-	d := newTestDetector(t)
-	for _, c := range []struct {
-		crisis bool
-		text   string
-	}{
+	checkEntries(t, []entryCase{
 		{false, "My partner's been talking about wanting to die."},
 		{false, "My best friend's in hospital after a suicide attempt."},
 		{false, "My brother's not sure he wants to be alive any more."},
@@ -882,12 +878,7 @@ func TestPossessiveOrIs(t *testing.T) {
 		{true, "I swallowed all of my dad's pills last night."},
 		{true, "I know where my mum's tablets are and I'm going to take them all."},
 		{true, "I want to die. My flatmate's in Spain so nobody will check on me."},
-	} {
-		if got := d.CheckEntry(c.text).Crisis; got != c.crisis {
-			_, f := d.Explain(c.text)
-			t.Errorf("%q: crisis = %v, want %v (%+v)", c.text, got, c.crisis, f)
-		}
-	}
+	})
 }
 
 // TestRecentAttempts checks round 37's lines: a recent attempt named by
@@ -897,11 +888,7 @@ func TestPossessiveOrIs(t *testing.T) {
 // model: adding them there moved its threshold and a hundred verdicts
 // (docs/safety.md, round 37).
 func TestRecentAttempts(t *testing.T) {
-	d := newTestDetector(t)
-	for _, c := range []struct {
-		crisis bool
-		text   string
-	}{
+	checkEntries(t, []entryCase{
 		{true, "my attempt was four days ago and nothing has changed."},
 		{true, "Got home from A&E after Sunday's attempt."},
 		{true, "Overdose on Saturday. Home by Monday with a leaflet."},
@@ -919,7 +906,21 @@ func TestRecentAttempts(t *testing.T) {
 		{false, "The attempt on Saturday to fix the boiler was a disaster."},
 		{false, "Her overdose last week was a shock to all of us."},
 		{false, "Second attempt this week to get him to talk about us, and he walked out again."},
-	} {
+	})
+}
+
+// entryCase is one entry of a table test and the answer it must get.
+type entryCase struct {
+	crisis bool
+	text   string
+}
+
+// checkEntries checks each case's text as one entry and shows, for a wrong
+// answer, the findings that led to it.
+func checkEntries(t *testing.T, cases []entryCase) {
+	t.Helper()
+	d := newTestDetector(t)
+	for _, c := range cases {
 		if got := d.CheckEntry(c.text).Crisis; got != c.crisis {
 			_, f := d.Explain(c.text)
 			t.Errorf("%q: crisis = %v, want %v (%+v)", c.text, got, c.crisis, f)

@@ -896,6 +896,8 @@ func TestRecentAttempts(t *testing.T) {
 		{true, "So that's attempt number three."},
 		{true, "Attempt number two, Tuesday. A&E, stomach pump."},
 		{true, "I took forty paracetamol last night."},
+		{false, "I take 30 units of insulin before dinner."},
+		{false, "I take 40 mg of oxycodone after surgery."},
 		{true, "The attempt on Saturday didn't work."},
 		{true, "Last week's overdose wasn't a cry for help."},
 		{false, "My brother's overdose on Saturday scared us all."},

@@ -45,8 +45,8 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 // recovery reach the neighbouring sentences, and whether a risk line was
 // cancelled for negation, quotation or an idiom (held: the sentence model
 // may not say yes for the sentence).
-func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, uint8, bool) {
-	var bits uint8
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, vetoBits, bool) {
+	var bits vetoBits
 	held := false
 	recEnd := int32(-1) // where the last stated recovery ends
 	for _, h := range hits {
@@ -149,7 +149,7 @@ func clauseStart(toks []token, i int) bool {
 // I'd thought about ending my life. I told her no."). A sentence that says
 // it is back ("again", "tonight") is not cancelled. This can only turn a
 // yes into a no, so ordinary sentences still never add up to a yes.
-func neighbourCancels(own, nb uint8) bool {
+func neighbourCancels(own, nb vetoBits) bool {
 	if own&vetoRecur != 0 {
 		return false
 	}
@@ -166,7 +166,7 @@ func neighbourCancels(own, nb uint8) bool {
 // whole entry is read, and only stated recovery somewhere in the entry
 // cancels it; without that the entry still says yes. A sentence that says
 // it is back keeps its own recur bit, which settle reads first.
-func pastReach(nb uint8) uint8 {
+func pastReach(nb vetoBits) vetoBits {
 	if nb&(vetoPast|vetoRecur) == vetoPast {
 		return vetoPast
 	}
@@ -226,7 +226,7 @@ func (d *Detector) gapClear(toks []token, from, to int) bool {
 // returns why it is cancelled, or "".
 // For an idiom it also returns the idiom's line in rules.txt. The reasons
 // are constants, so deciding allocates nothing.
-func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uint8, code string) (string, int) {
+func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto vetoBits, code string) (string, int) {
 	if vetoed(veto, code) {
 		switch {
 		case veto&vetoRecovery != 0:
@@ -237,6 +237,8 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto uin
 			return "taken back as a joke", 0
 		case veto&vetoHyperbole != 0:
 			return "hyperbole: a trivial trigger in the sentence", 0
+		case ordinaryCancels(veto, code):
+			return "an ordinary reason in the sentence", 0
 		}
 		return "told as the past", 0
 	}
@@ -434,6 +436,8 @@ func (d *Detector) subjectIsOther(toks []token, p int, strict, possOther bool, l
 	s := toks[k].s
 	f := d.v.flags[s]
 	switch {
+	case s == symComma && d.appositive(toks, k):
+		return true
 	case isBreak(s) || s == symComma || f&flagWriter != 0:
 		return false
 	case f&flagOther != 0 || toks[k].name:
@@ -448,6 +452,22 @@ func (d *Detector) subjectIsOther(toks []token, p int, strict, possOther bool, l
 		return true
 	}
 	return d.nearestIsOther(toks, k)
+}
+
+// appositive reports that the comma at k closes a person set between
+// commas, who is then the subject of what follows: "my daughter, Ruby,
+// took an overdose", "Sam, my best friend, tried". Without the opening
+// comma the person is more likely an object ("I called him, took the
+// pills"), and the writer stays the subject.
+func (d *Detector) appositive(toks []token, k int) bool {
+	j := k - 1
+	if j < 0 || toks[j].poss || !(d.v.flags[toks[j].s]&flagOther != 0 || toks[j].name || toks[j].aside) {
+		return false
+	}
+	i := j - 1
+	for ; i >= 0 && i > j-3 && d.v.flags[toks[i].s]&flagDeterminer != 0; i-- {
+	}
+	return i >= 0 && toks[i].s == symComma
 }
 
 // skipAux steps back from k over auxiliaries and negations.

@@ -230,7 +230,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	history := true
 	// settle takes a sentence that said yes and survived its neighbours;
 	// it reports whether the verdict is now final.
-	settle := func(code string, bits uint8, from, to int) bool {
+	settle := func(code string, bits vetoBits, from, to int) bool {
 		if code != "attempt" && code != "selfharm" {
 			history = false
 		}
@@ -272,7 +272,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 		}
 		// A sentence that said yes waits (pending) until the next one is
 		// judged: stated recovery there, or before it, cancels it.
-		var prevBits, pendBits uint8
+		var prevBits, pendBits vetoBits
 		pendCode, pendFrom, pendTo := "", 0, 0
 		for a, sent := 0, 0; a < len(toks); sent++ {
 			b := a
@@ -315,6 +315,8 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
 				} else if jokeCancels(bits, pendCode) {
 					ex.cancelFrom(pendFrom, pendTo, "taken back as a joke in the next sentence")
+				} else if ordinaryCancels(bits, pendCode) {
+					ex.cancelFrom(pendFrom, pendTo, "an ordinary reason in the next sentence")
 				} else if settle(pendCode, pendBits|pastReach(bits), pendFrom, pendTo) {
 					return verdict, history
 				}
@@ -323,6 +325,8 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			if code != "" {
 				if sent > 0 && neighbourCancels(bits, prevBits) {
 					ex.cancelFrom(from, ex.size(), "stated recovery in the sentence before")
+				} else if sent > 0 && ordinaryCancels(prevBits, code) {
+					ex.cancelFrom(from, ex.size(), "an ordinary reason in the sentence before")
 				} else {
 					if code == "attempt" && sent > 0 {
 						// A story goes on from a sentence told as the
@@ -392,7 +396,7 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 
 // modelSays returns "model" when the model says yes for the sentence
 // toks[a:b] of the given score and no veto holds it back.
-func (d *Detector) modelSays(toks []token, a, b int, bits uint8, score float64, ex *explainer) string {
+func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float64, ex *explainer) string {
 	if score < d.m.threshold {
 		return ""
 	}

@@ -881,6 +881,22 @@ func TestPossessiveOrIs(t *testing.T) {
 	})
 }
 
+// TestAppositiveSubject: a person set between commas right before the
+// words is their subject ("My daughter, Ruby, took an overdose"); a person
+// before one comma only is more likely an object, and the writer stays the
+// subject (round 38).
+func TestAppositiveSubject(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "My fifteen-year-old, Ruby, took an overdose this evening."},
+		{false, "My daughter, Ruby, took an overdose this evening."},
+		{false, "Sam, my best friend, tried to kill herself last year."},
+		{false, "Our neighbour, Mr Patel, tried to hang himself in the garage."},
+		{true, "After the fight, took the whole packet."},
+		{true, "I took an overdose this evening, Ruby, and I'm sorry."},
+		{true, "Last night, after he left, I took an overdose."},
+	})
+}
+
 // TestRecentAttempts checks round 37's lines: a recent attempt named by
 // how long ago it was, by its day or by its number says yes; the ordinary
 // sense of "attempt" and someone else's overdose do not. The cases live

@@ -175,7 +175,7 @@ func (d *Detector) readSentence(toks []token, a, b int, keep bool, sc *scratch) 
 // readSentence): trained on those sentences too, its threshold rose and it
 // read new writing no better, while answering for them added crisis
 // entries and no false alarm on any journal set (docs/safety.md, round 22).
-func (d *Detector) modelVeto(toks []token, a, b int, bits uint8, lenient bool) string {
+func (d *Detector) modelVeto(toks []token, a, b int, bits vetoBits, lenient bool) string {
 	switch {
 	case bits&vetoMedia != 0:
 		return "a film, book, song or the news in the sentence"

@@ -353,7 +353,7 @@ func (tr *trainer) addForum(posts []string, pos bool) {
 // readSentences adds the sentences of text to b, each with its features
 // and whether a veto holds the model back in it.
 func (tr *trainer) readSentences(b *trainBag, text string) {
-	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits uint8) {
+	tr.d.eachSentence(text, tr.sc, func(toks []token, a, c int, bits vetoBits) {
 		s := trainSent{veto: tr.d.modelVeto(toks, a, c, bits, false) != ""}
 		tr.d.eachKey(toks, a, c, func(k uint64) { s.keys = append(s.keys, tr.feature(k)) })
 		if len(s.keys) > 0 {
@@ -611,7 +611,7 @@ func goStrings(path string) []string {
 
 // eachSentence calls f with each sentence of text and its veto bits, the
 // way decide reads them.
-func (d *Detector) eachSentence(text string, sc *scratch, f func(toks []token, a, b int, bits uint8)) {
+func (d *Detector) eachSentence(text string, sc *scratch, f func(toks []token, a, b int, bits vetoBits)) {
 	toks := d.v.tokenize(text, sc, true)
 	for a := 0; a < len(toks); {
 		b := a

@@ -25,6 +25,9 @@ const (
 	kindVeto                        // cancels every risk match in its sentence (see vetoes)
 )
 
+// vetoBits holds the vetoes found in one sentence, one bit each.
+type vetoBits uint16
+
 // Veto bits. A sentence is cancelled by stated recovery, or by a question
 // someone asked that the writer answered no (both halves needed).
 //
@@ -36,7 +39,7 @@ const (
 // "tonight", "it's come back"). Past attempts and self-injury are history
 // that stays yes; they are not cancelled by it.
 const (
-	vetoRecovery uint8 = 1 << iota
+	vetoRecovery vetoBits = 1 << iota
 	vetoAsked
 	vetoDenied
 	vetoPast
@@ -53,9 +56,16 @@ const (
 	// more I'll walk into the sea. Kidding."). "I'm not joking" is a
 	// negation and marks nothing.
 	vetoJoke
+	// vetoOrdinary marks an ordinary reason for giving things away,
+	// putting affairs in order or saying goodbye: a move ("before the move
+	// to Canada", "because I'm moving to Brisbane"), the last night in an
+	// old flat. It cancels farewell and preparation lines in its sentence
+	// and the sentences just before and after it (ordinaryCancels), never
+	// a wish, a plan, means or an attempt.
+	vetoOrdinary
 )
 
-func vetoBit(name string) (uint8, bool) {
+func vetoBit(name string) (vetoBits, bool) {
 	switch name {
 	case "recovery":
 		return vetoRecovery, true
@@ -73,20 +83,22 @@ func vetoBit(name string) (uint8, bool) {
 		return vetoMedia, true
 	case "joke":
 		return vetoJoke, true
+	case "ordinary":
+		return vetoOrdinary, true
 	}
 	return 0, false
 }
 
 // vetoed reports whether a sentence holding these veto bits cancels a
 // match with this reason code.
-func vetoed(bits uint8, code string) bool {
+func vetoed(bits vetoBits, code string) bool {
 	if bits&vetoRecovery != 0 || bits&(vetoAsked|vetoDenied) == vetoAsked|vetoDenied {
 		return true
 	}
 	if bits&vetoHyperbole != 0 && (code == "wish" || code == "intent" || code == "means") {
 		return true
 	}
-	if jokeCancels(bits, code) {
+	if jokeCancels(bits, code) || ordinaryCancels(bits, code) {
 		return true
 	}
 	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
@@ -96,8 +108,16 @@ func vetoed(bits uint8, code string) bool {
 // sentence after it, takes back a match with this reason code as a joke.
 // An attempt or self-injury told and then laughed off is still history
 // that matters, so a joke does not take it back.
-func jokeCancels(bits uint8, code string) bool {
+func jokeCancels(bits vetoBits, code string) bool {
 	return bits&vetoJoke != 0 && code != "attempt" && code != "selfharm"
+}
+
+// ordinaryCancels reports whether a sentence holding these veto bits, or
+// a sentence next to it, gives an ordinary reason for a match with this
+// reason code: only farewells and preparation have ordinary look-alikes
+// (giving things away before a move, a will sorted out for the future).
+func ordinaryCancels(bits vetoBits, code string) bool {
+	return bits&vetoOrdinary != 0 && (code == "farewell" || code == "prep")
 }
 
 // Codes are the reasons a risk line can give. A reviewer reads them in
@@ -128,7 +148,7 @@ func isRiskCode(c string) bool {
 type rule struct {
 	kind   ruleKind
 	code   string // the reason code of a risk line, or the veto's name
-	veto   uint8
+	veto   vetoBits
 	source string // the pattern as written
 	line   int    // line number in rules.txt
 	gap    bool   // "A ... B"
@@ -179,7 +199,7 @@ type ruleSet struct {
 //	risk CODE weak: PATTERN  ambiguous alone: needs the rest of the entry (weak.go)
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media or joke
+//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media, joke or ordinary
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {

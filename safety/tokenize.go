@@ -17,7 +17,12 @@ type token struct {
 	q    int32
 	name bool
 	poss bool // written with a possessive 's or s' ("dad's knife"): not a subject
-	ask  bool // a sentence bound made by a question mark (voice.go)
+	// aside marks a word the vocabulary does not know, written Capitalised
+	// right after a comma: a name set between commas ("my daughter, Ruby,
+	// took"), read only by the subject check (appositive), never by the
+	// models, which learnt names as words after another word.
+	aside bool
+	ask   bool // a sentence bound made by a question mark (voice.go)
 	// h is a hash of a word the vocabulary does not know (symUnknown), so
 	// the model (model.go) can weigh words no rule mentions; 0 otherwise.
 	h uint32
@@ -70,6 +75,7 @@ type tokenizer struct {
 	// and a later one lower case ("Sam", not "SAM" or "sam")
 	upper, lower bool
 	name         bool // the word being flushed is Capitalised and follows a word
+	aside        bool // the word being flushed is Capitalised and follows a comma
 }
 
 // tokenize appends the tokens of text to sc.toks[:0] and returns them. If
@@ -284,6 +290,7 @@ func (t *tokenizer) flush(word []byte) []byte {
 	}
 	afterWord := len(t.toks) > 0 && t.toks[len(t.toks)-1].s >= symFirstWord
 	t.name = t.upper && t.lower && afterWord
+	t.aside = t.upper && t.lower && len(t.toks) > 0 && t.toks[len(t.toks)-1].s == symComma
 	capital := t.upper
 	t.upper, t.lower = false, false
 	if len(word) > maxWordBytes {
@@ -439,6 +446,7 @@ func wordHash(w []byte) uint32 {
 func (t *tokenizer) emitUnknown() {
 	t.emit(symUnknown)
 	t.toks[len(t.toks)-1].name = t.name
+	t.toks[len(t.toks)-1].aside = t.aside
 }
 
 func hasRepeat(w []byte) bool {

@@ -43,7 +43,7 @@ const weakWaits = "weak: waits for the rest of the entry"
 // noteWeak records that the weak line rule passed in a sentence with the
 // given veto bits and sentence model score (negative infinity when the
 // model did not read it).
-func noteWeak(sc *scratch, rule int32, bits uint8, score float64) {
+func noteWeak(sc *scratch, rule int32, bits vetoBits, score float64) {
 	if bits&(vetoPast|vetoRecur) == vetoPast {
 		return
 	}

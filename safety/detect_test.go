@@ -897,6 +897,24 @@ func TestAppositiveSubject(t *testing.T) {
 	})
 }
 
+// TestOrdinaryReason: a move stated beside giving things away, affairs
+// put in order or goodbyes cancels those lines in its sentence and the
+// sentences beside it (round 38); it cancels nothing else, and giving
+// without a stated reason still says yes.
+func TestOrdinaryReason(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "Gave away all my winter coats because I'm moving to Brisbane next month and won't need them."},
+		{false, "Spent the day putting my affairs in order before the move to Canada."},
+		{false, "I'm saying goodbye to everyone this week before the move to Perth."},
+		{false, "It's my last night in the old flat. Tomorrow the new place."},
+		{false, "Gave away most of my books to the school library. Everything has to go before the move to Leeds."},
+		{true, "Gave away all my books. I won't need them where I'm going."},
+		{true, "Before the move to Perth I want to die."},
+		{true, "We're moving to Leeds in March. I've decided how I'm going to kill myself."},
+		{true, "Gave away my guitar and my records to my brother. I won't need any of it after Friday."},
+	})
+}
+
 // TestRecentAttempts checks round 37's lines: a recent attempt named by
 // how long ago it was, by its day or by its number says yes; the ordinary
 // sense of "attempt" and someone else's overdose do not. The cases live

@@ -40,7 +40,7 @@ type RecoveryReport struct {
 }
 
 const (
-	recoveryMaxLoss = 0.015
+	recoveryMaxLoss = 0.025
 	recoveryL2      = 1e-3
 	recoveryIters   = 300
 )

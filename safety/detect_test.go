@@ -915,6 +915,24 @@ func TestOrdinaryReason(t *testing.T) {
 	})
 }
 
+// TestUrgesResisted: an urge told with its resisting ("it passed without
+// me doing anything", "I didn't act on it") is a recovery story; an urge
+// acted on, or resisted before and not now, still says yes; an ordinary
+// reason for farewell letters (leaving to work abroad) cancels them, a
+// trip does not (round 40).
+func TestUrgesResisted(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "Had the old urge to cut tonight after the argument, sat with it, rang my sister instead, and it passed without me doing anything."},
+		{false, "The urge to cut was strong after the fight with Jae. It passed without me doing anything."},
+		{false, "The pull to hurt myself was strong after he left, and it passed without me hurting myself."},
+		{true, "The urge to cut only passed after I did it."},
+		{true, "I didn't act on it last night. Tonight I'm going to cut deeper."},
+		{true, "The urge to cut is back and I can't fight it any more."},
+		{false, "Wrote letters to each of my students for the last day of school, since I'm leaving to teach in Seoul."},
+		{true, "I've given my things away so nobody has to deal with my stuff after I'm dead. It feels like packing for a trip."},
+	})
+}
+
 // TestRecentAttempts checks round 37's lines: a recent attempt named by
 // how long ago it was, by its day or by its number says yes; the ordinary
 // sense of "attempt" and someone else's overdose do not. The cases live

@@ -60,9 +60,14 @@ const (
 	// putting affairs in order or saying goodbye: a move ("before the move
 	// to Canada", "because I'm moving to Brisbane"), the last night in an
 	// old flat. It cancels farewell and preparation lines in its sentence
-	// and the sentences just before and after it (ordinaryCancels), never
+	// and the sentences just before and after it (narrowCancels), never
 	// a wish, a plan, means or an attempt.
 	vetoOrdinary
+	// vetoResisted marks an urge to self-harm told with its resisting:
+	// "it passed without me doing anything", "no harm done". It cancels
+	// self-injury lines in its sentence and the sentences beside it
+	// (narrowCancels), nothing else.
+	vetoResisted
 )
 
 func vetoBit(name string) (vetoBits, bool) {
@@ -85,6 +90,8 @@ func vetoBit(name string) (vetoBits, bool) {
 		return vetoJoke, true
 	case "ordinary":
 		return vetoOrdinary, true
+	case "resisted":
+		return vetoResisted, true
 	}
 	return 0, false
 }
@@ -98,7 +105,7 @@ func vetoed(bits vetoBits, code string) bool {
 	if bits&vetoHyperbole != 0 && (code == "wish" || code == "intent" || code == "means") {
 		return true
 	}
-	if jokeCancels(bits, code) || ordinaryCancels(bits, code) {
+	if jokeCancels(bits, code) || narrowCancels(bits, code) != "" {
 		return true
 	}
 	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
@@ -112,12 +119,21 @@ func jokeCancels(bits vetoBits, code string) bool {
 	return bits&vetoJoke != 0 && code != "attempt" && code != "selfharm"
 }
 
-// ordinaryCancels reports whether a sentence holding these veto bits, or
-// a sentence next to it, gives an ordinary reason for a match with this
-// reason code: only farewells and preparation have ordinary look-alikes
-// (giving things away before a move, a will sorted out for the future).
-func ordinaryCancels(bits vetoBits, code string) bool {
-	return bits&vetoOrdinary != 0 && (code == "farewell" || code == "prep")
+// narrowCancels says why a sentence holding these veto bits, or a sentence
+// next to it, cancels a match with this reason code, or "": an ordinary
+// reason cancels farewells and preparation (giving things away before a
+// move, a will sorted out for the future), an urge resisted cancels
+// self-injury. These two vetoes never hold the models back (modelVeto asks
+// about a wish), so a rule that uses them changes no sentence the models
+// learn from, and they can be added without training the models again.
+func narrowCancels(bits vetoBits, code string) string {
+	switch {
+	case bits&vetoOrdinary != 0 && (code == "farewell" || code == "prep"):
+		return "an ordinary reason"
+	case bits&vetoResisted != 0 && code == "selfharm":
+		return "an urge resisted"
+	}
+	return ""
 }
 
 // Codes are the reasons a risk line can give. A reviewer reads them in
@@ -199,7 +215,7 @@ type ruleSet struct {
 //	risk CODE weak: PATTERN  ambiguous alone: needs the rest of the entry (weak.go)
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media, joke or ordinary
+//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media, joke, ordinary or resisted
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {

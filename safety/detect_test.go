@@ -933,6 +933,36 @@ func TestUrgesResisted(t *testing.T) {
 	})
 }
 
+// TestDecidingAllocatesNothing: once its scratch has grown, deciding an
+// entry allocates nothing on any path by which a veto cancels a match,
+// since Explain's reasons are constants (round 40's narrow vetoes first
+// built theirs by joining strings). The scratch is held here, not taken
+// from the pool, which the race detector empties at random.
+func TestDecidingAllocatesNothing(t *testing.T) {
+	d := newTestDetector(t)
+	sc := d.pool.Get().(*scratch)
+	for _, text := range []string{
+		"I want to die.",
+		"Gave away all my winter coats because I'm moving to Brisbane next month and won't need them.",
+		"Gave away most of my books to the school library. Everything has to go before the move to Leeds.",
+		"We are sorting everything before the move to Leeds. Gave away most of my books to the school library.",
+		"Had the old urge to cut tonight after the argument, and it passed without me doing anything.",
+		"I used to cut. I haven't for eleven years.",
+		"If she mentions my weight once more I'll walk into the sea. Kidding.",
+		"My daughter, Ruby, took an overdose this evening.",
+	} {
+		texts := []string{text}
+		decide := func() {
+			v, history := d.scan(texts, sc, nil)
+			d.finish(texts, v, history, sc, nil)
+		}
+		decide()
+		if n := testing.AllocsPerRun(20, decide); n != 0 {
+			t.Errorf("%q: %v allocations a decision, want 0", text, n)
+		}
+	}
+}
+
 // TestRecentAttempts checks round 37's lines: a recent attempt named by
 // how long ago it was, by its day or by its number says yes; the ordinary
 // sense of "attempt" and someone else's overdose do not. The cases live

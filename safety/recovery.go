@@ -24,9 +24,9 @@ import (
 // its threshold is set by cross-validation so that it cancels at most
 // 2.5% of the crisis texts it sees (recoveryMaxLoss; 1% until round 36,
 // when set AR had made it cautious, and 1.5% until round 39): a miss
-// costs more than a false alarm. Verdict.Reason stays empty when it cancels; Explain shows a
-// finding with code "recovery" and the lines of the features that pushed
-// the score most.
+// costs more than a false alarm. Verdict.Reason stays empty when it
+// cancels; Explain shows a finding with code "recovery" and the lines of
+// the features that pushed the score most.
 
 //go:embed recovery_weights.tsv
 var recoveryWeights string

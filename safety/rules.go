@@ -105,7 +105,7 @@ func vetoed(bits vetoBits, code string) bool {
 	if bits&vetoHyperbole != 0 && (code == "wish" || code == "intent" || code == "means") {
 		return true
 	}
-	if jokeCancels(bits, code) || narrowCancels(bits, code) != "" {
+	if jokeCancels(bits, code) || narrowCancels(bits, code) != narrowNone {
 		return true
 	}
 	return bits&(vetoPast|vetoRecur) == vetoPast && code != "attempt" && code != "selfharm"
@@ -119,21 +119,45 @@ func jokeCancels(bits vetoBits, code string) bool {
 	return bits&vetoJoke != 0 && code != "attempt" && code != "selfharm"
 }
 
-// narrowCancels says why a sentence holding these veto bits, or a sentence
-// next to it, cancels a match with this reason code, or "": an ordinary
-// reason cancels farewells and preparation (giving things away before a
-// move, a will sorted out for the future), an urge resisted cancels
-// self-injury. These two vetoes never hold the models back (modelVeto asks
-// about a wish), so a rule that uses them changes no sentence the models
-// learn from, and they can be added without training the models again.
-func narrowCancels(bits vetoBits, code string) string {
+// narrowVeto names the narrow veto, if any, that cancels a match: an
+// ordinary reason cancels farewells and preparation (giving things away
+// before a move, a will sorted out for the future), an urge resisted
+// cancels self-injury. Neither holds the models back (modelVeto asks about
+// a wish), so a rule that uses them changes what the models learn only
+// where it turns the verdict of an entry they learn from, and often needs
+// no new training (docs/safety.md, round 40).
+type narrowVeto uint8
+
+const (
+	narrowNone narrowVeto = iota
+	narrowOrdinary
+	narrowResisted
+)
+
+// narrowCancels reports which narrow veto in these bits, from a sentence
+// or the sentence next to it, cancels a match with this reason code.
+func narrowCancels(bits vetoBits, code string) narrowVeto {
 	switch {
 	case bits&vetoOrdinary != 0 && (code == "farewell" || code == "prep"):
-		return "an ordinary reason"
+		return narrowOrdinary
 	case bits&vetoResisted != 0 && code == "selfharm":
-		return "an urge resisted"
+		return narrowResisted
 	}
-	return ""
+	return narrowNone
+}
+
+// Where a narrow veto stood, for its explanation.
+const (
+	inSentence = iota
+	inNext
+	inBefore
+)
+
+// narrowWhy is Explain's reason for each narrow veto and where it stood:
+// constants, so that deciding allocates nothing.
+var narrowWhy = [...][3]string{
+	narrowOrdinary: {"an ordinary reason in the sentence", "an ordinary reason in the next sentence", "an ordinary reason in the sentence before"},
+	narrowResisted: {"an urge resisted in the sentence", "an urge resisted in the next sentence", "an urge resisted in the sentence before"},
 }
 
 // Codes are the reasons a risk line can give. A reviewer reads them in

@@ -158,6 +158,7 @@ func (b *browser) answerScreenByKeyboard(screen int) {
 
 func TestAttachmentQuestionnaireByKeyboard(t *testing.T) {
 	needBrowser(t)
+	t.Parallel()
 	start := time.Now()
 	app := startApp(t)
 	b := newBrowser(t, app.URL, 390, 844) // a phone

@@ -15,6 +15,7 @@ import (
 // with axe-core, for CSP violations and for requests off this machine.
 func TestEndToEnd(t *testing.T) {
 	needBrowser(t)
+	t.Parallel()
 	start := time.Now()
 	app := startApp(t)
 	b := newBrowser(t, app.URL, 390, 844) // a phone

@@ -15,6 +15,7 @@ import (
 // unlabelled input must produce a complaint of each kind.
 func TestBrowserHarnessCatchesProblems(t *testing.T) {
 	needBrowser(t)
+	t.Parallel()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src *")
 		w.Header().Set("Content-Type", "text/html")

@@ -26,6 +26,7 @@ import (
 // are reported against the 100 KB budget.
 func TestEveryPageInChromium(t *testing.T) {
 	needBrowser(t)
+	t.Parallel()
 	app := startApp(t)
 	routes, err := proof.Routes()
 	if err != nil {

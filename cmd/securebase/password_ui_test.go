@@ -10,6 +10,7 @@ import (
 // 2.1.12) and gets a strength hint while choosing a password (2.1.8).
 func TestPasswordFieldHelpers(t *testing.T) {
 	needBrowser(t)
+	t.Parallel()
 	app := startApp(t)
 	b := newBrowser(t, app.URL, 390, 844)
 	b.visit("/signup")

@@ -315,7 +315,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 					ex.cancelFrom(pendFrom, pendTo, "stated recovery or a no in the next sentence")
 				} else if jokeCancels(bits, pendCode) {
 					ex.cancelFrom(pendFrom, pendTo, "taken back as a joke in the next sentence")
-				} else if n := narrowCancels(bits, pendCode); n != narrowNone {
+				} else if n := narrowCancels(narrowReach(bits), pendCode); n != narrowNone {
 					ex.cancelFrom(pendFrom, pendTo, narrowWhy[n][inNext])
 				} else if settle(pendCode, pendBits|pastReach(bits), pendFrom, pendTo) {
 					return verdict, history
@@ -325,7 +325,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			if code != "" {
 				if sent > 0 && neighbourCancels(bits, prevBits) {
 					ex.cancelFrom(from, ex.size(), "stated recovery in the sentence before")
-				} else if n := narrowCancels(prevBits, code); sent > 0 && n != narrowNone {
+				} else if n := narrowCancels(narrowReach(prevBits), code); sent > 0 && n != narrowNone {
 					ex.cancelFrom(from, ex.size(), narrowWhy[n][inBefore])
 				} else {
 					if code == "attempt" && sent > 0 {

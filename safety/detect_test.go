@@ -963,6 +963,17 @@ func TestDecidingAllocatesNothing(t *testing.T) {
 	}
 }
 
+// TestTrivialOnceMore: a trivial thing sat through once more cancels the
+// wish, intent or means in its own sentence, and only there (round 41).
+func TestTrivialOnceMore(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "If I have to sit through one more group project meeting I'm going to throw myself off the library roof."},
+		{false, "if i have to sit through another quarterly review i will walk into the sea"},
+		{true, "If I have to sit through one more meeting I'll scream. Tonight I'm going to throw myself off the library roof."},
+		{true, "If I have to do one more day of this I'm going to kill myself."},
+	})
+}
+
 // TestRecentAttempts checks round 37's lines: a recent attempt named by
 // how long ago it was, by its day or by its number says yes; the ordinary
 // sense of "attempt" and someone else's overdose do not. The cases live

@@ -179,7 +179,7 @@ func (d *Detector) modelVeto(toks []token, a, b int, bits vetoBits, lenient bool
 	switch {
 	case bits&vetoMedia != 0:
 		return "a film, book, song or the news in the sentence"
-	case vetoed(bits, "wish"):
+	case vetoed(bits&^narrowBits, "wish"):
 		return "a veto of the rules in the sentence"
 	}
 	speaker, other, anyone, self := false, false, false, false

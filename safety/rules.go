@@ -68,6 +68,11 @@ const (
 	// self-injury lines in its sentence and the sentences beside it
 	// (narrowCancels), nothing else.
 	vetoResisted
+	// vetoTrivial marks a trivial thing suffered once more ("if I have to
+	// sit through one more meeting"): hyperbole that cancels a wish,
+	// intent or means line in its own sentence only (narrowCancels), and,
+	// unlike vetoHyperbole, never holds the models back.
+	vetoTrivial
 )
 
 func vetoBit(name string) (vetoBits, bool) {
@@ -92,6 +97,8 @@ func vetoBit(name string) (vetoBits, bool) {
 		return vetoOrdinary, true
 	case "resisted":
 		return vetoResisted, true
+	case "trivial":
+		return vetoTrivial, true
 	}
 	return 0, false
 }
@@ -122,16 +129,22 @@ func jokeCancels(bits vetoBits, code string) bool {
 // narrowVeto names the narrow veto, if any, that cancels a match: an
 // ordinary reason cancels farewells and preparation (giving things away
 // before a move, a will sorted out for the future), an urge resisted
-// cancels self-injury. Neither holds the models back (modelVeto asks about
-// a wish), so a rule that uses them changes what the models learn only
-// where it turns the verdict of an entry they learn from, and often needs
-// no new training (docs/safety.md, round 40).
+// cancels self-injury, a trivial thing suffered once more cancels a wish,
+// intent or means in its own sentence. None holds the models back
+// (modelVeto leaves them out), so a rule that uses them changes what the
+// models learn only where it turns the verdict of an entry they learn
+// from, and often needs no new training (docs/safety.md, rounds 40 and
+// 41).
 type narrowVeto uint8
+
+// narrowBits are the narrow vetoes' bits, which modelVeto leaves out.
+const narrowBits = vetoOrdinary | vetoResisted | vetoTrivial
 
 const (
 	narrowNone narrowVeto = iota
 	narrowOrdinary
 	narrowResisted
+	narrowTrivial
 )
 
 // narrowCancels reports which narrow veto in these bits, from a sentence
@@ -142,6 +155,8 @@ func narrowCancels(bits vetoBits, code string) narrowVeto {
 		return narrowOrdinary
 	case bits&vetoResisted != 0 && code == "selfharm":
 		return narrowResisted
+	case bits&vetoTrivial != 0 && (code == "wish" || code == "intent" || code == "means"):
+		return narrowTrivial
 	}
 	return narrowNone
 }
@@ -158,7 +173,13 @@ const (
 var narrowWhy = [...][3]string{
 	narrowOrdinary: {"an ordinary reason in the sentence", "an ordinary reason in the next sentence", "an ordinary reason in the sentence before"},
 	narrowResisted: {"an urge resisted in the sentence", "an urge resisted in the next sentence", "an urge resisted in the sentence before"},
+	narrowTrivial:  {"hyperbole: a trivial thing once more in the sentence", "", ""},
 }
+
+// narrowReach is the part of a sentence's veto bits that reaches the
+// sentences beside it: a trivial thing suffered once more answers only
+// for its own sentence.
+func narrowReach(bits vetoBits) vetoBits { return bits &^ vetoTrivial }
 
 // Codes are the reasons a risk line can give. A reviewer reads them in
 // `securebase crisis-check -why`; users never see them.
@@ -239,7 +260,7 @@ type ruleSet struct {
 //	risk CODE weak: PATTERN  ambiguous alone: needs the rest of the entry (weak.go)
 //	idiom: PATTERN           a figure of speech
 //	protect: PATTERN         a reason to live
-//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media, joke, ordinary or resisted
+//	veto NAME: PATTERN       recovery, asked, denied, past, recur, hyperbole, media, joke, ordinary, resisted or trivial
 //
 // A line that starts with a space or tab continues the one before.
 func parseRules(text string) (*ruleSet, error) {

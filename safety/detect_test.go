@@ -950,6 +950,7 @@ func TestDecidingAllocatesNothing(t *testing.T) {
 		"I used to cut. I haven't for eleven years.",
 		"If she mentions my weight once more I'll walk into the sea. Kidding.",
 		"My daughter, Ruby, took an overdose this evening.",
+		"If I have to sit through one more meeting I'll walk into the sea.",
 	} {
 		texts := []string{text}
 		decide := func() {

@@ -237,8 +237,9 @@ func (d *Detector) cancelled(toks []token, hits []hit, first, last hit, veto vet
 			return "taken back as a joke", 0
 		case veto&vetoHyperbole != 0:
 			return "hyperbole: a trivial trigger in the sentence", 0
-		case narrowCancels(veto, code) != narrowNone:
-			return narrowWhy[narrowCancels(veto, code)][inSentence], 0
+		}
+		if n := narrowCancels(veto, code); n != narrowNone {
+			return narrowWhy[n][inSentence], 0
 		}
 		return "told as the past", 0
 	}

@@ -379,8 +379,9 @@ func TestGolden(t *testing.T) {
 	// (the weakest kinds and their look-alikes; writing about partners and
 	// exes) were written for training, and no trainer reads them since
 	// (docs/safety.md). Z, AA and AE were held out for one run each
-	// (rounds 21 to 23), AF to AP for rounds 24 to 34, AQ and AS for rounds 36 and 37. AL (ordinary forum
-	// comments, all other) measures false alarms on general writing. Since
+	// (rounds 21 to 23), AF to AP for rounds 24 to 34, AQ, AS and AV to AY
+	// for rounds 36 to 41. AL (ordinary forum comments, all other)
+	// measures false alarms on general writing. Since
 	// round 29 the sentence model reads B, E, L, S, U–Z and AA–AI, and
 	// since round 34 AJ to AO too and AR (past attempts and self-injury,
 	// told with and without recovery, written for training). AT (written
@@ -915,9 +916,9 @@ func TestOrdinaryReason(t *testing.T) {
 	})
 }
 
-// TestUrgesResisted: an urge told with its resisting ("it passed without
-// me doing anything", "I didn't act on it") is a recovery story; an urge
-// acted on, or resisted before and not now, still says yes; an ordinary
+// TestUrgesResisted: an urge to self-harm told with its resisting ("it
+// passed without me doing anything") is not a yes; an urge acted on, or
+// resisted before and not now, still says yes; an ordinary
 // reason for farewell letters (leaving to work abroad) cancels them, a
 // trip does not (round 40).
 func TestUrgesResisted(t *testing.T) {

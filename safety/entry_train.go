@@ -18,8 +18,9 @@ import (
 // set Q (varied wording, supporters); set T (crisis spread over
 // ordinary-sounding sentences, and ordinary entries on the same topics);
 // sets K, N and O, each run once as a held-out set before; and set R, sad
-// and frightened writing that is not crisis, read as general writing. Never read by this model: AJ to AO and AR (read by the sentence
-// and recovery models since round 34); never read by any: RU, AL, the
+// and frightened writing that is not crisis, read as general writing.
+// Never read by this model: AJ to AO and AR (read by the sentence and
+// recovery models since round 34); never read by any: RU, AL, the
 // development sets AP, AQ, AS, AT and AU to AY, any set held out
 // for the next round, and GoEmotions; the C-SSRS users are read by the
 // sentence model only (model_train.go).

@@ -16,11 +16,11 @@ import (
 // Training the recovery model (recovery.go). It reads the same files as
 // the sentence model (model_train.go lists them, and what is never read),
 // sentenceJournals included, but for the C-SSRS users, whose labels
-// belong to a user, not a text;
-// it keeps the texts that the rules and the freshly trained sentence model
-// say yes to for a past attempt or self-injury alone, and learns to tell the ones labelled other (mostly recovery
-// stories, also supporting someone, hyperbole) from the ones labelled
-// crisis, from the words and word pairs of the whole text.
+// belong to a user, not a text. It keeps the texts that the rules and the
+// freshly trained sentence model say yes to for a past attempt or
+// self-injury alone, and learns to tell the ones labelled other (mostly
+// recovery stories, also supporting someone, hyperbole) from the ones
+// labelled crisis, from the words and word pairs of the whole text.
 //
 // Folds are contiguous blocks of each file (the first fifth of a file,
 // the second…), not every fifth line: the training sets hold matched pairs

@@ -109,6 +109,9 @@ func (d *Detector) withModel() (*Detector, error) {
 // given weight files.
 func (d *Detector) withWeights(model, recovery, entry string) (*Detector, error) {
 	var err error
+	if d.v.unread, err = unreadWords(modelWords, d.v); err != nil {
+		return nil, fmt.Errorf("safety: %s: %w", ModelWordsFile, err)
+	}
 	if d.m, err = parseModel(model, d.v); err != nil {
 		return nil, fmt.Errorf("safety: model_weights.tsv: %w", err)
 	}
@@ -135,7 +138,12 @@ func NewDetectorWith(model, recovery, entry []byte) (*Detector, error) {
 
 // newRulesDetector is the detector without the model.
 func newRulesDetector() (*Detector, error) {
-	rs, err := parseRules(rulesText)
+	return rulesDetector(rulesText)
+}
+
+// rulesDetector is the detector of the rules text, without the model.
+func rulesDetector(text string) (*Detector, error) {
+	rs, err := parseRules(text)
 	if err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
 	}

@@ -32,6 +32,62 @@ var modelText string
 // ModelFile is the path of the weights inside the repository.
 const ModelFile = "safety/model_weights.tsv"
 
+// The words the three models read by their lemma (model_words.txt), taken
+// from the vocabulary when the file was last written. A word a rule brings
+// in later is read by the hash of its spelling, as it was before any rule
+// knew it: so a new word in a rule changes no feature the models see, and
+// no weight (TestModelUpToDate), unless the rule also turns a verdict the
+// training reads. `crisis-train -words` writes the file again from the
+// vocabulary of now; the models then learn the new words, and every weight
+// moves.
+//
+//go:embed model_words.txt
+var modelWords string
+
+// ModelWordsFile is the path of the models' word list inside the
+// repository.
+const ModelWordsFile = "safety/model_words.txt"
+
+// unreadWords marks, per sym of v, the words that are not in the list text
+// (model_words.txt).
+func unreadWords(text string, v *vocab) ([]bool, error) {
+	unread := make([]bool, len(v.names))
+	for i := symFirstWord; int(i) < len(unread); i++ {
+		unread[i] = true
+	}
+	for n, ln := range strings.Split(text, "\n") {
+		if ln == "" || ln[0] == '#' {
+			continue
+		}
+		if strings.ContainsAny(ln, " \t") {
+			return nil, fmt.Errorf("line %d: want one word", n+1)
+		}
+		if s, ok := v.lemma[ln]; ok && s >= symFirstWord {
+			unread[s] = false
+		}
+	}
+	return unread, nil
+}
+
+// ModelWords is the text of model_words.txt for the vocabulary of now: the
+// lemmas of the rules' words, one a line.
+func ModelWords() ([]byte, error) {
+	d, err := newRulesDetector()
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.WriteString("# The words the crisis-language models read by their lemma (safety/model.go).\n")
+	b.WriteString("# Written by: go run ./safety/cmd/crisis-train -words. Do not edit by hand.\n")
+	b.WriteString("# A word a rule brings in later is read by its spelling until this file is\n")
+	b.WriteString("# written again, so a new word in a rule does not retrain the models.\n")
+	for _, w := range slices.Sorted(slices.Values(d.v.names[symFirstWord:])) {
+		b.WriteString(w)
+		b.WriteByte('\n')
+	}
+	return []byte(b.String()), nil
+}
+
 // modelCode is Verdict.Reason when the model decided and no rule did.
 const modelCode = "model"
 
@@ -55,7 +111,7 @@ type weight struct {
 
 // tokenID is the id of one word token in the model's features.
 func tokenID(t token) uint32 {
-	if t.s == symUnknown {
+	if t.s == symUnknown || t.h != 0 {
 		return unknownBit | t.h&^unknownBit
 	}
 	return uint32(t.s) // #nosec G115 -- syms are small non-negative numbers
@@ -112,7 +168,7 @@ func (d *Detector) eachKey(toks []token, a, b int, f func(uint64)) {
 			continue
 		}
 		id := tokenID(t)
-		if t.s >= symFirstWord && int(t.s) < len(d.persons) {
+		if t.h == 0 && t.s >= symFirstWord && int(t.s) < len(d.persons) {
 			switch d.persons[t.s] {
 			case personNoun:
 				id = personID

@@ -335,3 +335,54 @@ func TestRecoveryMargin(t *testing.T) {
 		}
 	}
 }
+
+// TestNewWordLeavesModels checks that a word a rule brings in is read by
+// the models by its spelling, as before any rule knew it: a new word in
+// a rule changes no feature the models see (model_words.txt). Without the
+// word list the same rule would change them, which the test also checks,
+// so it can fail.
+func TestNewWordLeavesModels(t *testing.T) {
+	const line = "\nveto ordinary: (before|since) i zorbify the quangle\n"
+	texts := []string{
+		"Before I zorbify the quangle I'm giving away my books.",
+		"zorbified and quangles, Zorbifying all night; my partner's quangle",
+		"I want to die. Zorbify. I have a plan for the quangle tonight.",
+		"zorbiiify quanglle",
+	}
+	keys := func(d *Detector) [][]uint64 {
+		var all [][]uint64
+		sc := &scratch{}
+		for _, text := range texts {
+			toks := d.v.tokenize(text, sc, true)
+			var ks []uint64
+			d.eachKey(toks, 0, len(toks), func(k uint64) { ks = append(ks, k) })
+			all = append(all, ks)
+		}
+		return all
+	}
+	build := func(rules string) *Detector {
+		t.Helper()
+		d, err := rulesDetector(rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, err = d.withModel(); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	before, after := build(rulesText), build(rulesText+line)
+	if _, ok := after.v.lemma["zorbify"]; !ok {
+		t.Fatal("the added rule did not bring its word into the vocabulary")
+	}
+	want, got := keys(before), keys(after)
+	for i := range texts {
+		if !slices.Equal(got[i], want[i]) {
+			t.Errorf("%q: the models' features changed when a rule brought in a word:\n got %x\nwant %x", texts[i], got[i], want[i])
+		}
+	}
+	after.v.unread = nil // every word read by its lemma, as without the list
+	if slices.EqualFunc(keys(after), want, slices.Equal) {
+		t.Error("without the word list the features did not change either: the test cannot fail")
+	}
+}

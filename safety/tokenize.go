@@ -23,8 +23,9 @@ type token struct {
 	// models, which learnt names as words after another word.
 	aside bool
 	ask   bool // a sentence bound made by a question mark (voice.go)
-	// h is a hash of a word the vocabulary does not know (symUnknown), so
-	// the model (model.go) can weigh words no rule mentions; 0 otherwise.
+	// h is a hash of a word the models do not know (symUnknown, or a word
+	// of vocab.unread), so they (model.go) can weigh words no rule
+	// mentions; 0 otherwise.
 	h uint32
 }
 
@@ -393,7 +394,7 @@ func lastIndexByte(b []byte, c byte) int {
 // "killll", "sooo") are retried with their repeated letters squeezed.
 func (t *tokenizer) plain(w []byte) {
 	if seq, ok := t.v.words[string(w)]; ok {
-		t.emitAll(seq)
+		t.emitWord(seq, w)
 		return
 	}
 	if !hasRepeat(w) {
@@ -404,7 +405,7 @@ func (t *tokenizer) plain(w []byte) {
 	for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
 		t.sc.alt = squeeze(t.sc.alt[:0], w, mode.minRun, mode.keep)
 		if seq, ok := t.v.words[string(t.sc.alt)]; ok {
-			t.emitAll(seq)
+			t.emitWord(seq, w)
 			return
 		}
 	}
@@ -412,13 +413,29 @@ func (t *tokenizer) plain(w []byte) {
 	t.hashUnknown(w)
 }
 
+// emitWord emits the syms of the known word w. A word the models do not
+// know (vocab.unread: a rule added it after they were trained) also gets
+// the hash of its spelling, so the models read it as they did when no rule
+// knew it, and a new word in a rule never changes what they see.
+func (t *tokenizer) emitWord(seq []sym, w []byte) {
+	n := len(t.toks)
+	t.emitAll(seq)
+	if len(seq) == 1 && len(t.toks) == n+1 && t.v.unreadSym(seq[0]) {
+		t.hashWord(w)
+	}
+}
+
 // hashUnknown stores the hash of the unknown word w on the token just
 // emitted for it.
 func (t *tokenizer) hashUnknown(w []byte) {
-	n := len(t.toks)
-	if n == 0 || t.toks[n-1].s != symUnknown {
-		return
+	if n := len(t.toks); n > 0 && t.toks[n-1].s == symUnknown {
+		t.hashWord(w)
 	}
+}
+
+// hashWord stores the hash of w on the token just emitted for it.
+func (t *tokenizer) hashWord(w []byte) {
+	n := len(t.toks)
 	h := wordHash(w)
 	t.toks[n-1].h = h
 	if t.sc.unk != nil {

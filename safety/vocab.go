@@ -181,6 +181,16 @@ type vocab struct {
 	// words after which a clause starts ("and", "because", "if").
 	clause map[string][]sym
 	opens  []sym
+	// unread marks the words the models do not know by their lemma: words
+	// a rule brought in after model_words.txt was written (model.go). Nil
+	// until the models are added: then every word is read by its lemma.
+	unread []bool
+}
+
+// unreadSym reports whether the models read s by its spelling, not its
+// lemma.
+func (v *vocab) unreadSym(s sym) bool {
+	return int(s) < len(v.unread) && v.unread[s]
 }
 
 // newVocab builds the vocabulary and gives the words of each class its

@@ -4,6 +4,9 @@
 // With -ordinary it first takes the snapshot of the repository's ordinary
 // writing (lessons, app strings, templates) again; without it, training
 // reads the snapshot in safety/testdata, so copy edits never change the model.
+// With -words it first writes the models' word list (safety/model_words.txt)
+// again: without it, a word a rule brings in is read by the models by its
+// spelling, as before, so adding one does not retrain them.
 // It reads only files of the repository (safety/model_train.go lists
 // them), never a held-out set, and gives the same file every time. It
 // reads the C-SSRS development users (a copy in safety/testdata): measure
@@ -23,7 +26,18 @@ func main() {
 	root := flag.String("root", ".", "the repository root")
 	out := flag.String("o", "", "where to write the weights (default: safety/model_weights.tsv under -root)")
 	ordinary := flag.Bool("ordinary", false, "first take the snapshot of the repository's ordinary writing again (safety/testdata/"+safety.OrdinaryFile+")")
+	words := flag.Bool("words", false, "first write the models' word list (safety/model_words.txt) again from the rules' vocabulary, so the models learn the words rules brought in since; every weight moves")
 	flag.Parse()
+	if *words {
+		list, err := safety.ModelWords()
+		if err == nil {
+			err = os.WriteFile(filepath.Join(*root, safety.ModelWordsFile), list, 0o600)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "crisis-train:", err)
+			os.Exit(1)
+		}
+	}
 	if *ordinary {
 		snap, err := safety.OrdinarySnapshot(*root)
 		if err == nil {

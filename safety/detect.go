@@ -82,6 +82,9 @@ func NewDetector() (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
+	if d.v.unread, err = unreadWords(modelWords, d.v); err != nil {
+		return nil, fmt.Errorf("safety: %s: %w", ModelWordsFile, err)
+	}
 	if inPlace(compiledTrie, d.trie.nodes) {
 		// Checked and read in place: the pages loading read need not
 		// stay in memory (compiled_linux.go).
@@ -109,9 +112,6 @@ func (d *Detector) withModel() (*Detector, error) {
 // given weight files.
 func (d *Detector) withWeights(model, recovery, entry string) (*Detector, error) {
 	var err error
-	if d.v.unread, err = unreadWords(modelWords, d.v); err != nil {
-		return nil, fmt.Errorf("safety: %s: %w", ModelWordsFile, err)
-	}
 	if d.m, err = parseModel(model, d.v); err != nil {
 		return nil, fmt.Errorf("safety: model_weights.tsv: %w", err)
 	}
@@ -166,6 +166,9 @@ func rulesDetector(text string) (*Detector, error) {
 	}
 	d.trie.freeze()
 	d.persons, d.you = personTable(v), secondPerson(v)
+	if v.unread, err = unreadWords(modelWords, v); err != nil {
+		return nil, fmt.Errorf("safety: %s: %w", ModelWordsFile, err)
+	}
 	return d, nil
 }
 

@@ -73,7 +73,7 @@ type entryText struct {
 // contents of entry_weights.tsv. It is deterministic.
 func TrainEntry(root string, modelWeights []byte) ([]byte, EntryReport, error) {
 	var rep EntryReport
-	tr, err := wholeTextTrainer(modelWeights)
+	tr, err := wholeTextTrainer(root, modelWeights)
 	if err != nil {
 		return nil, rep, err
 	}

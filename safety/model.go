@@ -4,7 +4,9 @@ import (
 	_ "embed"
 	"fmt"
 	"math"
+	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,8 +14,8 @@ import (
 )
 
 // The model is a logistic regression over the words and word pairs of one
-// sentence, read with the rules' tokenizer (lemmas; a word no rule knows
-// is read by its hash). It sits beside the rules: a sentence the rules
+// sentence, read with the rules' tokenizer (lemmas; a word no rule knew
+// when it was trained is read by its hash). It sits beside the rules: a sentence the rules
 // pass on says yes when its score reaches the threshold and no veto of
 // the rules holds it back (stated recovery, a question answered no,
 // hyperbole, the past, a film or book, or someone else as the only
@@ -22,9 +24,9 @@ import (
 //
 // The weights are data (model_weights.tsv), written by
 // `go run ./safety/cmd/crisis-train` from sentences and entries in the
-// repository only (model_train.go says which); TestModelUpToDate fails
-// when the file is not what training gives now, for example after a rule
-// change that moved a word into the vocabulary.
+// repository only (model_train.go says which), beside the rules of
+// model_rules.txt (below); TestModelUpToDate fails when the file is not
+// what training gives now.
 
 //go:embed model_weights.tsv
 var modelText string
@@ -32,21 +34,39 @@ var modelText string
 // ModelFile is the path of the weights inside the repository.
 const ModelFile = "safety/model_weights.tsv"
 
-// The words the three models read by their lemma (model_words.txt), taken
-// from the vocabulary when the file was last written. A word a rule brings
-// in later is read by the hash of its spelling, as it was before any rule
-// knew it: so a new word in a rule changes no feature the models see, and
-// no weight (TestModelUpToDate), unless the rule also turns a verdict the
-// training reads. `crisis-train -words` writes the file again from the
-// vocabulary of now; the models then learn the new words, and every weight
-// moves.
+// The models are trained beside the rules as they stood when they were
+// last trained: model_rules.txt, a copy of rules.txt that training reads
+// instead of it. A rule added since changes what the detector answers
+// where it matches, and nothing the models learnt: without this, one new
+// line retrained all three models and moved dozens of verdicts far from
+// it. The words of those rules are model_words.txt: the models read them
+// by their lemma, and any word a rule brought in since by the hash of its
+// spelling, as before any rule knew it. `crisis-train -rules` takes both
+// from rules.txt again; the models then learn beside the rules of now,
+// and every weight moves.
 //
 //go:embed model_words.txt
 var modelWords string
 
-// ModelWordsFile is the path of the models' word list inside the
-// repository.
-const ModelWordsFile = "safety/model_words.txt"
+// Where the models' rules and words are kept in the repository.
+const (
+	ModelRulesFile = "safety/model_rules.txt"
+	ModelWordsFile = "safety/model_words.txt"
+)
+
+// trainedRulesDetector is the detector of the rules the models are trained
+// beside (model_rules.txt under root), without the models.
+func trainedRulesDetector(root string) (*Detector, error) {
+	text, err := os.ReadFile(filepath.Join(root, ModelRulesFile)) // #nosec G304 -- a file of the repository
+	if err != nil {
+		return nil, err
+	}
+	d, err := rulesDetector(string(text))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ModelRulesFile, err)
+	}
+	return d, nil
+}
 
 // unreadWords marks, per sym of v, the words that are not in the list text
 // (model_words.txt).
@@ -69,18 +89,17 @@ func unreadWords(text string, v *vocab) ([]bool, error) {
 	return unread, nil
 }
 
-// ModelWords is the text of model_words.txt for the vocabulary of now: the
-// lemmas of the rules' words, one a line.
-func ModelWords() ([]byte, error) {
-	d, err := newRulesDetector()
+// ModelWords is the text of model_words.txt for the rules text: the
+// lemmas of its words, one a line.
+func ModelWords(rules string) ([]byte, error) {
+	d, err := rulesDetector(rules)
 	if err != nil {
 		return nil, err
 	}
 	var b strings.Builder
-	b.WriteString("# The words the crisis-language models read by their lemma (safety/model.go).\n")
-	b.WriteString("# Written by: go run ./safety/cmd/crisis-train -words. Do not edit by hand.\n")
-	b.WriteString("# A word a rule brings in later is read by its spelling until this file is\n")
-	b.WriteString("# written again, so a new word in a rule does not retrain the models.\n")
+	b.WriteString("# The words the crisis-language models read by their lemma (safety/model.go):\n")
+	b.WriteString("# those of model_rules.txt. Written by: go run ./safety/cmd/crisis-train -rules.\n")
+	b.WriteString("# Do not edit by hand. A word a rule brings in later is read by its spelling.\n")
 	for _, w := range slices.Sorted(slices.Values(d.v.names[symFirstWord:])) {
 		b.WriteString(w)
 		b.WriteByte('\n')

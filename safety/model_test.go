@@ -3,7 +3,9 @@ package safety
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -360,13 +362,11 @@ func TestNewWordLeavesModels(t *testing.T) {
 		}
 		return all
 	}
+	// Without the models, as training reads texts.
 	build := func(rules string) *Detector {
 		t.Helper()
 		d, err := rulesDetector(rules)
 		if err != nil {
-			t.Fatal(err)
-		}
-		if d, err = d.withModel(); err != nil {
 			t.Fatal(err)
 		}
 		return d
@@ -385,4 +385,95 @@ func TestNewWordLeavesModels(t *testing.T) {
 	if slices.EqualFunc(keys(after), want, slices.Equal) {
 		t.Error("without the word list the features did not change either: the test cannot fail")
 	}
+}
+
+// TestModelWordsUpToDate checks that model_words.txt holds the words of
+// the rules the models are trained beside (model_rules.txt). Fix: go run
+// ./safety/cmd/crisis-train -rules.
+func TestModelWordsUpToDate(t *testing.T) {
+	rules, err := os.ReadFile("model_rules.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ModelWords(string(rules))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal([]byte(modelWords), want) {
+		t.Fatal("model_words.txt is not the words of model_rules.txt: run go run ./safety/cmd/crisis-train -rules")
+	}
+}
+
+// TestModelReadsAsTrained checks that the detector of rules.txt gives
+// every text the models learn from the features the detector of
+// model_rules.txt gave it in training, word for word: the rules added
+// since then change no feature the models see.
+func TestModelReadsAsTrained(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads every training text twice")
+	}
+	live := newTestDetector(t)
+	trained, err := trainedRulesDetector("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, f := range trainSentences {
+		file, err := readLabelledTSV(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range file {
+			texts = append(texts, x.text)
+		}
+	}
+	for _, f := range slices.Concat(trainJournals, sentenceJournals, trainGeneral, entryJournals, entryGeneral) {
+		file, err := readLabelledJournal(filepath.Join("testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range file {
+			texts = append(texts, x.text)
+		}
+	}
+	users, err := ReadCSSRS(filepath.Join("testdata", CSSRSFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		texts = append(texts, u.Posts...)
+	}
+	ordinary, err := ReadOrdinary(filepath.Join("testdata", OrdinaryFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, ordinary...)
+	// Words are compared by lemma: the two vocabularies may number them
+	// differently.
+	read := func(d *Detector, text string, sc *scratch) []string {
+		toks := d.v.tokenize(text, sc, true)
+		var out []string
+		d.eachKey(toks, 0, len(toks), func(k uint64) {
+			for _, id := range [2]uint32{uint32(k >> 32), uint32(k)} { // #nosec G115 -- the two halves of a key
+				if id >= uint32(symFirstWord) && id&unknownBit == 0 && int(id) < len(d.v.names) {
+					out = append(out, d.v.names[id])
+				} else {
+					out = append(out, strconv.FormatUint(uint64(id), 16))
+				}
+			}
+		})
+		return out
+	}
+	sa, sb, differ := &scratch{}, &scratch{}, 0
+	for _, text := range texts {
+		if a, b := read(live, text, sa), read(trained, text, sb); !slices.Equal(a, b) {
+			if differ++; differ <= 5 {
+				t.Errorf("%.80q: read differently from training:\n now  %v\n then %v", text, a, b)
+			}
+		}
+	}
+	if differ > 0 {
+		t.Errorf("%d of %d training texts read differently from training", differ, len(texts))
+	}
+	t.Logf("%d training texts read as in training", len(texts))
 }

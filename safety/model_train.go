@@ -166,7 +166,7 @@ func TrainModelFold(root string, fold, folds int) ([]byte, TrainReport, error) {
 // fold of users out.
 func trainModel(root string, use func(int) bool) ([]byte, TrainReport, error) {
 	var rep TrainReport
-	d, err := newRulesDetector()
+	d, err := trainedRulesDetector(root)
 	if err != nil {
 		return nil, rep, err
 	}

@@ -56,7 +56,7 @@ type recoveryText struct {
 // returns the contents of recovery_weights.tsv. It is deterministic.
 func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, error) {
 	var rep RecoveryReport
-	tr, err := wholeTextTrainer(modelWeights)
+	tr, err := wholeTextTrainer(root, modelWeights)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -159,8 +159,8 @@ func TrainRecovery(root string, modelWeights []byte) ([]byte, RecoveryReport, er
 // wholeTextTrainer is a trainer for a whole-text model (the recovery and
 // entry models) over the rules and the sentence model's weights
 // modelWeights, as TrainModel wrote them.
-func wholeTextTrainer(modelWeights []byte) (*trainer, error) {
-	d, err := newRulesDetector()
+func wholeTextTrainer(root string, modelWeights []byte) (*trainer, error) {
+	d, err := trainedRulesDetector(root)
 	if err != nil {
 		return nil, err
 	}

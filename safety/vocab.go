@@ -182,8 +182,9 @@ type vocab struct {
 	clause map[string][]sym
 	opens  []sym
 	// unread marks the words the models do not know by their lemma: words
-	// a rule brought in after model_words.txt was written (model.go). Nil
-	// until the models are added: then every word is read by its lemma.
+	// a rule brought in after model_words.txt was written (model.go). Set
+	// for every detector, with or without models, since training reads
+	// texts through one without.
 	unread []bool
 }
 

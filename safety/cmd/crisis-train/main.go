@@ -4,9 +4,10 @@
 // With -ordinary it first takes the snapshot of the repository's ordinary
 // writing (lessons, app strings, templates) again; without it, training
 // reads the snapshot in safety/testdata, so copy edits never change the model.
-// With -words it first writes the models' word list (safety/model_words.txt)
-// again: without it, a word a rule brings in is read by the models by its
-// spelling, as before, so adding one does not retrain them.
+// Training reads the rules as they stood when the models were last trained
+// (safety/model_rules.txt), not safety/rules.txt, so a rule edit never
+// retrains them; with -rules it first takes that copy, and the models' word
+// list (safety/model_words.txt), from safety/rules.txt again.
 // It reads only files of the repository (safety/model_train.go lists
 // them), never a held-out set, and gives the same file every time. It
 // reads the C-SSRS development users (a copy in safety/testdata): measure
@@ -26,14 +27,10 @@ func main() {
 	root := flag.String("root", ".", "the repository root")
 	out := flag.String("o", "", "where to write the weights (default: safety/model_weights.tsv under -root)")
 	ordinary := flag.Bool("ordinary", false, "first take the snapshot of the repository's ordinary writing again (safety/testdata/"+safety.OrdinaryFile+")")
-	words := flag.Bool("words", false, "first write the models' word list (safety/model_words.txt) again from the rules' vocabulary, so the models learn the words rules brought in since; every weight moves")
+	rules := flag.Bool("rules", false, "first take the rules the models are trained beside (safety/model_rules.txt) and their words (safety/model_words.txt) again from safety/rules.txt; every weight moves")
 	flag.Parse()
-	if *words {
-		list, err := safety.ModelWords()
-		if err == nil {
-			err = os.WriteFile(filepath.Join(*root, safety.ModelWordsFile), list, 0o600)
-		}
-		if err != nil {
+	if *rules {
+		if err := takeRules(*root); err != nil {
 			fmt.Fprintln(os.Stderr, "crisis-train:", err)
 			os.Exit(1)
 		}
@@ -85,4 +82,21 @@ func main() {
 	fmt.Printf("entry model: %d texts the detector passes (%d crisis, %d other, %d general), %d weights; thresholds %.3f %.3f; cross-validated it finds %.3f of those crisis texts, flags %.3f %.3f of the other texts by length and %.4f of general writing\n",
 		erep.Texts, erep.Crisis, erep.Hard, erep.General, erep.Weights, erep.Thresholds[0], erep.Thresholds[1],
 		erep.CVRecall, erep.CVFalseAlarms[0], erep.CVFalseAlarms[1], erep.CVGeneralFalseAlarms)
+}
+
+// takeRules copies safety/rules.txt to the rules the models are trained
+// beside, and writes the words of those rules.
+func takeRules(root string) error {
+	text, err := os.ReadFile(filepath.Join(root, "safety", "rules.txt")) // #nosec G304 -- a file of the repository named by the operator's -root
+	if err != nil {
+		return err
+	}
+	words, err := safety.ModelWords(string(text))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(root, safety.ModelRulesFile), text, 0o600); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(root, safety.ModelWordsFile), words, 0o600)
 }

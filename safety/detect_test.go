@@ -1024,3 +1024,29 @@ func checkEntries(t *testing.T, cases []entryCase) {
 		}
 	}
 }
+
+// TestRound42 checks round 42's lines: ordinary reasons (graduating,
+// retiring, emigrating, leaving for university), embarrassment told as
+// dying on the spot, trivial heights, self-harm as the name of a kind of
+// work, and years without suicidal thoughts; and that what sits beside
+// them still says yes.
+func TestRound42(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "Giving all my old textbooks to the first-years since I graduate next month and won't need them anymore."},
+		{false, "Giving away most of my furniture before we emigrate."},
+		{false, "giving away all my old figures before uni, no space in halls"},
+		{false, "I spilled wine on his shirt and wanted to die right there."},
+		{false, "I wanted to crawl under the table and die."},
+		{false, "It had kissy faces. I want to die and be reborn as a different person."},
+		{false, "I'm throwing myself off the nearest bean bag."},
+		{false, "The self-harm cases on my caseload stay with me."},
+		{false, "I haven't wanted to die in over three years."},
+		{false, "I've not had suicidal thoughts for eighteen months."},
+		{true, "Giving away my things since I retire from all of it tonight. I have the pills ready."},
+		{true, "I want to die and never come back."},
+		{true, "I fantasise about stepping off the kerb into a lorry."},
+		{true, "I keep thinking about stepping off the chair with the rope."},
+		{true, "Kept the strongest painkillers back from after the op. There's a whole jar now."},
+		{true, "I haven't wanted to die in three years. Tonight I do, and I have a plan."},
+	})
+}

@@ -1050,3 +1050,46 @@ func TestRound42(t *testing.T) {
 		{true, "I haven't wanted to die in three years. Tonight I do, and I have a plan."},
 	})
 }
+
+// TestRound43 checks round 43's lines: clear statements of hopelessness,
+// plans, means, farewells, self-injury, attempts, preparation, burden and
+// passive wishes that no line read, each beside a look-alike that must
+// stay quiet.
+func TestRound43(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Honestly I don't see the point in staying alive any more."},
+		{false, "I don't see the point in staying up for the fireworks."},
+		{true, "I can't see any way out except not being here."},
+		{false, "I can't see any way out except the fire escape, the lift is broken."},
+		{true, "the only exit left is the permanent one"},
+		{false, "The only exit is through the gift shop."},
+		{true, "I'm too tired to go on living."},
+		{false, "I'm too tired to go on the trip."},
+		{true, "going to sleep for good tonight"},
+		{false, "I'm giving up sugar for good."},
+		{true, "Eleven years since his funeral and I'm ready to join him in the ground."},
+		{false, "I'm ready to join my dad at the match on Saturday."},
+		{true, "Not planning to be alive when they open it."},
+		{false, "Not planning on being around when my in-laws visit."},
+		{true, "They don't know it was goodbye."},
+		{false, "We didn't know it was goodbye when we hugged at the airport."},
+		{true, "I've worked out the time and the place."},
+		{false, "She booked the time and the venue for the party."},
+		{true, "The drop from the top floor is enough to kill me."},
+		{false, "This workload is enough to kill me."},
+		{true, "I've been sitting with the pills since lunch."},
+		{true, "There are two fresh cuts on my forearm."},
+		{true, "I held the lighter on my wrist on purpose."},
+		{false, "I banged my head on the door frame again, this flat is tiny."},
+		{true, "I stood in the lake meaning to go under."},
+		{false, "I've been meaning to jump on a call with you."},
+		{true, "I checked that the policy pays out for suicide."},
+		{true, "I've been watching videos about how to kill myself."},
+		{false, "The school warned parents that kids were googling how to kill yourself in a game."},
+		{true, "The best thing I could do is stop existing."},
+		{false, "The best thing I could do for them is stop texting first."},
+		{true, "Every night I ask God to let tonight be my last."},
+		{true, "By Sunday I'll be somewhere no one can hurt me."},
+		{false, "I moved somewhere no one can hurt me, and I'm safe now."},
+	})
+}

@@ -1093,3 +1093,29 @@ func TestRound43(t *testing.T) {
 		{false, "I moved somewhere no one can hurt me, and I'm safe now."},
 	})
 }
+
+// TestRound44 checks round 44's lines: recovery stories told in shapes
+// the earlier lines did not know, an urge that passed within the hour, a
+// new job abroad, anaesthesia, and clear statements of means, self-injury,
+// burden and a world without the partner; each beside a look-alike.
+func TestRound44(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "When I was a young mother I tried to take my own life. I'm eighty now and I'm glad I stayed."},
+		{true, "When I was a young mother I tried to take my own life. Tonight I want to again."},
+		{false, "I spent most of 2019 cutting my arms. Whatever happens, I'm proud of who I am now."},
+		{false, "This time last year I was in hospital after an overdose. I think I'm getting better."},
+		{false, "The urge to cut came back tonight, I rang my friend, and it passed within the hour."},
+		{false, "Getting my affairs in order before I start the new job in Singapore."},
+		{false, "The anaesthetist asked what music I wanted to go under to."},
+		{false, "I'm going to emigrate and die gloriously on an iceberg."},
+		{true, "Bought rope at the hardware shop today for myself."},
+		{false, "Bought rope at the hardware shop today for the tent."},
+		{true, "Went to three chemists, two boxes from each."},
+		{true, "I've been standing at the balcony for a long time."},
+		{true, "Nothing helped, and I cut, four lines on my upper arm."},
+		{false, "I cut the sandwiches into triangles."},
+		{true, "I don't want to live in a world without him."},
+		{false, "I don't want to live in a world where people are cruel to animals."},
+		{true, "They'd all breathe easier if I was gone."},
+	})
+}

@@ -571,11 +571,31 @@ func (d *Detector) onPurpose(toks []token, end int) bool {
 	return false
 }
 
+// repeated reports "over and over", "again and again" or "repeatedly"
+// from the start of a self-injury match to a few words after it: an injury
+// done many times is meant, whatever accident word stands near ("hit my
+// head against the doorframe over and over until Mum shouted up the
+// stairs"). Only the accident check reads it: "banging my head against a
+// brick wall over and over" stays an idiom.
+func (d *Detector) repeated(toks []token, start, end int) bool {
+	for k, n := start, 0; k+2 < len(toks) && n < end-start+accidentAfter && toks[k].s != symBound; k, n = k+1, n+1 {
+		if toks[k].s == d.v.repeatedly {
+			return true
+		}
+		if (toks[k].s == d.v.over || toks[k].s == d.v.again) && toks[k+1].s == d.v.and && toks[k+2].s == toks[k].s {
+			return true
+		}
+	}
+	return false
+}
+
 // accidentNear reports an accident word around a self-injury match: "I
 // fell and hurt myself", "cut myself shaving", "burned myself on the stove".
 func (d *Detector) accidentNear(toks []token, start, end int) bool {
-	// "on purpose" and "deliberately" overrule any accident word.
-	if d.onPurpose(toks, end) {
+	// "on purpose", "deliberately" (in the match or after it) and a harm
+	// repeated overrule any accident word: "held my hand over the kettle
+	// on purpose".
+	if d.onPurpose(toks, start) || d.onPurpose(toks, end) || d.repeated(toks, start, end) {
 		return false
 	}
 	for k, n := start-1, 0; k >= 0 && n < accidentBefore && toks[k].s != symBound; k, n = k-1, n+1 {

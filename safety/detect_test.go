@@ -1119,3 +1119,26 @@ func TestRound44(t *testing.T) {
 		{true, "They'd all breathe easier if I was gone."},
 	})
 }
+
+// TestRound45 checks round 45: self-injury repeated is meant whatever
+// accident word stands near; attempts told minutes after; plans known
+// "where and how"; take-backs, trivial scenes and ordinary reasons; and
+// recovery told as a change.
+func TestRound45(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Hit my head against the doorframe over and over until Mum shouted up the stairs."},
+		{false, "I slipped on the stairs and bruised my knee against the doorframe."},
+		{true, "I took all of them about twenty minutes ago."},
+		{false, "I took all of them to the tip about twenty minutes ago."},
+		{true, "I'm done trying to live."},
+		{true, "ive got it all figured out, where and how."},
+		{true, "Used the razor from a pencil sharpener."},
+		{true, "Held my hand over the kettle steam on purpose until it blistered."},
+		{false, "i want to die. jk but these trainers are ruined."},
+		{false, "If my manager schedules one more quick sync I will actually walk into the sea."},
+		{false, "Spent the weekend on the big declutter before the baby comes. Gave away all my going-out clothes."},
+		{false, "Got my affairs in order, a will and the insurance. Six months backpacking in South America."},
+		{false, "I've gone from wanting to die every day to having a life I want to protect."},
+		{false, "I don't keep stockpiles anymore."},
+	})
+}

@@ -40,8 +40,8 @@ const ModelFile = "safety/model_weights.tsv"
 // where it matches, and nothing the models learnt: without this, one new
 // line retrained all three models and moved dozens of verdicts far from
 // it. The words of those rules are model_words.txt: the models read them
-// by their lemma, and any word a rule brought in since by the hash of its
-// spelling, as before any rule knew it. `crisis-train -rules` takes both
+// by their lemma, and any word a rule (or the code) brought in since by the
+// hash of its spelling, as before any rule knew it. `crisis-train -rules` takes both
 // from rules.txt again; the models then learn beside the rules of now,
 // and every weight moves.
 //
@@ -65,10 +65,17 @@ func trainedRulesDetector(root string) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ModelRulesFile, err)
 	}
-	// Every word of these rules is the models' by definition: model_words.txt
-	// is their vocabulary (TestModelWordsUpToDate). Not reading the embedded
-	// list here lets crisis-train -rules train in the same run that wrote it.
-	d.v.unread = nil
+	// The word list is read from root too, not from the binary, so that
+	// crisis-train -rules trains in the same run that wrote it. A word the
+	// code itself brings in (nameSyms) is then read by its spelling here as
+	// at inference, until the list is written again.
+	words, err := os.ReadFile(filepath.Join(root, ModelWordsFile)) // #nosec G304 -- a file of the repository
+	if err != nil {
+		return nil, err
+	}
+	if d.v.unread, err = unreadWords(string(words), d.v); err != nil {
+		return nil, fmt.Errorf("%s: %w", ModelWordsFile, err)
+	}
 	return d, nil
 }
 

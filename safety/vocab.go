@@ -175,6 +175,7 @@ type vocab struct {
 	lemma map[string]sym
 	// syms the tokenizer needs by name
 	not, no, one, nobody, of, kind, sort, be, have, will, would, that, stop, help, on, purpose, deliberately sym
+	over, again, and, repeatedly                                                                             sym
 	who, like, to                                                                                            sym
 	own, die, dead, i, me, my, myself, him, her, them                                                        sym
 	// clause holds clauseContractions read as their phrase; opens, the
@@ -182,7 +183,8 @@ type vocab struct {
 	clause map[string][]sym
 	opens  []sym
 	// unread marks the words the models do not know by their lemma: words
-	// a rule brought in after model_words.txt was written (model.go). Set
+	// a rule or the code brought in after model_words.txt was written
+	// (model.go). Set
 	// for every detector, with or without models, since training reads
 	// texts through one without.
 	unread []bool
@@ -278,6 +280,7 @@ func (v *vocab) nameSyms() {
 	v.be, v.have, v.will, v.would = v.intern("be"), v.intern("have"), v.intern("will"), v.intern("would")
 	v.that, v.stop, v.help = v.intern("that"), v.intern("stop"), v.intern("help")
 	v.on, v.purpose, v.deliberately = v.intern("on"), v.intern("purpose"), v.intern("deliberately")
+	v.over, v.again, v.and, v.repeatedly = v.intern("over"), v.intern("again"), v.intern("and"), v.intern("repeatedly")
 	v.who, v.like, v.to = v.intern("who"), v.intern("like"), v.intern("to")
 	v.own, v.die, v.dead = v.intern("own"), v.intern("die"), v.intern("dead")
 	v.i, v.me, v.my, v.myself = v.intern("i"), v.intern("me"), v.intern("my"), v.intern("myself")

@@ -15,9 +15,9 @@ import (
 
 // The model is a logistic regression over the words and word pairs of one
 // sentence, read with the rules' tokenizer (lemmas; a word no rule knew
-// when it was trained is read by its hash). It sits beside the rules: a sentence the rules
-// pass on says yes when its score reaches the threshold and no veto of
-// the rules holds it back (stated recovery, a question answered no,
+// when it was trained is read by its hash). It sits beside the rules: a
+// sentence the rules pass on says yes when its score reaches the threshold
+// and no veto of the rules holds it back (stated recovery, a question answered no,
 // hyperbole, the past, a film or book, or someone else as the only
 // person in it). An entry's answer is the highest of its sentences, so
 // ordinary sentences do not add up.
@@ -40,10 +40,10 @@ const ModelFile = "safety/model_weights.tsv"
 // where it matches, and nothing the models learnt: without this, one new
 // line retrained all three models and moved dozens of verdicts far from
 // it. The words of those rules are model_words.txt: the models read them
-// by their lemma, and any word a rule (or the code) brought in since by the
-// hash of its spelling, as before any rule knew it. `crisis-train -rules` takes both
-// from rules.txt again; the models then learn beside the rules of now,
-// and every weight moves.
+// by their lemma, and any word a rule (or the code) brought in since by
+// the hash of its spelling, as before any rule knew it. `crisis-train
+// -rules` takes both from rules.txt again; the models then learn beside
+// the rules of now, and every weight moves.
 //
 //go:embed model_words.txt
 var modelWords string

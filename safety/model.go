@@ -17,10 +17,10 @@ import (
 // sentence, read with the rules' tokenizer (lemmas; a word no rule knew
 // when it was trained is read by its hash). It sits beside the rules: a
 // sentence the rules pass on says yes when its score reaches the threshold
-// and no veto of the rules holds it back (stated recovery, a question answered no,
-// hyperbole, the past, a film or book, or someone else as the only
-// person in it). An entry's answer is the highest of its sentences, so
-// ordinary sentences do not add up.
+// and no veto of the rules holds it back (stated recovery, a question
+// answered no, hyperbole, the past, a film or book, or someone else as the
+// only person in it). An entry's answer is the highest of its sentences,
+// so ordinary sentences do not add up.
 //
 // The weights are data (model_weights.tsv), written by
 // `go run ./safety/cmd/crisis-train` from sentences and entries in the

@@ -21,7 +21,7 @@ import (
 // and frightened writing that is not crisis, read as general writing.
 // Never read by this model: AJ to AO and AR (read by the sentence and
 // recovery models since round 34); never read by any: RU, AL, the
-// development sets AP, AQ, AS, AT, AU to AZ, BA and BB, any set held out
+// development sets AP, AQ, AS, AT, AU to AZ and BA to BC, any set held out
 // for the next round, and GoEmotions; the C-SSRS users are read by the
 // sentence model only (model_train.go).
 //

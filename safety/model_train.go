@@ -58,8 +58,8 @@ import (
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
 // (ordinary forum comments, the same for general writing), sets AP, AQ,
-// AS, AT, AV to AZ, BA and BB (AP, AQ, AS, AV to AZ, BA and BB run once
-// each, for rounds 34 and 36 to 44; AT written after round 34; development sets
+// AS, AT, AV to AZ and BA to BC (AP, AQ, AS, AV to AZ and BA to BC run
+// once each, for rounds 34 and 36 to 45; AT written after round 34; development sets
 // read by no model: unread in model_test.go), set AU (written for
 // training; round 35 tried it and kept none), any set held out for the
 // next round (heldOut in model_test.go), and GoEmotions.

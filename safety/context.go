@@ -571,18 +571,22 @@ func (d *Detector) onPurpose(toks []token, end int) bool {
 	return false
 }
 
-// repeated reports "over and over", "again and again" or "repeatedly"
-// from the start of a self-injury match to a few words after it: an injury
-// done many times is meant, whatever accident word stands near ("hit my
-// head against the doorframe over and over until Mum shouted up the
-// stairs"). Only the accident check reads it: "banging my head against a
-// brick wall over and over" stays an idiom.
-func (d *Detector) repeated(toks []token, start, end int) bool {
-	for k, n := start, 0; k+2 < len(toks) && n < end-start+accidentAfter && toks[k].s != symBound; k, n = k+1, n+1 {
-		if toks[k].s == d.v.repeatedly {
+// meant reports, from the start of a self-injury match to a few words
+// after it, a sign the harm was meant: "on purpose", "deliberately", or a
+// harm repeated ("over and over", "again and again", "repeatedly"). It
+// overrules any accident word near the match ("held my hand over the
+// kettle on purpose", "hit my head against the doorframe over and over
+// until Mum shouted up the stairs"). Only the accident check reads it:
+// "banging my head against a brick wall over and over" stays an idiom.
+func (d *Detector) meant(toks []token, start, end int) bool {
+	for k := start; k < len(toks) && k < end+accidentAfter+3 && toks[k].s != symBound; k++ {
+		s := toks[k].s
+		switch {
+		case s == d.v.deliberately || s == d.v.repeatedly:
 			return true
-		}
-		if (toks[k].s == d.v.over || toks[k].s == d.v.again) && toks[k+1].s == d.v.and && toks[k+2].s == toks[k].s {
+		case s == d.v.on && k+1 < len(toks) && toks[k+1].s == d.v.purpose:
+			return true
+		case (s == d.v.over || s == d.v.again) && k+2 < len(toks) && toks[k+1].s == d.v.and && toks[k+2].s == s:
 			return true
 		}
 	}
@@ -592,10 +596,7 @@ func (d *Detector) repeated(toks []token, start, end int) bool {
 // accidentNear reports an accident word around a self-injury match: "I
 // fell and hurt myself", "cut myself shaving", "burned myself on the stove".
 func (d *Detector) accidentNear(toks []token, start, end int) bool {
-	// "on purpose", "deliberately" (in the match or after it) and a harm
-	// repeated overrule any accident word: "held my hand over the kettle
-	// on purpose".
-	if d.onPurpose(toks, start) || d.onPurpose(toks, end) || d.repeated(toks, start, end) {
+	if d.meant(toks, start, end) {
 		return false
 	}
 	for k, n := start-1, 0; k >= 0 && n < accidentBefore && toks[k].s != symBound; k, n = k-1, n+1 {

@@ -138,11 +138,12 @@ func NewDetectorWith(model, recovery, entry []byte) (*Detector, error) {
 
 // newRulesDetector is the detector without the model.
 func newRulesDetector() (*Detector, error) {
-	return rulesDetector(rulesText)
+	return rulesDetector(rulesText, modelWords)
 }
 
-// rulesDetector is the detector of the rules text, without the model.
-func rulesDetector(text string) (*Detector, error) {
+// rulesDetector is the detector of the rules text, without the model;
+// words is the models' word list (model_words.txt, model.go).
+func rulesDetector(text, words string) (*Detector, error) {
 	rs, err := parseRules(text)
 	if err != nil {
 		return nil, fmt.Errorf("safety: %w", err)
@@ -166,7 +167,7 @@ func rulesDetector(text string) (*Detector, error) {
 	}
 	d.trie.freeze()
 	d.persons, d.you = personTable(v), secondPerson(v)
-	if v.unread, err = unreadWords(modelWords, v); err != nil {
+	if v.unread, err = unreadWords(words, v); err != nil {
 		return nil, fmt.Errorf("safety: %s: %w", ModelWordsFile, err)
 	}
 	return d, nil

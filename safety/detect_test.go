@@ -1142,3 +1142,26 @@ func TestRound45(t *testing.T) {
 		{false, "I don't keep stockpiles anymore."},
 	})
 }
+
+// TestMeantOverrulesAccident checks that a sign the harm was meant, at the
+// very end of a sentence too, overrules the accident words near a
+// self-injury line: the line itself says yes, not only the model.
+func TestMeantOverrulesAccident(t *testing.T) {
+	d := newTestDetector(t)
+	for _, text := range []string{
+		"I hit my head against the door until Mum shouted up the stairs, repeatedly.",
+		"I hit my head against the door until Mum shouted up the stairs, on purpose.",
+		"Hit my head against the doorframe over and over until Mum shouted up the stairs.",
+	} {
+		_, fs := d.Explain(text)
+		ok := false
+		for _, f := range fs {
+			if f.Code == "selfharm" && f.Outcome == "yes" {
+				ok = true
+			}
+		}
+		if !ok {
+			t.Errorf("%q: no self-injury line said yes: %+v", text, fs)
+		}
+	}
+}

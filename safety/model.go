@@ -61,10 +61,6 @@ func trainedRulesDetector(root string) (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := rulesDetector(string(text))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", ModelRulesFile, err)
-	}
 	// The word list is read from root too, not from the binary, so that
 	// crisis-train -rules trains in the same run that wrote it. A word the
 	// code itself brings in (nameSyms) is then read by its spelling here as
@@ -73,8 +69,9 @@ func trainedRulesDetector(root string) (*Detector, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.v.unread, err = unreadWords(string(words), d.v); err != nil {
-		return nil, fmt.Errorf("%s: %w", ModelWordsFile, err)
+	d, err := rulesDetector(string(text), string(words))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ModelRulesFile, err)
 	}
 	return d, nil
 }
@@ -103,7 +100,7 @@ func unreadWords(text string, v *vocab) ([]bool, error) {
 // ModelWords is the text of model_words.txt for the rules text: the
 // lemmas of its words, one a line.
 func ModelWords(rules string) ([]byte, error) {
-	d, err := rulesDetector(rules)
+	d, err := rulesDetector(rules, "")
 	if err != nil {
 		return nil, err
 	}

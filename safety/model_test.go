@@ -366,7 +366,7 @@ func TestNewWordLeavesModels(t *testing.T) {
 	// Without the models, as training reads texts.
 	build := func(rules string) *Detector {
 		t.Helper()
-		d, err := rulesDetector(rules)
+		d, err := rulesDetector(rules, modelWords)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -184,9 +184,8 @@ type vocab struct {
 	opens  []sym
 	// unread marks the words the models do not know by their lemma: words
 	// a rule or the code brought in after model_words.txt was written
-	// (model.go). Set
-	// for every detector, with or without models, since training reads
-	// texts through one without.
+	// (model.go). Set for every detector, with or without models, since
+	// training reads texts through one without.
 	unread []bool
 }
 

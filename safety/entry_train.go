@@ -20,8 +20,9 @@ import (
 // sets K, N and O, each run once as a held-out set before; and set R, sad
 // and frightened writing that is not crisis, read as general writing.
 // Never read by this model: AJ to AO and AR (read by the sentence and
-// recovery models since round 34); never read by any: RU, AL, the
-// development sets AP, AQ, AS, AT, AU to AZ and BA to BC, any set held out
+// recovery models since round 34), AP, AQ, AS, AT, AV to AY and BE (read
+// by the sentence model since round 47); never read by any: RU, AL, AU,
+// the development sets AZ and BA to BD, any set held out
 // for the next round, and GoEmotions; the C-SSRS users are read by the
 // sentence model only (model_train.go).
 //

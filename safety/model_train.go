@@ -32,7 +32,11 @@ import (
 //     but not the entry model (sentenceJournals). Each was held out for
 //     one run or written for training, then a development set; with all
 //     of them the model reads more kinds of writing, at the cost said in
-//     docs/safety.md (rounds 29 and 34);
+//     docs/safety.md (rounds 29 and 34); since round 47 also AP, AQ,
+//     AS, AT and AV to AY (each run once as held out but AT, then
+//     development sets) and BE (written for training: matched pairs on
+//     bridges, "way out" and recent attempts), read by this model alone
+//     (sentenceOnlyJournals);
 //   - general writing, all of it not crisis: set M (trainGeneral);
 //   - since round 33, forum writing: the 216 C-SSRS development users
 //     (CSSRSFile, a copy of ../shared/data/cssrs-dev, Gaur et al. 2019,
@@ -57,11 +61,10 @@ import (
 // entry_train.go: with them the sentence model's threshold rose and it
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
-// (ordinary forum comments, the same for general writing), sets AP, AQ,
-// AS, AT, AV to AZ and BA to BC (AP, AQ, AS, AV to AZ and BA to BC run
-// once each, for rounds 34 and 36 to 45; AT written after round 34; development sets
-// read by no model: unread in model_test.go), set AU (written for
-// training; round 35 tried it and kept none), any set held out for the
+// (ordinary forum comments, the same for general writing), sets AZ and
+// BA to BD (each run once, for rounds 42 to 46; development sets read by
+// no model: unread in model_test.go), set AU (written for training; round
+// 35 tried it and kept none), any set held out for the
 // next round (heldOut in model_test.go), and GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
@@ -72,12 +75,13 @@ import (
 //
 // The threshold is chosen by five-fold cross-validation over the texts
 // (text i in fold i mod 5): the lowest score at which the model, where the
-// rules pass, raises false alarms on at most 2.5% of the negative labelled
+// rules pass, raises false alarms on at most 3% of the negative labelled
 // sentences and journal entries and on at most 0.4% of the ordinary and
 // general writing (C-SSRS posts take no part). Round 29 set them at 1.85%
 // and 0.3%; with the C-SSRS users read, the model is quieter on general
-// writing, and round 33 spent part of that on recall: the first budget
-// is the one that sets the threshold now.
+// writing, and round 33 spent part of that on recall (2.5%). Round 47,
+// reading eight more journal sets, spent more (3%): with those sets read
+// the first budget binds; without them the second would.
 
 // TrainReport holds the training data's sizes and the cross-validated
 // figures that chose the threshold.
@@ -98,7 +102,7 @@ const (
 	trainL2           = 1e-4
 	trainMinDF        = 2
 	trainMILRound     = 2
-	trainMaxFA        = 0.025
+	trainMaxFA        = 0.03
 	trainMaxGeneralFA = 0.004
 )
 
@@ -144,6 +148,18 @@ var sentenceJournals = []string{
 // jokes, people supporting someone else), read like the ordinary writing:
 // the threshold keeps the model quiet on it (trainMaxGeneralFA).
 var trainGeneral = []string{"crisis_journal_m.jsonl"}
+
+// sentenceOnlyJournals are read by the sentence model alone (round 47):
+// AP, AQ, AS, AT and AV to AY, each run once as a held-out set (AT
+// written after round 34) and a development set since, and BE, written
+// for training. The recovery model does not read them: reading them, it
+// came within a logit of cancelling a plain story of a recent overdose
+// (TestRecoveryMargin, docs/safety.md round 45).
+var sentenceOnlyJournals = []string{
+	"crisis_journal_ap.jsonl", "crisis_journal_aq.jsonl", "crisis_journal_as.jsonl",
+	"crisis_journal_at.jsonl", "crisis_journal_av.jsonl", "crisis_journal_aw.jsonl",
+	"crisis_journal_ax.jsonl", "crisis_journal_ay.jsonl", "crisis_journal_be.jsonl",
+}
 var trainSentences = []string{"crisis_labelled.tsv", "crisis_dev.tsv", "crisis_heldout5.tsv"}
 
 // TrainModel trains the model from the repository at root and returns
@@ -180,7 +196,7 @@ func trainModel(root string, use func(int) bool) ([]byte, TrainReport, error) {
 			return nil, rep, err
 		}
 	}
-	for _, f := range slices.Concat(trainJournals, sentenceJournals) {
+	for _, f := range slices.Concat(trainJournals, sentenceJournals, sentenceOnlyJournals) {
 		if err := tr.readJournal(filepath.Join(td, f), true); err != nil {
 			return nil, rep, err
 		}

@@ -1166,3 +1166,21 @@ func TestMeantOverrulesAccident(t *testing.T) {
 		}
 	}
 }
+
+// TestRound48 holds both sides of round 48: "my suicide attempt" is a past
+// attempt (read by the recovery model), not an intent; giving away all of
+// one's things and walking into the sea wait for the rest of the entry.
+func TestRound48(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "My suicide is planned for Friday."},
+		{true, "I keep thinking about my suicide and how calm it would be."},
+		{true, "My suicide note is written and in the drawer."},
+		{true, "My suicide attempt was three weeks ago and nothing has changed."},
+		{false, "Told my new partner about my suicide attempt from years back. He listened and held my hand. I felt safe saying it."},
+		{false, "Did my suicide intervention training this weekend, so now I can ask people straight out."},
+		{true, "I've given away all my records to my brother. He won't need to wait long for the rest."},
+		{false, "Gave away all my maternity clothes to my cousin, we're definitely done at three."},
+		{true, "After the kids are asleep I'm going to drive to the coast and walk into the sea."},
+		{false, "If the bus is late one more time I will simply walk into the sea."},
+	})
+}

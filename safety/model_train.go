@@ -61,10 +61,10 @@ import (
 // entry_train.go: with them the sentence model's threshold rose and it
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
-// (ordinary forum comments, the same for general writing), sets AZ and
-// BA to BD (each run once, for rounds 42 to 46; development sets read by
-// no model: unread in model_test.go), set AU (written for training; round
-// 35 tried it and kept none), any set held out for the
+// (ordinary forum comments, the same for general writing), sets AZ, BA
+// to BD and BF to BI (each run once, for rounds 42 to 48; development
+// sets read by no model: unread in model_test.go), set AU (written for
+// training; round 35 tried it and kept none), any set held out for the
 // next round (heldOut in model_test.go), and GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:

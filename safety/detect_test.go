@@ -380,9 +380,9 @@ func TestGolden(t *testing.T) {
 	// (the weakest kinds and their look-alikes; writing about partners and
 	// exes) were written for training, and no trainer reads them since
 	// (docs/safety.md). Z, AA and AE were held out for one run each
-	// (rounds 21 to 23), AF to AP for rounds 24 to 34, AQ, AS, AV to AZ and
-	// BA to BD and BF to BI for rounds 36 to 48. AL (ordinary forum comments, all other)
-	// measures false alarms on general writing. Since
+	// (rounds 21 to 23), AF to AP for rounds 24 to 34, AQ, AS, AV to AZ,
+	// BA to BD and BF to BI for rounds 36 to 48. AL (ordinary forum
+	// comments, all other) measures false alarms on general writing. Since
 	// round 29 the sentence model reads B, E, L, S, U–Z and AA–AI, and
 	// since round 34 AJ to AO too and AR (past attempts and self-injury,
 	// told with and without recovery, written for training). AT (written

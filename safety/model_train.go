@@ -65,7 +65,7 @@ import (
 // to BD and BF to BI (each run once, for rounds 42 to 48; development
 // sets read by no model: unread in model_test.go), set AU (written for
 // training; round 35 tried it and kept none), any set held out for the
-// next round (heldOut in model_test.go), and GoEmotions.
+// next round (HeldOutSets, heldout.go), and GoEmotions.
 //
 // An entry labelled crisis says so in at least one sentence, not in all:
 // training picks, for each such entry, the sentence the model scores

@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/securebase/securebase/safety"
@@ -233,5 +234,38 @@ func TestCSSRSCopy(t *testing.T) {
 		if c.ID != u.ID || c.Label != u.Label || !slices.Equal(c.Posts, u.Posts) || c.Crisis() != u.Crisis() {
 			t.Errorf("user %d (%s) differs between the copy and dev.csv", i, u.ID)
 		}
+	}
+}
+
+// TestCountLines checks the line record on a made-up check: a yes counts
+// for every rule that said it, alone only when no other rule did, and the
+// entries the check says no to count for none.
+func TestCountLines(t *testing.T) {
+	es := []Entry{
+		{ID: "1", Label: "crisis", Text: "a"},
+		{ID: "2", Label: "crisis", Text: "a b"},
+		{ID: "3", Label: "other", Text: "b"},
+		{ID: "4", Label: "other", Text: "b"},
+		{ID: "5", Label: "other", Text: "c"},
+	}
+	explain := func(text string) (bool, []string, map[string]string) {
+		if text == "c" {
+			return false, nil, nil // a rule matched but was cancelled
+		}
+		yes := strings.Fields(text)
+		return true, yes, map[string]string{"a": "pattern a", "b": "pattern b|x"}
+	}
+	got := CountLines(es, explain)
+	want := []LineRecord{
+		{Where: "b", Pattern: "pattern b|x", Crisis: 1, Other: 2, OtherAlone: 2},
+		{Where: "a", Pattern: "pattern a", Crisis: 2, CrisisAlone: 1},
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("CountLines = %+v, want %+v", got, want)
+	}
+	var b strings.Builder
+	WriteLines(&b, got, 1)
+	if out := b.String(); !strings.Contains(out, `| b | 1 / 2 | 0 / 2 | pattern b\|x |`) || strings.Contains(out, "pattern a") {
+		t.Errorf("WriteLines with one row:\n%s", out)
 	}
 }

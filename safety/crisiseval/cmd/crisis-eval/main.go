@@ -10,6 +10,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/securebase/securebase/safety"
@@ -23,7 +25,15 @@ func main() {
 	verbose := flag.Bool("v", false, "list flagged and missed items with their reason codes")
 	bare := flag.Bool("no-apostrophes", false, "read the journal set with every apostrophe removed (Ill, dont), as many people type")
 	cv := flag.Bool("cssrs-cv", false, "C-SSRS by five-fold cross-validation: each user is checked by models trained without the user's fold (run from the repository root)")
+	lines := flag.Int("lines", 0, "instead of the figures: for every rule and model, the crisis and other entries of all the journal sets in safety/testdata but the held-out ones that it said yes to, alone or with others; the given number of rows, worst record first (-1: all)")
 	flag.Parse()
+	if *lines != 0 {
+		if err := runLines(*lines); err != nil {
+			fmt.Fprintln(os.Stderr, "crisis-eval:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *cv {
 		if err := runCV(*data, *verbose); err != nil {
 			fmt.Fprintln(os.Stderr, "crisis-eval:", err)
@@ -135,6 +145,59 @@ func runCV(data string, verbose bool) error {
 	if verbose {
 		writeFlagged(os.Stdout, res)
 	}
+	return nil
+}
+
+// runLines prints the record of every rule and model over the journal
+// sets of safety/testdata, the held-out sets left out (safety.HeldOutSets):
+// docs/safety.md, round 48, chose lines to weaken this way.
+func runLines(rows int) error {
+	files, err := filepath.Glob(filepath.Join("safety", "testdata", "crisis_journal*.jsonl"))
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no journal sets under safety/testdata: run it from the repository root")
+	}
+	d, err := safety.NewDetector()
+	if err != nil {
+		return err
+	}
+	var es []crisiseval.Entry
+	read := 0
+	for _, f := range files {
+		if slices.Contains(safety.HeldOutSets(), filepath.Base(f)) {
+			continue
+		}
+		e, err := crisiseval.LoadJournal(f)
+		if err != nil {
+			return err
+		}
+		es = append(es, e...)
+		read++
+	}
+	recs := crisiseval.CountLines(es, func(text string) (bool, []string, map[string]string) {
+		v, found := d.Explain(text)
+		var yes []string
+		pattern := map[string]string{}
+		for _, f := range found {
+			if !strings.HasPrefix(f.Outcome, "yes") {
+				continue
+			}
+			where := f.Rule
+			if !strings.HasPrefix(where, "rules.txt:") {
+				where, _, _ = strings.Cut(where, ":") // a model: its file
+				f.Pattern = "(model)"
+			}
+			if !slices.Contains(yes, where) {
+				yes = append(yes, where)
+				pattern[where] = f.Pattern
+			}
+		}
+		return v.Crisis, yes, pattern
+	})
+	fmt.Printf("%d entries of %d journal sets (held out and left out: %s)\n\n", len(es), read, strings.Join(safety.HeldOutSets(), ", "))
+	crisiseval.WriteLines(os.Stdout, recs, rows)
 	return nil
 }
 

@@ -248,12 +248,16 @@ func TestCountLines(t *testing.T) {
 		{ID: "4", Label: "other", Text: "b"},
 		{ID: "5", Label: "other", Text: "c"},
 	}
-	explain := func(text string) (bool, []string, map[string]string) {
+	pattern := map[string]string{"a": "pattern a", "b": "pattern b|x"}
+	explain := func(text string) (bool, []Yes) {
 		if text == "c" {
-			return false, nil, nil // a rule matched but was cancelled
+			return false, nil // a rule matched but was cancelled
 		}
-		yes := strings.Fields(text)
-		return true, yes, map[string]string{"a": "pattern a", "b": "pattern b|x"}
+		var yes []Yes
+		for _, w := range strings.Fields(text) {
+			yes = append(yes, Yes{Where: w, Pattern: pattern[w]})
+		}
+		return true, yes
 	}
 	got := CountLines(es, explain)
 	want := []LineRecord{

@@ -8,9 +8,12 @@ import (
 )
 
 // Explainer is the check under test with its reasons: for one entry, its
-// decision and where each rule or model that said yes is kept ("rules.txt:410",
-// "model_weights.tsv"), each once, and the rule as written by location.
-type Explainer func(text string) (crisis bool, yes []string, pattern map[string]string)
+// decision and every rule or model that said yes, each once.
+type Explainer func(text string) (crisis bool, yes []Yes)
+
+// Yes is one rule or model that said yes to an entry: where it is kept
+// ("rules.txt:410", "model_weights.tsv") and the rule as written.
+type Yes struct{ Where, Pattern string }
 
 // LineRecord is what one rule (or model) said yes to over a body of
 // labelled entries: every crisis and other entry it said yes to, and those
@@ -31,28 +34,27 @@ type LineRecord struct {
 func CountLines(es []Entry, explain Explainer) []LineRecord {
 	recs := map[string]*LineRecord{}
 	for _, e := range es {
-		crisis, yes, pattern := explain(e.Text)
+		crisis, yes := explain(e.Text)
 		if !crisis {
 			continue
 		}
-		for _, w := range yes {
-			r := recs[w]
+		alone := len(yes) == 1
+		for _, y := range yes {
+			r := recs[y.Where]
 			if r == nil {
-				r = &LineRecord{Where: w, Pattern: pattern[w]}
-				recs[w] = r
+				r = &LineRecord{Where: y.Where, Pattern: y.Pattern}
+				recs[y.Where] = r
 			}
-			alone := len(yes) == 1
-			switch {
-			case e.Crisis() && alone:
+			if e.Crisis() {
 				r.Crisis++
-				r.CrisisAlone++
-			case e.Crisis():
-				r.Crisis++
-			case alone:
+				if alone {
+					r.CrisisAlone++
+				}
+			} else {
 				r.Other++
-				r.OtherAlone++
-			default:
-				r.Other++
+				if alone {
+					r.OtherAlone++
+				}
 			}
 		}
 	}

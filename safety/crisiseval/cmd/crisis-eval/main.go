@@ -163,10 +163,11 @@ func runLines(rows int) error {
 	if err != nil {
 		return err
 	}
+	heldOut := safety.HeldOutSets()
 	var es []crisiseval.Entry
 	read := 0
 	for _, f := range files {
-		if slices.Contains(safety.HeldOutSets(), filepath.Base(f)) {
+		if slices.Contains(heldOut, filepath.Base(f)) {
 			continue
 		}
 		e, err := crisiseval.LoadJournal(f)
@@ -176,27 +177,25 @@ func runLines(rows int) error {
 		es = append(es, e...)
 		read++
 	}
-	recs := crisiseval.CountLines(es, func(text string) (bool, []string, map[string]string) {
+	recs := crisiseval.CountLines(es, func(text string) (bool, []crisiseval.Yes) {
 		v, found := d.Explain(text)
-		var yes []string
-		pattern := map[string]string{}
+		var yes []crisiseval.Yes
 		for _, f := range found {
 			if !strings.HasPrefix(f.Outcome, "yes") {
 				continue
 			}
-			where := f.Rule
-			if !strings.HasPrefix(where, "rules.txt:") {
-				where, _, _ = strings.Cut(where, ":") // a model: its file
-				f.Pattern = "(model)"
+			y := crisiseval.Yes{Where: f.Rule, Pattern: f.Pattern}
+			if !strings.HasPrefix(y.Where, "rules.txt:") {
+				y.Where, _, _ = strings.Cut(y.Where, ":") // a model: its file
+				y.Pattern = "(model)"
 			}
-			if !slices.Contains(yes, where) {
-				yes = append(yes, where)
-				pattern[where] = f.Pattern
+			if !slices.ContainsFunc(yes, func(o crisiseval.Yes) bool { return o.Where == y.Where }) {
+				yes = append(yes, y)
 			}
 		}
-		return v.Crisis, yes, pattern
+		return v.Crisis, yes
 	})
-	fmt.Printf("%d entries of %d journal sets (held out and left out: %s)\n\n", len(es), read, strings.Join(safety.HeldOutSets(), ", "))
+	fmt.Printf("%d entries of %d journal sets (held out and left out: %s)\n\n", len(es), read, strings.Join(heldOut, ", "))
 	crisiseval.WriteLines(os.Stdout, recs, rows)
 	return nil
 }

@@ -1184,3 +1184,25 @@ func TestRound48(t *testing.T) {
 		{false, "If the bus is late one more time I will simply walk into the sea."},
 	})
 }
+
+// TestRound49 checks the shorthand of online writing about self-harm and
+// suicide (round 49): "sh", "ctb", "self delete", "wana", "tn", and
+// self-harm urges named as the subject of their sentence.
+func TestRound49(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "I want to sh so bad right now."},
+		{true, "sh urges are really bad tonight"},
+		{true, "The urges to sh are getting worse and worse."},
+		{true, "gonna sh tonight idc anymore"},
+		{true, "i'm going to ctb tonight"},
+		{true, "I want to self delete."},
+		{true, "I'm going to self-delete this weekend."},
+		{true, "i wana die"},
+		{true, "gonna kill myself tn"},
+		{false, "Oh sh*t, I forgot my keys again."},
+		{false, "I have been clean from sh for a year today and I'm proud."},
+		{false, "Moving to TN next month for the new job."},
+		{false, "Going to self delete my old posts tonight, they're cringe."},
+		{false, "My self-harm urges were strong last year, but they passed and I'm steady now."},
+	})
+}

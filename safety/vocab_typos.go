@@ -35,6 +35,8 @@ var typoWords = map[string]string{
 	"wnt": "want", "wna": "want to", "wan": "want", "sucidal": "suicidal", "suicdal": "suicidal",
 	"exsist": "exist", "exsisting": "exist", "existance": "existence", "ded": "dead",
 	"abt": "about", "bout": "about", "sh'd": "self harm",
+	// Shorthand of online writing about self-harm and suicide (round 49).
+	"sh": "self harm", "wana": "want to", "tn": "tonight", "ctb": "kill myself",
 }
 
 // addTypos adds the misspellings to the word map. It runs after every

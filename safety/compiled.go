@@ -321,6 +321,7 @@ func loadCompiled(blob string) (*Detector, error) {
 	}
 	v.nameSyms()
 	v.clauseSyms()
+	v.addDialect()
 	if len(v.names) != nsym {
 		return fail("a word the code needs is missing")
 	}

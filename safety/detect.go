@@ -162,6 +162,7 @@ func rulesDetector(text, words string) (*Detector, error) {
 	}
 	v.inflectAll()
 	v.addTypos()
+	v.addDialect()
 	if n := len(v.names); len(d.trie.root) < n {
 		d.trie.root = append(d.trie.root, make([]int32, n-len(d.trie.root))...)
 	}
@@ -243,7 +244,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	// settle takes a sentence that said yes and survived its neighbours;
 	// it reports whether the verdict is now final.
 	settle := func(code string, bits vetoBits, from, to int) bool {
-		if code != "attempt" && code != "selfharm" {
+		if !(bits&vetoPast != 0 && pastStory[code]) && code != "attempt" && code != "selfharm" {
 			history = false
 		}
 		if bits&vetoPast != 0 && bits&vetoRecur == 0 {
@@ -427,6 +428,16 @@ func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float6
 	}
 	return modelCode
 }
+
+// pastStory holds the codes of the lines whose yes, told as the past
+// ("When I was nineteen I wanted to die most days"), still lets the
+// recovery model read the entry as a story (round 51): a wish, no reason
+// to live, being a burden. A plan, an intent, a farewell, the means, the
+// model's own yes and preparation told as the past keep the entry from it,
+// as before: on the development sets, letting them through too cancelled
+// plain crises with a past beside them ("It used to be a flicker. Now it
+// sits with me through breakfast."; docs/safety.md, round 51).
+var pastStory = map[string]bool{"wish": true, "hopeless": true, "burden": true}
 
 const pastRecovered = "told as the past, and recovery is stated in the entry"
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -1205,4 +1206,47 @@ func TestRound49(t *testing.T) {
 		{false, "Going to self delete my old posts tonight, they're cringe."},
 		{false, "My self-harm urges were strong last year, but they passed and I'm steady now."},
 	})
+}
+
+// TestRound51 checks dialect words read by the rules (vocab_dialect.go),
+// years long past, and a wish told as the past that the recovery model
+// may now read as a story (pastStory in detect.go).
+func TestRound51(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "I cannae keep going. Nae reason tae stay."},
+		{true, "I dinnae want tae be here any mair."},
+		{false, "Went tae the shops wi ma wee sister, got chips, grand day."},
+		{false, "Mi cyaan tek dis heat, mi a go dead a di bus stop lol"},
+		{false, "In 1975 I wanted to die. Now I sing in the choir and grow tomatoes."},
+		{false, "In 1979 I wanted to die, and I told nobody. Tonight I sat with my granddaughter and taught her to knit."},
+		{true, "When I was at uni I wanted to die most days. It never really left. Tonight it is louder than ever."},
+		{true, "Three weeks now of waking up wanting to die. It used to be a flicker. Now it sits with me through breakfast."},
+	})
+}
+
+// TestDialectModelsReadSpelling checks that a dialect word is its
+// standard words for the rules and one word, by its spelling, for the
+// models, as they read it in training.
+func TestDialectModelsReadSpelling(t *testing.T) {
+	d := newTestDetector(t)
+	toks := d.v.tokenize("cannae go", &scratch{}, true)
+	var words []string
+	for _, tok := range toks {
+		if tok.s >= symFirstWord {
+			words = append(words, d.v.names[tok.s])
+		}
+	}
+	if got := strings.Join(words, " "); got != "can not go" {
+		t.Errorf("the rules read %q, want %q", got, "can not go")
+	}
+	var unigrams []uint64
+	d.eachKey(toks, 0, len(toks), func(k uint64) {
+		if k>>32 == 0 {
+			unigrams = append(unigrams, k)
+		}
+	})
+	want := []uint64{unigram(unknownBit | wordHash([]byte("cannae"))&^unknownBit), unigram(uint32(d.v.lemma["go"]))}
+	if !slices.Equal(unigrams, want) {
+		t.Errorf("the models read %x, want %x", unigrams, want)
+	}
 }

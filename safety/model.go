@@ -73,6 +73,10 @@ func trainedRulesDetector(root string) (*Detector, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ModelRulesFile, err)
 	}
+	// Dialect words (vocab_dialect.go) came after the models were
+	// trained: like a rule added since, they change what the rules read,
+	// never what the models learnt.
+	d.v.dialect = nil
 	return d, nil
 }
 
@@ -188,7 +192,7 @@ func (d *Detector) eachKey(toks []token, a, b int, f func(uint64)) {
 	for k := a; k < b; k++ {
 		t := toks[k]
 		switch {
-		case t.s == symBound || t.s == symQuote:
+		case t.s == symBound || t.s == symQuote || t.h == hiddenHash:
 			continue
 		case t.s == symComma:
 			prev = uint32(symComma)

@@ -25,7 +25,8 @@ type token struct {
 	ask   bool // a sentence bound made by a question mark (voice.go)
 	// h is a hash of a word the models do not know (symUnknown, or a word
 	// of vocab.unread), so they (model.go) can weigh words no rule
-	// mentions; 0 otherwise.
+	// mentions; hiddenHash for a word they do not read at all; 0
+	// otherwise.
 	h uint32
 }
 
@@ -397,17 +398,25 @@ func (t *tokenizer) plain(w []byte) {
 		t.emitWord(seq, w)
 		return
 	}
-	if !hasRepeat(w) {
-		t.emitUnknown()
-		t.hashUnknown(w)
-		return
-	}
-	for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
-		t.sc.alt = squeeze(t.sc.alt[:0], w, mode.minRun, mode.keep)
-		if seq, ok := t.v.words[string(t.sc.alt)]; ok {
-			t.emitWord(seq, w)
-			return
+	if hasRepeat(w) {
+		for _, mode := range [...]struct{ minRun, keep int }{{3, 1}, {3, 2}, {2, 1}} {
+			t.sc.alt = squeeze(t.sc.alt[:0], w, mode.minRun, mode.keep)
+			if seq, ok := t.v.words[string(t.sc.alt)]; ok {
+				t.emitWord(seq, w)
+				return
+			}
 		}
+	}
+	t.unknown(w)
+}
+
+// unknown emits w, a word the vocabulary does not know: as a dialect
+// word when it is one (vocab_dialect.go), else as an unknown word with its
+// hash.
+func (t *tokenizer) unknown(w []byte) {
+	if seq, ok := t.v.dialect[string(w)]; ok {
+		t.emitDialect(seq, w)
+		return
 	}
 	t.emitUnknown()
 	t.hashUnknown(w)
@@ -422,6 +431,28 @@ func (t *tokenizer) emitWord(seq []sym, w []byte) {
 	t.emitAll(seq)
 	if len(seq) == 1 && len(t.toks) == n+1 && t.v.unreadSym(seq[0]) {
 		t.hashWord(w)
+	}
+}
+
+// emitDialect emits a dialect word as its standard words for the rules
+// ("cyaan" as "can not"), and keeps it one word, read by its spelling, for
+// the models, as they read it in training: the first token carries the
+// spelling's hash and the others are hidden from them.
+func (t *tokenizer) emitDialect(seq []sym, w []byte) {
+	n := len(t.toks)
+	t.emitAll(seq)
+	if len(t.toks) == n {
+		return
+	}
+	h := wordHash(w)
+	t.toks[n].h = h
+	if t.sc.unk != nil {
+		if _, ok := t.sc.unk[h]; !ok {
+			t.sc.unk[h] = string(w)
+		}
+	}
+	for i := n + 1; i < len(t.toks); i++ {
+		t.toks[i].h = hiddenHash
 	}
 }
 
@@ -445,14 +476,19 @@ func (t *tokenizer) hashWord(w []byte) {
 	}
 }
 
-// wordHash is FNV-1a over the word's bytes, never 0.
+// hiddenHash, as a token's hash, hides the token from the models: the
+// second and later words of a dialect word's reading (emitDialect). A
+// mark in the hash, not a field of its own, keeps a token 16 bytes.
+const hiddenHash = ^uint32(0)
+
+// wordHash is FNV-1a over the word's bytes, never 0 or hiddenHash.
 func wordHash(w []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range w {
 		h ^= uint32(c)
 		h *= 16777619
 	}
-	if h == 0 {
+	if h == 0 || h == hiddenHash {
 		h = 1
 	}
 	return h

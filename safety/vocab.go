@@ -187,6 +187,9 @@ type vocab struct {
 	// (model.go). Set for every detector, with or without models, since
 	// training reads texts through one without.
 	unread []bool
+	// dialect maps a word of dialectWords the vocabulary does not know to
+	// the syms of its standard words (vocab_dialect.go).
+	dialect map[string][]sym
 }
 
 // unreadSym reports whether the models read s by its spelling, not its

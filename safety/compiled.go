@@ -359,7 +359,7 @@ func loadCompiled(blob string) (*Detector, error) {
 			return nil, bad
 		}
 	}
-	d := &Detector{v: v, trie: t, rules: rs.rules, acts: acts, persons: personTable(v), you: secondPerson(v)}
+	d := &Detector{v: v, trie: t, rules: rs.rules, acts: acts, persons: personTable(v), you: secondPerson(v), tense: tenseTable(v)}
 	d.pool.New = func() any { return &scratch{} }
 	return d, nil
 }

@@ -54,8 +54,11 @@ type Detector struct {
 	persons []uint8
 	// you maps, per sym, a "you" word to the writer's own, for an entry
 	// written to oneself as "you" (voice.go); nil: never read that way.
-	you  []sym
-	pool sync.Pool // *scratch
+	you []sym
+	// tense reads whether a sentence is told in the past tense (tense.go);
+	// nil: never.
+	tense *tense
+	pool  sync.Pool // *scratch
 }
 
 // Verdict is the one decision for an entry. Reason is the reason code of
@@ -167,7 +170,7 @@ func rulesDetector(text, words string) (*Detector, error) {
 		d.trie.root = append(d.trie.root, make([]int32, n-len(d.trie.root))...)
 	}
 	d.trie.freeze()
-	d.persons, d.you = personTable(v), secondPerson(v)
+	d.persons, d.you, d.tense = personTable(v), secondPerson(v), tenseTable(v)
 	if v.unread, err = unreadWords(words, v); err != nil {
 		return nil, fmt.Errorf("safety: %s: %w", ModelWordsFile, err)
 	}
@@ -244,10 +247,10 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	// settle takes a sentence that said yes and survived its neighbours;
 	// it reports whether the verdict is now final.
 	settle := func(code string, bits vetoBits, from, to int) bool {
-		if !(bits&vetoPast != 0 && pastStory[code]) && code != "attempt" && code != "selfharm" {
+		if !(bits&(vetoPast|vetoTense) != 0 && pastStory[code]) && code != "attempt" && code != "selfharm" {
 			history = false
 		}
-		if bits&vetoPast != 0 && bits&vetoRecur == 0 {
+		if bits&(vetoPast|vetoTense) != 0 && bits&vetoRecur == 0 {
 			if recovered {
 				ex.cancelFrom(from, to, pastRecovered)
 				return false
@@ -303,6 +306,13 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, weak, bits, held := d.judge(toks, sc.hits, ex)
+			if pastStory[code] && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, sc) {
+				bits |= vetoTense
+				if ex != nil {
+					ex.found = append(ex.found, Finding{Text: ti, Sentence: sent, Code: tenseCode, Rule: "tense.go",
+						Pattern: "a wish, no reason to live or being a burden, told in the past tense", Outcome: toldInPastTense})
+				}
+			}
 			if !models && bits&vetoMedia != 0 {
 				// "a song about losing your will to live": a "you" beside
 				// a film or song is anyone's.

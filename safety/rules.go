@@ -44,6 +44,10 @@ const (
 	vetoDenied
 	vetoPast
 	vetoRecur
+	// vetoTense marks a wish, no reason to live or being a burden told in
+	// the past tense (tense.go). It holds its own sentence like vetoPast,
+	// and, unlike it, never reaches the sentences beside it.
+	vetoTense
 	vetoHyperbole
 	// vetoMedia marks a sentence about a film, book, song or the news. The
 	// rules ignore it (their own idioms cover the phrases they know); it

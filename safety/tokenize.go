@@ -58,6 +58,9 @@ type scratch struct {
 	// highest sentence model score among such sentences (weak.go).
 	weak      int32
 	weakScore float64
+	// past marks, by token index, the words of the text last tokenized
+	// that were written in a past form (tense.go).
+	past []uint64
 	// unk, when not nil, records the word behind each unknown-word hash.
 	// Only training (model_train.go) sets it.
 	unk map[uint32]string
@@ -85,6 +88,7 @@ type tokenizer struct {
 // also matches the end of the text.
 func (v *vocab) tokenize(text string, sc *scratch, final bool) []token {
 	t := tokenizer{v: v, sc: sc, toks: sc.toks[:0], open: -1}
+	clear(sc.past)
 	word := sc.word[:0]
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -429,6 +433,12 @@ func (t *tokenizer) unknown(w []byte) {
 func (t *tokenizer) emitWord(seq []sym, w []byte) {
 	n := len(t.toks)
 	t.emitAll(seq)
+	if len(seq) == 0 || len(t.toks) <= n {
+		return
+	}
+	if t.v.pastForm(w, seq[0]) {
+		t.markPast(n) // "wanted"; "didnt", read as "did not", on "did"
+	}
 	if len(seq) == 1 && len(t.toks) == n+1 && t.v.unreadSym(seq[0]) {
 		t.hashWord(w)
 	}

@@ -1,0 +1,122 @@
+package safety
+
+// A wish, no reason to live or being a burden, told in the past tense with
+// nothing in the sentence that brings it into the present: "I wanted to
+// die every day that winter", "The week he left I wanted to be dead",
+// "For years I was convinced my family would do better without me".
+// Recovery stories are the largest kind of false alarm on the blind sets,
+// and most say their yes this way; the past lines of rules.txt (vetoPast)
+// list phrases that mark the past ("when I was nineteen", "years ago"),
+// and a list of phrases does not carry to the next writer (docs/safety.md,
+// round 52). The tense is in the verb. Such a sentence is held like one
+// told as the past (vetoTense): stated recovery in the entry cancels it,
+// and the recovery model reads the entry (pastStory in detect.go);
+// without either it still says yes when the entry is read.
+//
+// The tokenizer marks each word written in a past form (sc.past: "was",
+// "did", "wanted", "left"). A sentence is told in the past tense when it
+// holds such a word, no verb in a present form ("am", "is", "want",
+// "feel", unmarked, and not after "to", a modal or a negation), no word
+// of now ("now", "today", "tonight", "still", "again", "anymore",
+// "lately", "yesterday", "last night"), and no "if", "wish" or "would",
+// beside which a past form is a wish, not the past ("if I was gone").
+
+// pastForm reports whether w, read as the single sym s, is written in a
+// past form: a regular "-ed" form of another lemma ("wanted" of "want";
+// "need" is its own lemma), or the past of an irregular verb a story is
+// told in. Modals ("could", "would") are not: "I could die" is not the
+// past. A switch, not a map: it is asked for every word.
+func (v *vocab) pastForm(w []byte, s sym) bool {
+	if n := len(w); n > 4 && w[n-2] == 'e' && w[n-1] == 'd' {
+		return s >= symFirstWord && int(s) < len(v.names) && v.names[s] != string(w)
+	}
+	switch string(w) {
+	case "was", "were", "had", "did", "went", "felt", "thought", "took", "wrote", "said",
+		"told", "knew", "got", "made", "came", "left", "kept", "found", "gave", "lost", "sat",
+		"stood", "began", "became", "spent", "sent", "held", "bought", "brought", "fought",
+		"slept", "woke", "ate", "drank", "drove", "fell", "saw", "ran", "wasnt", "werent",
+		"didnt", "hadnt":
+		return true
+	}
+	return false
+}
+
+// markPast records that the token at index i is written in a past form.
+func (t *tokenizer) markPast(i int) {
+	w := i / 64
+	for len(t.sc.past) <= w {
+		t.sc.past = append(t.sc.past, 0)
+	}
+	t.sc.past[w] |= 1 << (i % 64)
+}
+
+// isPast reports whether the token at index i of the text last tokenized
+// was written in a past form.
+func (sc *scratch) isPast(i int) bool {
+	w := i / 64
+	return w < len(sc.past) && sc.past[w]&(1<<(i%64)) != 0
+}
+
+// tense holds, per sym, what toldInPast reads.
+type tense struct {
+	present []bool // a verb whose unmarked form is the present: be, have, want…
+	after   []bool // a word after which a verb is not finite: to, would, not…
+	now     []bool // a word of the present: now, today, tonight, still…
+	last    sym    // "last", for "last night"
+	night   sym
+}
+
+func tenseTable(v *vocab) *tense {
+	t := &tense{present: make([]bool, len(v.names)), after: make([]bool, len(v.names)), now: make([]bool, len(v.names))}
+	mark := func(m []bool, words ...string) {
+		for _, w := range words {
+			if s, ok := v.lemma[w]; ok {
+				m[s] = true
+			}
+		}
+	}
+	mark(t.present, "be", "have", "do", "want", "wish", "feel", "need", "keep", "think", "can", "will", "hope", "pray")
+	mark(t.after, "to", "would", "could", "should", "might", "must", "may", "will", "can", "not", "never", "do", "be", "have")
+	mark(t.now, "now", "today", "tonight", "still", "again", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
+	// A past form after "if" or beside "wish" or "would" is not the past:
+	// "everyone would be better off if I wasn't alive".
+	mark(t.now, "if", "wish", "would", "unless")
+	t.last, t.night = v.lemma["last"], v.lemma["night"]
+	return t
+}
+
+// toldInPast reports whether the sentence toks[a:b] is told in the past
+// tense and nothing in it brings it into the present.
+func (d *Detector) toldInPast(toks []token, a, b int, sc *scratch) bool {
+	t := d.tense
+	if t == nil {
+		return false
+	}
+	past := false
+	for k := a; k < b; k++ {
+		s := toks[k].s
+		if s < symFirstWord || int(s) >= len(t.now) {
+			continue
+		}
+		if t.now[s] || s == t.last && k+1 < b && toks[k+1].s == t.night && t.night != 0 {
+			return false
+		}
+		if sc.isPast(k) {
+			past = true
+			continue
+		}
+		if t.present[s] && !(k > a && toks[k-1].s >= symFirstWord && int(toks[k-1].s) < len(t.after) && (t.after[toks[k-1].s] || sc.isPast(k-1))) {
+			return false
+		}
+	}
+	return past
+}
+
+// tenseCode and toldInPastTense are the finding Explain adds after a
+// sentence held by vetoTense: its rule's yes stands until the entry is
+// read, and is then cancelled by stated recovery or the recovery model,
+// or kept.
+const (
+	tenseCode       = "tense"
+	toldInPastTense = "held: told in the past tense, until the whole entry is read"
+)

@@ -1250,3 +1250,25 @@ func TestDialectModelsReadSpelling(t *testing.T) {
 		t.Errorf("the models read %x, want %x", unigrams, want)
 	}
 }
+
+// TestRound53 checks the act, now or just done (round 53): at a height,
+// the water or the railway and not sure of going home; every pill held or
+// laid out; a poison drunk; pills taken minutes ago; "I tried" with when
+// and no object. Each beside a look-alike that must stay quiet.
+func TestRound53(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Not sure I am going home alive."},
+		{false, "Not sure I am going home for Christmas this year."},
+		{false, "Standing on the bridge watching the fireworks with the kids, best night of the year."},
+		{true, "Sitting on the bathroom floor with every pill in the house in a bowl."},
+		{true, "holding all of mums pills in my hand in the bathroom"},
+		{false, "Sorted every pill in the house into the weekly organiser for Nan."},
+		{true, "I drank the bleach from under the sink ten minutes ago."},
+		{false, "My toddler nearly drank the bleach, I am shaking."},
+		{true, "Took them about an hour ago and my ears are ringing."},
+		{false, "Took them to the park an hour ago, they loved the swings."},
+		{true, "Yesterday I tried. My sister found me."},
+		{false, "Yesterday I tried the new pasta place."},
+		{false, "Two years since I tried. I run a bakery now and I love my life."},
+	})
+}

@@ -61,13 +61,13 @@ func (sc *scratch) isPast(i int) bool {
 type tense struct {
 	present []bool // a verb whose unmarked form is the present: be, have, want…
 	after   []bool // a word after which a verb is not finite: to, would, not…
-	now     []bool // a word of the present: now, today, tonight, still…
+	keep    []bool // a word that keeps the sentence from the past: now, today, still… and if, wish, would
 	last    sym    // "last", for "last night"
 	night   sym
 }
 
 func tenseTable(v *vocab) *tense {
-	t := &tense{present: make([]bool, len(v.names)), after: make([]bool, len(v.names)), now: make([]bool, len(v.names))}
+	t := &tense{present: make([]bool, len(v.names)), after: make([]bool, len(v.names)), keep: make([]bool, len(v.names))}
 	mark := func(m []bool, words ...string) {
 		for _, w := range words {
 			if s, ok := v.lemma[w]; ok {
@@ -77,10 +77,10 @@ func tenseTable(v *vocab) *tense {
 	}
 	mark(t.present, "be", "have", "do", "want", "wish", "feel", "need", "keep", "think", "can", "will", "hope", "pray")
 	mark(t.after, "to", "would", "could", "should", "might", "must", "may", "will", "can", "not", "never", "do", "be", "have")
-	mark(t.now, "now", "today", "tonight", "still", "again", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
+	mark(t.keep, "now", "today", "tonight", "still", "again", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
 	// A past form after "if" or beside "wish" or "would" is not the past:
 	// "everyone would be better off if I wasn't alive".
-	mark(t.now, "if", "wish", "would", "unless")
+	mark(t.keep, "if", "wish", "would", "unless")
 	t.last, t.night = v.lemma["last"], v.lemma["night"]
 	return t
 }
@@ -95,10 +95,10 @@ func (d *Detector) toldInPast(toks []token, a, b int, sc *scratch) bool {
 	past := false
 	for k := a; k < b; k++ {
 		s := toks[k].s
-		if s < symFirstWord || int(s) >= len(t.now) {
+		if s < symFirstWord || int(s) >= len(t.keep) {
 			continue
 		}
-		if t.now[s] || s == t.last && k+1 < b && toks[k+1].s == t.night && t.night != 0 {
+		if t.keep[s] || s == t.last && k+1 < b && toks[k+1].s == t.night && t.night != 0 {
 			return false
 		}
 		if sc.isPast(k) {

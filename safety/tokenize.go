@@ -454,13 +454,7 @@ func (t *tokenizer) emitDialect(seq []sym, w []byte) {
 	if len(t.toks) == n {
 		return
 	}
-	h := wordHash(w)
-	t.toks[n].h = h
-	if t.sc.unk != nil {
-		if _, ok := t.sc.unk[h]; !ok {
-			t.sc.unk[h] = string(w)
-		}
-	}
+	t.hashAt(n, w)
 	for i := n + 1; i < len(t.toks); i++ {
 		t.toks[i].h = hiddenHash
 	}
@@ -475,10 +469,12 @@ func (t *tokenizer) hashUnknown(w []byte) {
 }
 
 // hashWord stores the hash of w on the token just emitted for it.
-func (t *tokenizer) hashWord(w []byte) {
-	n := len(t.toks)
+func (t *tokenizer) hashWord(w []byte) { t.hashAt(len(t.toks)-1, w) }
+
+// hashAt stores the hash of w on the token at index i.
+func (t *tokenizer) hashAt(i int, w []byte) {
 	h := wordHash(w)
-	t.toks[n-1].h = h
+	t.toks[i].h = h
 	if t.sc.unk != nil {
 		if _, ok := t.sc.unk[h]; !ok {
 			t.sc.unk[h] = string(w)

@@ -13,7 +13,7 @@ import (
 // were in Patois (docs/safety.md, round 51). dialectWords reads the
 // commonest of those words as their standard ones. Only words with one
 // clear meaning are listed, and none that is also a common English word
-// ("ken", "aw", "nah", "gon" and "dun" are left out), and, like the
+// ("ken", "canny", "aw", "nah", "gon" and "dun" are left out), and, like the
 // misspellings, a dialect word never replaces a word the vocabulary
 // already knows.
 //
@@ -34,7 +34,7 @@ var dialectWords = map[string]string{
 	"anyting": "anything", "sumting": "something", "nobaddi": "nobody", "smaddy": "somebody",
 	"pickney": "child", "gyal": "girl", "bwoy": "boy", "betta": "better", "wah": "what",
 	// Scots (the Dictionaries of the Scots Language).
-	"tae": "to", "fae": "from", "wi": "with", "cannae": "can not", "canny": "can not",
+	"tae": "to", "fae": "from", "wi": "with", "cannae": "can not",
 	"dinnae": "do not", "dinna": "do not", "widnae": "would not", "wouldnae": "would not",
 	"couldnae": "could not", "shouldnae": "should not", "isnae": "is not", "wisnae": "was not",
 	"wasnae": "was not", "didnae": "did not", "huvnae": "have not", "havnae": "have not",

@@ -247,7 +247,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	// settle takes a sentence that said yes and survived its neighbours;
 	// it reports whether the verdict is now final.
 	settle := func(code string, bits vetoBits, from, to int) bool {
-		if !(bits&(vetoPast|vetoTense) != 0 && pastStory[code]) && code != "attempt" && code != "selfharm" {
+		if !(bits&(vetoPast|vetoTense) != 0 && pastStory(code)) && code != "attempt" && code != "selfharm" {
 			history = false
 		}
 		if bits&(vetoPast|vetoTense) != 0 && bits&vetoRecur == 0 {
@@ -306,7 +306,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, weak, bits, held := d.judge(toks, sc.hits, ex)
-			if pastStory[code] && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, sc) {
+			if pastStory(code) && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, sc) {
 				bits |= vetoTense
 				if ex != nil {
 					ex.found = append(ex.found, Finding{Text: ti, Sentence: sent, Code: tenseCode, Rule: "tense.go",
@@ -439,7 +439,7 @@ func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float6
 	return modelCode
 }
 
-// pastStory holds the codes of the lines whose yes, told as the past
+// pastStory reports whether a yes of this code, told as the past
 // ("When I was nineteen I wanted to die most days"), still lets the
 // recovery model read the entry as a story (round 51): a wish, no reason
 // to live, being a burden. A plan, an intent, a farewell, the means, the
@@ -447,7 +447,16 @@ func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float6
 // as before: on the development sets, letting them through too cancelled
 // plain crises with a past beside them ("It used to be a flicker. Now it
 // sits with me through breakfast."; docs/safety.md, round 51).
-var pastStory = map[string]bool{"wish": true, "hopeless": true, "burden": true}
+//
+// A switch, not a package map: it is asked for every sentence, and the
+// package keeps no mutable state.
+func pastStory(code string) bool {
+	switch code {
+	case "wish", "hopeless", "burden":
+		return true
+	}
+	return false
+}
 
 const pastRecovered = "told as the past, and recovery is stated in the entry"
 

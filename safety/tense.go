@@ -105,11 +105,22 @@ func (d *Detector) toldInPast(toks []token, a, b int, sc *scratch) bool {
 			past = true
 			continue
 		}
-		if t.present[s] && !(k > a && toks[k-1].s >= symFirstWord && int(toks[k-1].s) < len(t.after) && (t.after[toks[k-1].s] || sc.isPast(k-1))) {
+		if t.present[s] && !t.notFinite(toks, a, k, sc) {
 			return false
 		}
 	}
 	return past
+}
+
+// notFinite reports whether the verb at toks[k] is not a finite verb of
+// its own: it follows "to", a modal, a negation or an auxiliary ("wanted
+// to be", "didn't want"), or a word written in a past form.
+func (t *tense) notFinite(toks []token, a, k int, sc *scratch) bool {
+	if k == a {
+		return false
+	}
+	p := toks[k-1].s
+	return p >= symFirstWord && int(p) < len(t.after) && (t.after[p] || sc.isPast(k-1))
 }
 
 // tenseCode and toldInPastTense are the finding Explain adds after a

@@ -49,14 +49,25 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 	var bits vetoBits
 	held := false
 	recEnd := int32(-1) // where the last stated recovery ends
+	clauseEnd := -1     // riskClauseEnd, read only for a clause veto
 	for _, h := range hits {
 		ac := d.acts[h.act]
-		if r := &d.rules[ac.rule]; r.kind == kindVeto && !(ac.negatable && d.negated(toks, int(h.start))) &&
-			(r.veto != vetoJoke || clauseStart(toks, int(h.start))) {
-			bits |= r.veto
-			if r.veto&vetoRecovery != 0 && h.end > recEnd {
-				recEnd = h.end
+		r := &d.rules[ac.rule]
+		if r.kind != kindVeto || ac.negatable && d.negated(toks, int(h.start)) ||
+			r.veto == vetoJoke && !clauseStart(toks, int(h.start)) {
+			continue
+		}
+		if r.clause {
+			if clauseEnd < 0 {
+				clauseEnd = d.riskClauseEnd(toks, hits)
 			}
+			if int(h.start) >= clauseEnd {
+				continue
+			}
+		}
+		bits |= r.veto
+		if r.veto&vetoRecovery != 0 && h.end > recEnd {
+			recEnd = h.end
 		}
 	}
 	// A contrast after the recovery ("I'm a year clean, but I cut again
@@ -133,6 +144,37 @@ const (
 	whyQuoted   = "quoted from someone else"
 	whyIdiom    = "idiom"
 )
+
+// riskClauseEnd returns where the clause of the last risk match among
+// hits ends: the first comma or soft break ("and", "but", "because")
+// after it, before the sentence ends. With no risk match, or none
+// followed by a break, it returns the index past the sentence, so every
+// veto counts. A recovery story turns on such a break: "I wanted to die
+// every day that winter, and today I bought tulips".
+func (d *Detector) riskClauseEnd(toks []token, hits []hit) int {
+	end := -1
+	for i, h := range hits {
+		// One side of a gapped line alone is no match ("wanted" in "and
+		// tonight I just wanted chips").
+		ac := d.acts[h.act]
+		if d.rules[ac.rule].kind != kindRisk || ac.side == sideLeft || int(h.end) <= end {
+			continue
+		}
+		if _, ok := d.leftPartner(toks, hits, i); ac.side == sideRight && !ok {
+			continue
+		}
+		end = int(h.end)
+	}
+	if end < 0 {
+		return len(toks)
+	}
+	for k := end; k < len(toks) && toks[k].s != symBound; k++ {
+		if s := toks[k].s; s == symComma || d.v.flags[s]&flagSoft != 0 {
+			return k
+		}
+	}
+	return len(toks)
+}
 
 // clauseStart reports whether toks[i] opens a sentence or follows a comma.
 // A joke veto counts only there: "Kidding, obviously." and "I wanted to

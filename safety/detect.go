@@ -306,7 +306,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			}
 			from := ex.size()
 			code, weak, bits, held := d.judge(toks, sc.hits, ex)
-			if pastStory(code) && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, sc) {
+			if pastStory(code) && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, d.riskClauseEnd(toks, sc.hits), sc) {
 				bits |= vetoTense
 				if ex != nil {
 					ex.found = append(ex.found, Finding{Text: ti, Sentence: sent, Code: tenseCode, Rule: "tense.go",
@@ -324,7 +324,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			if models {
 				score = d.readSentence(toks, a, b, d.modelVeto(toks, a, b, bits, false) == "", sc)
 				if code == "" && d.m != nil && !held {
-					code = d.modelSays(toks, a, b, bits, score, ex)
+					code = d.modelSays(toks, a, b, bits, score, sc, ex)
 				}
 			}
 			if weak >= 0 {
@@ -419,11 +419,14 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 
 // modelSays returns "model" when the model says yes for the sentence
 // toks[a:b] of the given score and no veto holds it back.
-func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float64, ex *explainer) string {
+func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float64, sc *scratch, ex *explainer) string {
 	if score < d.m.threshold {
 		return ""
 	}
 	why := d.modelVeto(toks, a, b, bits, true)
+	if why == whyOtherOnly && d.writerLeads(toks, a, b, sc) {
+		why = ""
+	}
 	if ex != nil {
 		out := why
 		if out == "" {

@@ -1273,3 +1273,29 @@ func TestRound53(t *testing.T) {
 		{false, "Two years since I tried. I run a bakery now and I love my life."},
 	})
 }
+
+// TestRound54 checks round 54's three readings, each beside a look-alike:
+// a diary sentence that opens with its verb is the writer's however many
+// others it names (writerLeads); the later clause of a recovery story
+// ("…, and today I planted tomatoes") does not bring the past into the
+// present, while "again" or a clause ending on its verb does
+// (riskClauseEnd); "old me" and "the old voice" tell a wish as the past,
+// unless it is back.
+func TestRound54(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Wrote a letter to Mum and one to Jess tonight and left them on the hall table for after."},
+		{true, "Decided it is going to be Friday night when Tom is at his brother's, the pills and the whisky."},
+		{true, "Put the letters for Mum and Dan in the drawer where they will look first."},
+		{true, "gonna do it saturday when everyone's out at the game"},
+		{false, "Wrote a letter to Mum and one to Jess tonight about the party."},
+		{false, "Took the kids to the river and Sam swam."},
+		{false, "I wanted to die every day that spring, and today I planted tomatoes."},
+		{true, "I used to want to die, and tonight I want to again."},
+		{true, "I wanted to die every day that spring, and I still do."},
+		{true, "I wanted to die every day that spring, and tonight I do."},
+		{false, "Old me would have taken this rejection as proof I should die. I texted my friend instead."},
+		{false, "The old voice said everyone would be better off without me. I named it and made tea."},
+		{true, "The old voice is back tonight and it says everyone would be better off without me."},
+		{true, "The old thought came back again tonight: I want to die."},
+	})
+}

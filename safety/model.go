@@ -291,10 +291,14 @@ func (d *Detector) modelVeto(toks []token, a, b int, bits vetoBits, lenient bool
 		}
 	}
 	if !speaker && (other || anyone && !self) {
-		return "someone else is the only person in the sentence"
+		return whyOtherOnly
 	}
 	return ""
 }
+
+// whyOtherOnly is modelVeto's answer for a sentence whose only people are
+// someone else.
+const whyOtherOnly = "someone else is the only person in the sentence"
 
 // parseModel reads model_weights.tsv against the vocabulary. A feature
 // whose word the vocabulary no longer has is skipped here and caught by

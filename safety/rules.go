@@ -226,6 +226,11 @@ type rule struct {
 	// bridge", "I counted the tablets again"): its yes stands only when
 	// the rest of the entry bears it out (weak.go).
 	weak bool
+	// clause marks a veto line that counts only up to the end of the
+	// clause of the sentence's last risk match (riskClauseEnd): "tonight"
+	// in "I used to want to die every night, and tonight I just wanted
+	// chips" is the contrast of a recovery story, not the wish come back.
+	clause bool
 }
 
 // Sides of a gapped rule.
@@ -319,12 +324,13 @@ func parseRules(text string) (*ruleSet, error) {
 			rs.rules = append(rs.rules, rule{kind: kindIdiom, source: body, line: nums[i]})
 		case f[0] == "protect" && len(f) == 1:
 			rs.rules = append(rs.rules, rule{kind: kindProtect, source: body, line: nums[i]})
-		case f[0] == "veto" && len(f) == 2:
+		case f[0] == "veto" && (len(f) == 2 || len(f) == 3 && f[2] == "clause"):
 			bit, ok := vetoBit(name)
 			if !ok {
 				return nil, bad("unknown veto")
 			}
-			rs.rules = append(rs.rules, rule{kind: kindVeto, code: name, veto: bit, source: body, line: nums[i]})
+			rs.rules = append(rs.rules, rule{kind: kindVeto, code: name, veto: bit, source: body, line: nums[i],
+				clause: len(f) == 3})
 		default:
 			return nil, bad("unknown kind")
 		}

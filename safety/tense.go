@@ -61,13 +61,16 @@ func (sc *scratch) isPast(i int) bool {
 type tense struct {
 	present []bool // a verb whose unmarked form is the present: be, have, want…
 	after   []bool // a word after which a verb is not finite: to, would, not…
-	keep    []bool // a word that keeps the sentence from the past: now, today, still… and if, wish, would
+	keep    []bool // a word that keeps its clause from the past: now, today… and if, wish, would
+	still   []bool // a word that keeps the whole sentence from the past: still, again
+	lead    []bool // a verb a diary sentence opens with, its subject dropped, in a form sc.past does not mark: going, cut…
 	last    sym    // "last", for "last night"
 	night   sym
 }
 
 func tenseTable(v *vocab) *tense {
-	t := &tense{present: make([]bool, len(v.names)), after: make([]bool, len(v.names)), keep: make([]bool, len(v.names))}
+	n := len(v.names)
+	t := &tense{present: make([]bool, n), after: make([]bool, n), keep: make([]bool, n), still: make([]bool, n), lead: make([]bool, n)}
 	mark := func(m []bool, words ...string) {
 		for _, w := range words {
 			if s, ok := v.lemma[w]; ok {
@@ -77,25 +80,62 @@ func tenseTable(v *vocab) *tense {
 	}
 	mark(t.present, "be", "have", "do", "want", "wish", "feel", "need", "keep", "think", "can", "will", "hope", "pray")
 	mark(t.after, "to", "would", "could", "should", "might", "must", "may", "will", "can", "not", "never", "do", "be", "have")
-	mark(t.keep, "now", "today", "tonight", "still", "again", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
+	mark(t.keep, "now", "today", "tonight", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
+	mark(t.still, "still", "again")
 	// A past form after "if" or beside "wish" or "would" is not the past:
 	// "everyone would be better off if I wasn't alive".
 	mark(t.keep, "if", "wish", "would", "unless")
+	// "gonna" and "going" are "go"; "cut", "hit" and "put" are their own
+	// past.
+	mark(t.lead, "go", "cut", "hit", "put")
 	t.last, t.night = v.lemma["last"], v.lemma["night"]
 	return t
 }
 
+// writerLeads reports whether the sentence toks[a:b] opens with its verb,
+// its subject dropped, as a diary does: "Wrote letters to Mum and Ellie
+// tonight", "Decided it's going to be Sunday when Priya's at her mum's",
+// "gonna do it friday when everyone's at the match". Its subject is the
+// writer, however many other people it names, so the sentence model may
+// answer for it (modelSays): on the development sets no model reads, such
+// sentences were a tenth of the misses, held back because someone else
+// was the only person named (docs/safety.md, round 54).
+func (d *Detector) writerLeads(toks []token, a, b int, sc *scratch) bool {
+	t := d.tense
+	if t == nil || a >= b {
+		return false
+	}
+	s := toks[a].s
+	return sc.isPast(a) || s >= symFirstWord && int(s) < len(t.lead) && t.lead[s]
+}
+
 // toldInPast reports whether the sentence toks[a:b] is told in the past
-// tense and nothing in it brings it into the present.
-func (d *Detector) toldInPast(toks []token, a, b int, sc *scratch) bool {
+// tense and nothing in it brings it into the present. Only the clause of
+// its risk match is read for that, up to end (riskClauseEnd): a later
+// clause is the other half of a recovery story ("I wanted to die every
+// day that winter, and today I bought tulips"). "still" and "again"
+// anywhere in the sentence keep it in the present, and so does a later
+// clause that ends on its verb ("…, and I still do", "and tonight I am").
+func (d *Detector) toldInPast(toks []token, a, b, end int, sc *scratch) bool {
 	t := d.tense
 	if t == nil {
 		return false
+	}
+	if end < b {
+		if s := toks[b-1].s; s >= symFirstWord && int(s) < len(t.present) && t.present[s] {
+			return false
+		}
 	}
 	past := false
 	for k := a; k < b; k++ {
 		s := toks[k].s
 		if s < symFirstWord || int(s) >= len(t.keep) {
+			continue
+		}
+		if t.still[s] {
+			return false
+		}
+		if k >= end {
 			continue
 		}
 		if t.keep[s] || s == t.last && k+1 < b && toks[k+1].s == t.night && t.night != 0 {

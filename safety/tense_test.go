@@ -4,7 +4,7 @@ import "testing"
 
 // TestToldInPast checks the reading of a sentence's tense (tense.go): a
 // past form with nothing of now, no present verb and no "if", "wish" or
-// "would" beside it.
+// "would" beside it, in the clause of its risk match.
 func TestToldInPast(t *testing.T) {
 	d := newTestDetector(t)
 	for _, c := range []struct {
@@ -24,6 +24,12 @@ func TestToldInPast(t *testing.T) {
 		{"Everyone would be better off if I wasn't alive.", false},
 		{"If I was gone Mum could stop worrying.", false},
 		{"I need to stop.", false},
+		// Round 54: a later clause is the other half of the story.
+		{"I wanted to die every day that winter, and today I bought tulips.", true},
+		{"I wanted to die that winter and now I run a bakery.", true},
+		{"I wanted to die that winter, and today I feel it again.", false},
+		{"I wanted to die that winter, and tonight I do.", false},
+		{"I wanted to die that winter, and I'm sure I still do.", false},
 	} {
 		sc := &scratch{}
 		toks := d.v.tokenize(c.text, sc, true)
@@ -31,7 +37,8 @@ func TestToldInPast(t *testing.T) {
 		for b < len(toks) && toks[b].s != symBound {
 			b++
 		}
-		if got := d.toldInPast(toks, 0, b, sc); got != c.past {
+		d.find(toks, 0, min(b+1, len(toks)), sc)
+		if got := d.toldInPast(toks, 0, b, d.riskClauseEnd(toks, sc.hits), sc); got != c.past {
 			t.Errorf("%q: told in the past tense %v, want %v", c.text, got, c.past)
 		}
 	}

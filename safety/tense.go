@@ -17,7 +17,7 @@ package safety
 // "did", "wanted", "left"). A sentence is told in the past tense when it
 // holds such a word, no verb in a present form ("am", "is", "want",
 // "feel", unmarked, and not after "to", a modal or a negation), no word
-// of now ("now", "today", "tonight", "still", "again", "anymore",
+// of now ("now", "today", "tonight", "again", "anymore",
 // "lately", "yesterday", "last night"), and no "if", "wish" or "would",
 // beside which a past form is a wish, not the past ("if I was gone").
 
@@ -62,7 +62,7 @@ type tense struct {
 	present []bool // a verb whose unmarked form is the present: be, have, want…
 	after   []bool // a word after which a verb is not finite: to, would, not…
 	keep    []bool // a word that keeps its clause from the past: now, today… and if, wish, would
-	still   []bool // a word that keeps the whole sentence from the past: still, again
+	again   []bool // a word that keeps the whole sentence from the past: again
 	lead    []bool // a verb a diary sentence opens with, its subject dropped, in a form sc.past does not mark: going, cut…
 	last    sym    // "last", for "last night"
 	night   sym
@@ -70,7 +70,7 @@ type tense struct {
 
 func tenseTable(v *vocab) *tense {
 	n := len(v.names)
-	t := &tense{present: make([]bool, n), after: make([]bool, n), keep: make([]bool, n), still: make([]bool, n), lead: make([]bool, n)}
+	t := &tense{present: make([]bool, n), after: make([]bool, n), keep: make([]bool, n), again: make([]bool, n), lead: make([]bool, n)}
 	mark := func(m []bool, words ...string) {
 		for _, w := range words {
 			if s, ok := v.lemma[w]; ok {
@@ -81,7 +81,9 @@ func tenseTable(v *vocab) *tense {
 	mark(t.present, "be", "have", "do", "want", "wish", "feel", "need", "keep", "think", "can", "will", "hope", "pray")
 	mark(t.after, "to", "would", "could", "should", "might", "must", "may", "will", "can", "not", "never", "do", "be", "have")
 	mark(t.keep, "now", "today", "tonight", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
-	mark(t.still, "still", "again")
+	// "still" would belong here too, but it is a filler word, dropped
+	// before anything reads the sentence (vocab.go).
+	mark(t.again, "again")
 	// A past form after "if" or beside "wish" or "would" is not the past:
 	// "everyone would be better off if I wasn't alive".
 	mark(t.keep, "if", "wish", "would", "unless")
@@ -113,9 +115,9 @@ func (d *Detector) writerLeads(toks []token, a, b int, sc *scratch) bool {
 // tense and nothing in it brings it into the present. Only the clause of
 // its risk match is read for that, up to end (riskClauseEnd): a later
 // clause is the other half of a recovery story ("I wanted to die every
-// day that winter, and today I bought tulips"). "still" and "again"
-// anywhere in the sentence keep it in the present, and so does a later
-// clause that ends on its verb ("…, and I still do", "and tonight I am").
+// day that winter, and today I bought tulips"). "again" anywhere in the
+// sentence keeps it in the present, and so does a later clause that ends
+// on its verb ("…, and I still do", "and tonight I am").
 func (d *Detector) toldInPast(toks []token, a, b, end int, sc *scratch) bool {
 	t := d.tense
 	if t == nil {
@@ -132,7 +134,7 @@ func (d *Detector) toldInPast(toks []token, a, b, end int, sc *scratch) bool {
 		if s < symFirstWord || int(s) >= len(t.keep) {
 			continue
 		}
-		if t.still[s] {
+		if t.again[s] {
 			return false
 		}
 		if k >= end {

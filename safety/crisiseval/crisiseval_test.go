@@ -273,3 +273,32 @@ func TestCountLines(t *testing.T) {
 		t.Errorf("WriteLines with one row:\n%s", out)
 	}
 }
+
+func TestCountIdioms(t *testing.T) {
+	es := []Entry{
+		{ID: "1", Label: "crisis", Text: "x"},
+		{ID: "2", Label: "crisis", Text: "x y"},
+		{ID: "3", Label: "other", Text: "y"},
+		{ID: "4", Label: "other", Text: "y"},
+		{ID: "5", Label: "crisis", Text: "x said yes"},
+	}
+	explain := func(text string) (bool, []string) {
+		if strings.HasSuffix(text, "yes") {
+			return true, []string{"x"} // cancelled one match, another said yes
+		}
+		return false, strings.Fields(text)
+	}
+	got := CountIdioms(es, explain)
+	want := []IdiomRecord{
+		{Where: "x", Missed: 2, Example: "x"},
+		{Where: "y", Missed: 1, Quiet: 2, Example: "x y"},
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("CountIdioms = %+v, want %+v", got, want)
+	}
+	var b strings.Builder
+	WriteIdioms(&b, got, func(w string) string { return "idiom " + w + "|z" }, 1)
+	if out := b.String(); !strings.Contains(out, `| x | 2 / 0 | idiom x\|z | x |`) || strings.Contains(out, "idiom y") {
+		t.Errorf("WriteIdioms with one row:\n%s", out)
+	}
+}

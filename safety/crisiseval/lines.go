@@ -58,15 +58,23 @@ func CountLines(es []Entry, explain Explainer) []LineRecord {
 			}
 		}
 	}
-	out := make([]LineRecord, 0, len(recs))
+	return worstFirst(recs, func(r LineRecord) (int, string) { return r.OtherAlone - r.CrisisAlone, r.Where })
+}
+
+// worstFirst returns the records of recs ordered by their score, largest
+// first, then by their place.
+func worstFirst[R any](recs map[string]*R, key func(R) (score int, where string)) []R {
+	out := make([]R, 0, len(recs))
 	for _, r := range recs {
 		out = append(out, *r)
 	}
-	slices.SortFunc(out, func(a, b LineRecord) int {
-		if d := (b.OtherAlone - b.CrisisAlone) - (a.OtherAlone - a.CrisisAlone); d != 0 {
-			return d
+	slices.SortFunc(out, func(a, b R) int {
+		sa, wa := key(a)
+		sb, wb := key(b)
+		if sa != sb {
+			return sb - sa
 		}
-		return strings.Compare(a.Where, b.Where)
+		return strings.Compare(wa, wb)
 	})
 	return out
 }
@@ -81,5 +89,67 @@ func WriteLines(w io.Writer, recs []LineRecord, rows int) {
 			break
 		}
 		fmt.Fprintf(w, "| %s | %d / %d | %d / %d | %s |\n", r.Where, r.Crisis, r.Other, r.CrisisAlone, r.OtherAlone, strings.ReplaceAll(r.Pattern, "|", `\|`))
+	}
+}
+
+// IdiomRecord is what one idiom of the rules did over a body of labelled
+// entries that ended with no yes: the crisis entries it left missed by
+// cancelling a risk match it overlaps, and the other entries it held quiet
+// so. An idiom is written for the ordinary sentence ("I'd rather die than do
+// karaoke"); one whose Missed comes near its Quiet swallows the crisis
+// sentence it overlaps as well ("if I was gone for good" under "I'm going for
+// a run"; docs/safety.md, round 56).
+type IdiomRecord struct {
+	Where         string
+	Missed, Quiet int
+	Example       string // the first crisis entry it left missed
+}
+
+// CountIdioms counts, for every idiom that cancelled a match in an entry
+// the check said no to, the crisis and the other entries. explain returns
+// the check's answer and the places (rules.txt:N) of the idioms that
+// cancelled a match. The records are ordered by Missed − Quiet, largest
+// first, then by place.
+func CountIdioms(es []Entry, explain func(text string) (bool, []string)) []IdiomRecord {
+	recs := map[string]*IdiomRecord{}
+	for _, e := range es {
+		crisis, idioms := explain(e.Text)
+		if crisis {
+			continue
+		}
+		for _, where := range idioms {
+			r := recs[where]
+			if r == nil {
+				r = &IdiomRecord{Where: where}
+				recs[where] = r
+			}
+			if !e.Crisis() {
+				r.Quiet++
+				continue
+			}
+			if r.Missed++; r.Example == "" {
+				r.Example = e.Text
+			}
+		}
+	}
+	return worstFirst(recs, func(r IdiomRecord) (int, string) { return r.Missed - r.Quiet, r.Where })
+}
+
+// WriteIdioms prints the records as a table, at most rows of them (all
+// with rows ≤ 0), each with its idiom as written (pattern, by place) and
+// the first crisis entry it left missed, cut to 120 bytes.
+func WriteIdioms(w io.Writer, recs []IdiomRecord, pattern func(where string) string, rows int) {
+	fmt.Fprintln(w, "| idiom | crisis entries it left missed / other entries it held quiet | pattern | first crisis entry missed |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	for i, r := range recs {
+		if rows > 0 && i == rows {
+			break
+		}
+		ex := r.Example
+		if len(ex) > 120 {
+			ex = strings.ToValidUTF8(ex[:120], "") + "…"
+		}
+		esc := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+		fmt.Fprintf(w, "| %s | %d / %d | %s | %s |\n", r.Where, r.Missed, r.Quiet, esc(pattern(r.Where)), esc(ex))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +27,15 @@ func main() {
 	bare := flag.Bool("no-apostrophes", false, "read the journal set with every apostrophe removed (Ill, dont), as many people type")
 	cv := flag.Bool("cssrs-cv", false, "C-SSRS by five-fold cross-validation: each user is checked by models trained without the user's fold (run from the repository root)")
 	lines := flag.Int("lines", 0, "instead of the figures: for every rule and model, the crisis and other entries of all the journal sets in safety/testdata but the held-out ones that it said yes to, alone or with others; the given number of rows, worst record first (-1: all)")
+	idioms := flag.Int("idioms", 0, "instead of the figures: for every idiom, the crisis entries of all the journal sets in safety/testdata but the held-out ones that it left missed by cancelling a match, and the other entries it held quiet; the given number of rows, worst record first (-1: all)")
 	flag.Parse()
+	if *idioms != 0 {
+		if err := runIdioms(*idioms); err != nil {
+			fmt.Fprintln(os.Stderr, "crisis-eval:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *lines != 0 {
 		if err := runLines(*lines); err != nil {
 			fmt.Fprintln(os.Stderr, "crisis-eval:", err)
@@ -152,30 +161,9 @@ func runCV(data string, verbose bool) error {
 // sets of safety/testdata, the held-out sets left out (safety.HeldOutSets):
 // docs/safety.md, round 48, chose lines to weaken this way.
 func runLines(rows int) error {
-	files, err := filepath.Glob(filepath.Join("safety", "testdata", "crisis_journal*.jsonl"))
+	d, es, read, err := devSets()
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return fmt.Errorf("no journal sets under safety/testdata: run it from the repository root")
-	}
-	d, err := safety.NewDetector()
-	if err != nil {
-		return err
-	}
-	heldOut := safety.HeldOutSets()
-	var es []crisiseval.Entry
-	read := 0
-	for _, f := range files {
-		if slices.Contains(heldOut, filepath.Base(f)) {
-			continue
-		}
-		e, err := crisiseval.LoadJournal(f)
-		if err != nil {
-			return err
-		}
-		es = append(es, e...)
-		read++
 	}
 	recs := crisiseval.CountLines(es, func(text string) (bool, []crisiseval.Yes) {
 		v, found := d.Explain(text)
@@ -195,9 +183,88 @@ func runLines(rows int) error {
 		}
 		return v.Crisis, yes
 	})
-	fmt.Printf("%d entries of %d journal sets (held out and left out: %s)\n\n", len(es), read, strings.Join(heldOut, ", "))
+	fmt.Printf("%d entries of %d journal sets (held out and left out: %s)\n\n", len(es), read, heldOutNames())
 	crisiseval.WriteLines(os.Stdout, recs, rows)
 	return nil
+}
+
+// devSets returns the detector and the entries of every journal set of
+// safety/testdata but the held-out ones (safety.HeldOutSets), with the
+// number of sets read.
+func devSets() (*safety.Detector, []crisiseval.Entry, int, error) {
+	files, err := filepath.Glob(filepath.Join("safety", "testdata", "crisis_journal*.jsonl"))
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if len(files) == 0 {
+		return nil, nil, 0, fmt.Errorf("no journal sets under safety/testdata: run it from the repository root")
+	}
+	d, err := safety.NewDetector()
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	heldOut := safety.HeldOutSets()
+	var es []crisiseval.Entry
+	read := 0
+	for _, f := range files {
+		if slices.Contains(heldOut, filepath.Base(f)) {
+			continue
+		}
+		e, err := crisiseval.LoadJournal(f)
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		es = append(es, e...)
+		read++
+	}
+	return d, es, read, nil
+}
+
+// runIdioms prints, for every idiom, the crisis entries it left missed and
+// the other entries it held quiet over the journal sets of safety/testdata,
+// the held-out sets left out: docs/safety.md, round 56, found idioms that
+// swallowed crisis sentences this way.
+func runIdioms(rows int) error {
+	d, es, read, err := devSets()
+	if err != nil {
+		return err
+	}
+	rules, err := os.ReadFile(filepath.Join("safety", "rules.txt"))
+	if err != nil {
+		return err
+	}
+	ruleLines := strings.Split(string(rules), "\n")
+	recs := crisiseval.CountIdioms(es, func(text string) (bool, []string) {
+		v, found := d.Explain(text)
+		var idioms []string
+		for _, f := range found {
+			_, rest, isIdiom := strings.Cut(f.Outcome, "idiom (")
+			where, closed := strings.CutSuffix(rest, ")")
+			if isIdiom && closed && !slices.Contains(idioms, where) {
+				idioms = append(idioms, where)
+			}
+		}
+		return v.Crisis, idioms
+	})
+	pattern := func(where string) string {
+		n, err := strconv.Atoi(strings.TrimPrefix(where, "rules.txt:"))
+		if err != nil || n < 1 || n > len(ruleLines) {
+			return ""
+		}
+		return strings.TrimSpace(strings.TrimPrefix(ruleLines[n-1], "idiom:"))
+	}
+	fmt.Printf("%d entries of %d journal sets (held out and left out: %s)\n\n", len(es), read, heldOutNames())
+	crisiseval.WriteIdioms(os.Stdout, recs, pattern, rows)
+	return nil
+}
+
+// heldOutNames lists the held-out sets for a heading, or says there are
+// none.
+func heldOutNames() string {
+	if h := safety.HeldOutSets(); len(h) > 0 {
+		return strings.Join(h, ", ")
+	}
+	return "none"
 }
 
 // decider is the app's decision, as the evaluation asks it.

@@ -491,10 +491,28 @@ func (d *Detector) subjectIsOther(toks []token, p int, strict, possOther bool, l
 		if strict || possOther && toks[k].poss || !toks[k].poss && !d.isObject(toks, k) {
 			return true
 		}
-	case strict && f&(flagSoft|flagNegStop|flagGapStop|flagObjectTaker|flagDeterminer) == 0:
+	case strict && f&(flagSoft|flagNegStop|flagGapStop|flagObjectTaker|flagDeterminer) == 0 && !d.atPlace(toks, k):
 		return true
 	}
 	return d.nearestIsOther(toks, k)
+}
+
+// atPlace reports whether the word at k names where someone is, not who:
+// a place word ("lying here wanting to be dead") or a word at most three
+// after a preposition of place ("on the bedroom floor wanting to die",
+// "in my car wanting to disappear"). Such a word is no subject, so the
+// nearest person further back decides.
+func (d *Detector) atPlace(toks []token, k int) bool {
+	for j := k; j >= 0 && j > k-4; j-- {
+		s := toks[j].s
+		if isBreak(s) || s == symComma || j < k && d.v.flags[s]&(flagOther|flagWriter) != 0 || toks[j].name {
+			return false
+		}
+		if d.v.flags[s]&flagPlace != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // appositive reports that the comma at k closes a person set between

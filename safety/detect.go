@@ -418,7 +418,9 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 }
 
 // modelSays returns "model" when the model says yes for the sentence
-// toks[a:b] of the given score and no veto holds it back.
+// toks[a:b] of the given score and no veto holds it back. A sentence whose
+// only people are others is still the writer's when it opens with its
+// verb, as a diary does (writerLeads, round 54).
 func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float64, sc *scratch, ex *explainer) string {
 	if score < d.m.threshold {
 		return ""

@@ -1299,3 +1299,36 @@ func TestRound54(t *testing.T) {
 		{true, "The old thought came back again tonight: I want to die."},
 	})
 }
+
+// TestRound56 checks round 56's readings beside their look-alikes: a place
+// before "wanting" is no subject (atPlace), while a person there still is;
+// wanting death with no "to" and no "be", as Patois and Pidgin say it
+// (both first tried in round 55); and idioms of everyday talk that no
+// longer swallow the crisis phrase they overlap.
+func TestRound56(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Been lying here in the dark wanting to be dead for hours."},
+		{true, "Sat on the kitchen floor wanting to die, the kettle going cold."},
+		{false, "A girl on the news wanting to die because of the bullies, it broke my heart."},
+		{false, "My sister is lying in her room wanting to die and I don't know what to do."},
+		{false, "There should be no more excuses from the council."},
+		{true, "Mi tired. Mi want dead, fi real."},
+		{true, "Abeg, I wan die."},
+		{false, "I want dead quiet when I read."},
+		{true, "They would all sleep better if I was gone for good."},
+		{false, "I'll be gone for a week, so Mum is feeding the cat."},
+		{false, "I'm going for a run before work."},
+		{true, "I can't see any reason to keep going with this life."},
+		{false, "I can't see any reason to keep going with this diet."},
+		{true, "I don't want to live in a world where she pretends I never existed."},
+		{false, "I don't want to live in a flat with no garden."},
+		{true, "I'm done trying to live."},
+		{true, "Everything in me wants to be dead right now."},
+		{false, "You were dead right about the boiler."},
+		{true, "The flat is sorted so nobody has a mess to deal with once I'm gone on Sunday."},
+		{false, "I'm going on holiday on Sunday, the flat is sorted."},
+		{true, "He left in March. I haven't slept properly since. Tonight I'd rather be dead than start again without him."},
+		{false, "I'd rather die than sing karaoke at the Christmas do."},
+		{true, "I'd rather be dead than be this much trouble to my son."},
+	})
+}

@@ -43,7 +43,13 @@ var dialectWords = map[string]string{
 	"yersel": "yourself", "naebody": "nobody", "naewhere": "nowhere", "naething": "nothing",
 	"nae": "no", "oot": "out", "doon": "down", "heid": "head", "greetin": "crying",
 	"bairn": "child", "bairns": "children", "morra": "tomorrow", "mair": "more", "ony": "any",
-	"dae": "do",
+	"dae": "do", "daein": "doing", "hoose": "house", "wean": "child", "weans": "children",
+	"telt": "told", "gied": "gave",
+	// Nigerian Pidgin (Faraclas, Nigerian Pidgin; round 55), and "doh" of
+	// Trinidadian English (Winer, Dictionary of the English/Creole of
+	// Trinidad & Tobago).
+	"dey": "be", "una": "you", "wetin": "what", "pikin": "child", "abeg": "please",
+	"comot": "leave", "doh": "do not",
 }
 
 // addDialect reads dialectWords into v.dialect: each word the vocabulary

@@ -38,16 +38,15 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 
 // judge decides one sentence from the hits that start in it
 // (ordered by start). It returns the reason code of the first risk match
-// that passes every check, or "". With an explainer it goes on and records
+// that passes every check, or "", and where that match runs (at). With an
+// explainer it goes on and records
 // every risk match. When no other line passes, it returns the index in
 // d.rules of the first weak line that does (weak.go), or -1. It also
 // returns the sentence's veto bits, which the caller uses to let stated
 // recovery reach the neighbouring sentences, and whether a risk line was
 // cancelled for negation, quotation or an idiom (held: the sentence model
 // may not say yes for the sentence).
-func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32, vetoBits, bool) {
-	var bits vetoBits
-	held := false
+func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (code string, weak int32, bits vetoBits, held bool, at hit) {
 	recEnd := int32(-1) // where the last stated recovery ends
 	clauseEnd := -1     // riskClauseEnd, read only for a clause veto
 	for _, h := range hits {
@@ -81,7 +80,7 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 			}
 		}
 	}
-	code, weak := "", int32(-1)
+	weak = -1
 	for i, h := range hits {
 		ac := d.acts[h.act]
 		r := &d.rules[ac.rule]
@@ -110,11 +109,11 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 		}
 		if why == "" {
 			if code == "" {
-				code = r.code
+				code, at = r.code, hit{start: first.start, end: h.end}
 			}
 			ex.add(d, h, "yes")
 			if ex == nil {
-				return code, -1, bits, held
+				return code, -1, bits, held, at
 			}
 			continue
 		}
@@ -129,7 +128,7 @@ func (d *Detector) judge(toks []token, hits []hit, ex *explainer) (string, int32
 	if code != "" {
 		weak = -1
 	}
-	return code, weak, bits, held
+	return code, weak, bits, held, at
 }
 
 // Three reasons a risk line is cancelled that also hold the sentence

@@ -241,13 +241,14 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	recovered := false
 	pastCode := ""
 	var pastRanges [][2]int // Explain only
-	// history stays true while every yes is a past attempt or self-injury:
-	// only such an entry may be read as a recovery story (finish).
+	// history stays true while every yes is a past attempt or self-injury,
+	// or an intent or means told as done: only such an entry may be read
+	// as a recovery story (finish).
 	history := true
 	// settle takes a sentence that said yes and survived its neighbours;
 	// it reports whether the verdict is now final.
 	settle := func(code string, bits vetoBits, from, to int) bool {
-		if !(bits&(vetoPast|vetoTense) != 0 && pastStory(code)) && code != "attempt" && code != "selfharm" {
+		if !(bits&(vetoPast|vetoTense) != 0 && pastStory(code)) && code != "attempt" && code != "selfharm" && bits&vetoDone == 0 {
 			history = false
 		}
 		if bits&(vetoPast|vetoTense) != 0 && bits&vetoRecur == 0 {
@@ -305,7 +306,14 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 				ex.text, ex.sentence = ti, sent
 			}
 			from := ex.size()
-			code, weak, bits, held := d.judge(toks, sc.hits, ex)
+			code, weak, bits, held, at := d.judge(toks, sc.hits, ex)
+			if (code == "intent" || code == "means") && bits&(vetoPast|vetoRecur) == 0 && d.actInPast(toks, a, b, at, sc) {
+				bits |= vetoDone
+				if ex != nil {
+					ex.found = append(ex.found, Finding{Text: ti, Sentence: sent, Code: tenseCode, Rule: "tense.go",
+						Pattern: "an intent or a means, told in the past tense as done", Outcome: toldAsDone})
+				}
+			}
 			if pastStory(code) && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, d.riskClauseEnd(toks, sc.hits), sc) {
 				bits |= vetoTense
 				if ex != nil {

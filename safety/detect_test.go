@@ -1332,3 +1332,18 @@ func TestRound56(t *testing.T) {
 		{true, "I'd rather be dead than be this much trouble to my son."},
 	})
 }
+
+// TestRound58 checks round 58's reading: an intent or a means told in the
+// past tense as done is history, like a past attempt, so a story of
+// getting through it is read by the recovery model; told about today, in
+// a later clause of now, or not as done, it stays a yes.
+func TestRound58(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{false, "I attempted suicide the winter I lost my job. That was eleven years ago. I have a garden now, and a dog who snores."},
+		{false, "Three years ago I tried to end it after the divorce. Today I taught my son to ride his bike."},
+		{true, "I tried to end it last night. I'm still here and I don't know what to do."},
+		{true, "I tried to end it. Nobody knows."},
+		{true, "Ten years since I tried to jump off the bridge and I think about it most days."},
+		{true, "I looked at the wedding photos and thought, I could end my life this month and they'd still have these."},
+	})
+}

@@ -635,7 +635,7 @@ func (d *Detector) eachSentence(text string, sc *scratch, f func(toks []token, a
 			b++
 		}
 		d.find(toks, a, min(b+1, len(toks)), sc)
-		_, _, bits, _ := d.judge(toks, sc.hits, nil)
+		_, _, bits, _, _ := d.judge(toks, sc.hits, nil)
 		f(toks, a, b, bits)
 		a = b + 1
 	}

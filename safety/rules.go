@@ -77,6 +77,11 @@ const (
 	// intent or means line in its own sentence only (narrowCancels), and,
 	// unlike vetoHyperbole, never holds the models back.
 	vetoTrivial
+	// vetoDone marks an intent or a means told in the past tense as done
+	// ("I tried to end it", "I attempted suicide"; actInPast in tense.go).
+	// It cancels nothing: like a past attempt, the sentence still says
+	// yes, and the entry may be read as a recovery story (finish).
+	vetoDone
 )
 
 func vetoBit(name string) (vetoBits, bool) {

@@ -36,6 +36,16 @@ func (ex *explainer) add(d *Detector, h hit, outcome string) {
 		Rule: "rules.txt:" + strconv.Itoa(r.line), Pattern: r.source, Outcome: outcome})
 }
 
+// addTense records a reading of the tense reader (tense.go) for the
+// sentence being judged.
+func (ex *explainer) addTense(pattern, outcome string) {
+	if ex == nil {
+		return
+	}
+	ex.found = append(ex.found, Finding{Text: ex.text, Sentence: ex.sentence, Code: tenseCode, Rule: "tense.go",
+		Pattern: pattern, Outcome: outcome})
+}
+
 // judge decides one sentence from the hits that start in it
 // (ordered by start). It returns the reason code of the first risk match
 // that passes every check, or "", and where that match runs (at). With an

@@ -309,17 +309,11 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 			code, weak, bits, held, at := d.judge(toks, sc.hits, ex)
 			if (code == "intent" || code == "means") && bits&(vetoPast|vetoRecur) == 0 && d.actInPast(toks, a, b, at, sc) {
 				bits |= vetoDone
-				if ex != nil {
-					ex.found = append(ex.found, Finding{Text: ti, Sentence: sent, Code: tenseCode, Rule: "tense.go",
-						Pattern: "an intent or a means, told in the past tense as done", Outcome: toldAsDone})
-				}
+				ex.addTense("an intent or a means, told in the past tense as done", toldAsDone)
 			}
 			if pastStory(code) && bits&(vetoPast|vetoRecur) == 0 && d.toldInPast(toks, a, b, d.riskClauseEnd(toks, sc.hits), sc) {
 				bits |= vetoTense
-				if ex != nil {
-					ex.found = append(ex.found, Finding{Text: ti, Sentence: sent, Code: tenseCode, Rule: "tense.go",
-						Pattern: "a wish, no reason to live or being a burden, told in the past tense", Outcome: toldInPastTense})
-				}
+				ex.addTense("a wish, no reason to live or being a burden, told in the past tense", toldInPastTense)
 			}
 			if !models && bits&vetoMedia != 0 {
 				// "a song about losing your will to live": a "you" beside

@@ -62,15 +62,15 @@ type tense struct {
 	present []bool // a verb whose unmarked form is the present: be, have, want…
 	after   []bool // a word after which a verb is not finite: to, would, not…
 	keep    []bool // a word that keeps its clause from the past: now, today… and if, wish, would
-	again   []bool // a word that keeps the whole sentence from the past: again
 	lead    []bool // a verb a diary sentence opens with, its subject dropped, in a form sc.past does not mark: going, cut…
+	again   sym    // "again", which keeps the whole sentence from the past
 	last    sym    // "last", for "last night"
 	night   sym
 }
 
 func tenseTable(v *vocab) *tense {
 	n := len(v.names)
-	t := &tense{present: make([]bool, n), after: make([]bool, n), keep: make([]bool, n), again: make([]bool, n), lead: make([]bool, n)}
+	t := &tense{present: make([]bool, n), after: make([]bool, n), keep: make([]bool, n), lead: make([]bool, n)}
 	mark := func(m []bool, words ...string) {
 		for _, w := range words {
 			if s, ok := v.lemma[w]; ok {
@@ -81,16 +81,15 @@ func tenseTable(v *vocab) *tense {
 	mark(t.present, "be", "have", "do", "want", "wish", "feel", "need", "keep", "think", "can", "will", "hope", "pray")
 	mark(t.after, "to", "would", "could", "should", "might", "must", "may", "will", "can", "not", "never", "do", "be", "have")
 	mark(t.keep, "now", "today", "tonight", "anymore", "lately", "recently", "yesterday", "currently", "tomorrow")
-	// "still" would belong here too, but it is a filler word, dropped
-	// before anything reads the sentence (vocab.go).
-	mark(t.again, "again")
 	// A past form after "if" or beside "wish" or "would" is not the past:
 	// "everyone would be better off if I wasn't alive".
 	mark(t.keep, "if", "wish", "would", "unless")
 	// "gonna" and "going" are "go"; "cut", "hit" and "put" are their own
 	// past.
 	mark(t.lead, "go", "cut", "hit", "put")
-	t.last, t.night = v.lemma["last"], v.lemma["night"]
+	// "still" would stand beside "again", but it is a filler word, dropped
+	// before anything reads the sentence (vocab.go).
+	t.again, t.last, t.night = v.lemma["again"], v.lemma["last"], v.lemma["night"]
 	return t
 }
 
@@ -134,7 +133,7 @@ func (d *Detector) toldInPast(toks []token, a, b, end int, sc *scratch) bool {
 		if s < symFirstWord || int(s) >= len(t.keep) {
 			continue
 		}
-		if t.again[s] {
+		if s == t.again && t.again != 0 {
 			return false
 		}
 		if k >= end {

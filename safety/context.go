@@ -169,8 +169,10 @@ func (d *Detector) riskClauseEnd(toks []token, hits []hit) int {
 		if d.rules[ac.rule].kind != kindRisk || ac.side == sideLeft || int(h.end) <= end {
 			continue
 		}
-		if _, ok := d.leftPartner(toks, hits, i); ac.side == sideRight && !ok {
-			continue
+		if ac.side == sideRight {
+			if _, ok := d.leftPartner(toks, hits, i); !ok {
+				continue
+			}
 		}
 		end = int(h.end)
 	}

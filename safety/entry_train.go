@@ -17,8 +17,14 @@ import (
 // with the crisis entry they pair with (the difference is in the whole);
 // set Q (varied wording, supporters); set T (crisis spread over
 // ordinary-sounding sentences, and ordinary entries on the same topics);
-// sets K, N and O, each run once as a held-out set before; and set R, sad
-// and frightened writing that is not crisis, read as general writing.
+// sets K, N and O, each run once as a held-out set before; sets BJ to CA,
+// each run once for rounds 50 to 58 (round 59: their misses are mostly
+// crises told in ordinary words over several sentences, errands, gifts, a
+// place now, which is what this model reads); set CD, written for round
+// 59 (ordinary visits to roofs, bridges and cliffs told in the present,
+// against the same places with intent, so that a place alone does not
+// bear a weak line out: TestWeakLines); and set R, sad and frightened
+// writing that is not crisis, read as general writing.
 // Never read by this model: AJ to AO and AR (read by the sentence and
 // recovery models since round 34), AP, AQ, AS, AT, AV to AY and BE (read
 // by the sentence model since round 47); never read by any: RU, AL, AU,
@@ -59,6 +65,13 @@ var (
 	entryJournals = []string{
 		"crisis_journal_p.jsonl", "crisis_journal_q.jsonl", "crisis_journal_t.jsonl",
 		"crisis_journal_k.jsonl", "crisis_journal_n.jsonl", "crisis_journal_o.jsonl",
+		"crisis_journal_bj.jsonl", "crisis_journal_bk.jsonl", "crisis_journal_bl.jsonl",
+		"crisis_journal_bm.jsonl", "crisis_journal_bn.jsonl", "crisis_journal_bo.jsonl",
+		"crisis_journal_bp.jsonl", "crisis_journal_bq.jsonl", "crisis_journal_br.jsonl",
+		"crisis_journal_bs.jsonl", "crisis_journal_bt.jsonl", "crisis_journal_bu.jsonl",
+		"crisis_journal_bv.jsonl", "crisis_journal_bw.jsonl", "crisis_journal_bx.jsonl",
+		"crisis_journal_by.jsonl", "crisis_journal_bz.jsonl", "crisis_journal_ca.jsonl",
+		"crisis_journal_cd.jsonl",
 	}
 	entryGeneral = []string{"crisis_journal_r.jsonl"}
 )

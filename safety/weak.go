@@ -32,7 +32,7 @@ import "strconv"
 // was already in the vocabulary, so adding them left the weight files as
 // they were.
 const (
-	weakEntryMargin    = 3.0
+	weakEntryMargin    = 2.25
 	weakSentenceMargin = 1.75
 )
 

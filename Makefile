@@ -66,9 +66,9 @@ crisis-eval:
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_e.jsonl
 	@echo '== the second fresh set, set B (held out once, read in training since round 29; docs/safety.md, "A second fresh set")'
 	$(GO) run ./safety/crisiseval/cmd/crisis-eval -data ../shared/data -journal safety/testdata/crisis_journal_b.jsonl | sed -n '/Fresh journal/,$$p'
-	@echo '== sets F to CD (rounds 12 to 59: each held out once, then development or training; AR written for training (round 34); AT read by no model, AU written for training and read by none (round 35); RU (ordinary anxious-attachment writing) and AL (ordinary forum comments) are all other; AB, AC, AD, BE and CD were written for training; a set held out for the next round is not run here; docs/safety.md, "Where it stands")'
+	@echo '== sets F to CD (rounds 12 to 59: each held out once, then development or training; AR written for training (round 34); AT read by no model, AU written for training and read by none (round 35); RU (ordinary anxious-attachment writing) and AL (ordinary forum comments) are all other; AB, AC, AD, BE, CD and CG were written for training (CG read by none); a set held out for the next round is not run here; docs/safety.md, "Where it stands")'
 	$(GO) build -o /tmp/securebase-crisis-eval ./safety/crisiseval/cmd/crisis-eval
-	@for s in f g h i j k l m n o p q r s t u v w x y z aa ae af ag ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd bf bg bh bi bj bk bl bm bn bo bp bq br bs bt bu bv bw bx by bz ca cb cc ru ab ac ad be cd; do echo "== set $$s"; /tmp/securebase-crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_$$s.jsonl | sed -n '/^| recall |/,/joins of 8/p'; done
+	@for s in f g h i j k l m n o p q r s t u v w x y z aa ae af ag ah ai aj ak al am an ao ap aq ar as at au av aw ax ay az ba bb bc bd bf bg bh bi bj bk bl bm bn bo bp bq br bs bt bu bv bw bx by bz ca cb cc ru ab ac ad be cd cg; do echo "== set $$s"; /tmp/securebase-crisis-eval -data ../shared/data -only journal -journal safety/testdata/crisis_journal_$$s.jsonl | sed -n '/^| recall |/,/joins of 8/p'; done
 
 # Phone (320 and 390 px) and desktop screenshots of every page, signed out
 # and in, into screenshots/ (not committed); then the README's screenshot.

@@ -29,9 +29,9 @@ import (
 // recovery models since round 34), AP, AQ, AS, AT, AV to AY and BE (read
 // by the sentence model since round 47); never read by any: RU, AL, AU,
 // the development sets AZ, BA to BD, BF to BI, CB and CC, set CG (written
-// for this model after round 59; reading it changed nothing), any set held out
-// for the next round, and GoEmotions; the C-SSRS users are read by the
-// sentence model only (model_train.go).
+// for this model after round 59; reading it changed nothing), any set
+// held out for the next round, and GoEmotions; the C-SSRS users are read
+// by the sentence model only (model_train.go).
 //
 // It keeps the texts the rules and the freshly trained sentence model
 // pass (where it will be asked) and learns to tell those labelled crisis

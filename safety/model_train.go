@@ -62,10 +62,10 @@ import (
 // found fewer crisis entries on the sets it had not read, round 29), set
 // RU (false alarms on ordinary anxious-attachment writing), set AL
 // (ordinary forum comments, the same for general writing), sets AZ, BA
-// to BD and BF to BI (each run once, for rounds 42 to 48; development
-// sets read by no model: unread in model_test.go; so are CB and CC, run
-// for round 59), sets BJ to CA and CD
-// (the entry model's since round 59, entry_train.go), set AU (written for
+// to BD and BF to BI (each run once, for rounds 42 to 48), CB and CC (run
+// once, for round 59) and CG (written for the entry model after round 59):
+// development sets read by no model (unread in model_test.go); sets BJ to
+// CA and CD (the entry model's since round 59, entry_train.go), set AU (written for
 // training; round 35 tried it and kept none), any set held out for the
 // next round (HeldOutSets, heldout.go), and GoEmotions.
 //

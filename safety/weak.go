@@ -27,7 +27,10 @@ import "strconv"
 // margins, in logits, were chosen on the development sets (docs/safety.md,
 // round 25); the sentence margin went from 2.0 to 1.75 with round 29's
 // retrained sentence model, which changed no verdict on any journal set
-// and kept a leaving-do "thank you for everything" ordinary. The models
+// and kept a leaving-do "thank you for everything" ordinary, and the entry
+// margin from 3.0 to 2.25 with round 59's entry model, which reads "here"
+// for crisis: margins from 3.0 to 2.25 were level on the development sets,
+// and 2.25 keeps an ordinary roof (TestWeakLines) ordinary. The models
 // never learn from a weak line's verdict, and every word of the weak lines
 // was already in the vocabulary, so adding them left the weight files as
 // they were.

@@ -176,14 +176,12 @@ func (t *tense) notFinite(toks []token, a, k int, sc *scratch) bool {
 // month" are not: the act's own words are not in the past. The sentence
 // keeps its yes and its reason code; it is marked vetoDone.
 func (d *Detector) actInPast(toks []token, a, b int, at hit, sc *scratch) bool {
-	done := false
 	for k := int(at.start); k < int(at.end) && k < b; k++ {
 		if sc.isPast(k) {
-			done = true
-			break
+			return d.toldInPast(toks, a, b, b, sc)
 		}
 	}
-	return done && d.toldInPast(toks, a, b, b, sc)
+	return false
 }
 
 // tenseCode and toldInPastTense are the finding Explain adds after a

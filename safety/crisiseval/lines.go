@@ -88,7 +88,7 @@ func WriteLines(w io.Writer, recs []LineRecord, rows int) {
 		if rows > 0 && i == rows {
 			break
 		}
-		fmt.Fprintf(w, "| %s | %d / %d | %d / %d | %s |\n", r.Where, r.Crisis, r.Other, r.CrisisAlone, r.OtherAlone, strings.ReplaceAll(r.Pattern, "|", `\|`))
+		fmt.Fprintf(w, "| %s | %d / %d | %d / %d | %s |\n", r.Where, r.Crisis, r.Other, r.CrisisAlone, r.OtherAlone, cell(r.Pattern))
 	}
 }
 
@@ -149,7 +149,9 @@ func WriteIdioms(w io.Writer, recs []IdiomRecord, pattern func(where string) str
 		if len(ex) > 120 {
 			ex = strings.ToValidUTF8(ex[:120], "") + "…"
 		}
-		esc := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
-		fmt.Fprintf(w, "| %s | %d / %d | %s | %s |\n", r.Where, r.Missed, r.Quiet, esc(pattern(r.Where)), esc(ex))
+		fmt.Fprintf(w, "| %s | %d / %d | %s | %s |\n", r.Where, r.Missed, r.Quiet, cell(pattern(r.Where)), cell(ex))
 	}
 }
+
+// cell escapes s for a cell of a Markdown table.
+func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }

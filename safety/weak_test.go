@@ -17,9 +17,11 @@ func TestWeakLines(t *testing.T) {
 		// Despair around it: the entry model bears the weak line out.
 		// (Round 47: "Nothing I do is ever enough for anyone. …", the
 		// case before, is now found by the entry model outright, so the
-		// weak line no longer decides it; round 29 met the same.)
+		// weak line no longer decides it; round 29 met the same, and
+		// round 60 with "I've let everyone down again. I'm so tired of
+		// fighting my own head. Thank you for everything, all of you.")
 		{"I keep letting people down. I'm so tired of being me. Tomorrow I'm going to the cliffs.", "means"},
-		{"I've let everyone down again. I'm so tired of fighting my own head. Thank you for everything, all of you.", "farewell"},
+		{"I keep getting it wrong with everyone. I'm worn out by my own head. Thank you for everything, all of you.", "farewell"},
 		// The same weak lines in ordinary entries.
 		{"I'm on the roof of our building. It's very windy up here.", ""},
 		{"Thank you for everything, all of you. Best leaving do ever, I'll miss this team.", ""},

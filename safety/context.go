@@ -446,7 +446,10 @@ func (d *Detector) negRaised(toks []token, subj int) bool {
 			return false
 		}
 		if d.v.flags[s]&flagNeg != 0 {
-			return true
+			// "I can't stop thinking that I want to be dead": the
+			// negation is of the stopping, as in negated (round 63).
+			next := toks[j+1].s
+			return next != d.v.stop && next != d.v.help
 		}
 	}
 	return false

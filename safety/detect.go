@@ -231,7 +231,7 @@ func (d *Detector) scan(texts []string, sc *scratch, ex *explainer) (Verdict, bo
 	models := !sc.asWriter
 	if models {
 		sc.ekeys, sc.esents, sc.emax = sc.ekeys[:0], 0, math.Inf(-1)
-		sc.writer, sc.you, sc.sents = false, false, 0
+		sc.writer, sc.you, sc.sents = false, 0, 0
 		sc.weak, sc.weakScore = -1, math.Inf(-1)
 	}
 	// A sentence told as the past ("when I was nineteen I took an
@@ -422,13 +422,14 @@ func (d *Detector) finish(texts []string, v Verdict, history bool, sc *scratch, 
 // modelSays returns "model" when the model says yes for the sentence
 // toks[a:b] of the given score and no veto holds it back. A sentence whose
 // only people are others is still the writer's when it opens with its
-// verb, as a diary does (writerLeads, round 54).
+// verb, as a diary does (writerLeads, round 54), or when the writer is the
+// first person it names (writerFirst, round 61).
 func (d *Detector) modelSays(toks []token, a, b int, bits vetoBits, score float64, sc *scratch, ex *explainer) string {
 	if score < d.m.threshold {
 		return ""
 	}
 	why := d.modelVeto(toks, a, b, bits, true)
-	if why == whyOtherOnly && d.writerLeads(toks, a, b, sc) {
+	if why == whyOtherOnly && (d.writerLeads(toks, a, b, sc) || d.writerFirst(toks, a, b)) {
 		why = ""
 	}
 	if ex != nil {

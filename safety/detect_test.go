@@ -1347,3 +1347,107 @@ func TestRound58(t *testing.T) {
 		{true, "I looked at the wedding photos and thought, I could end my life this month and they'd still have these."},
 	})
 }
+
+// TestRound61 checks the act now or just done, told plainly, in the shapes
+// round 61 wrote lines for, each beside an ordinary sentence with the same
+// words; and that a sentence opening with the writer is the writer's for
+// the sentence model, whoever it names after (writerFirst).
+func TestRound61(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Drank the weed killer from the garage about twenty minutes ago."},
+		{true, "Stirred the rat poison into my coffee and finished the cup."},
+		{false, "Put the rat poison behind the shed where the dog can't reach it."},
+		{true, "I swallowed most of my sertraline about an hour ago."},
+		{false, "I took most of my sertraline with food this morning like the GP said."},
+		{true, "I took everything in the first aid box an hour ago."},
+		{true, "Sitting in the kitchen with the rifle across my knees."},
+		{false, "Sitting in the kitchen with the cat across my knees."},
+		{true, "The engine is running in the garage and the door is down."},
+		{false, "The car is running rough so it's in the garage till Friday."},
+		{true, "Some nights I wish a stroke would take me first."},
+		{false, "Some nights I wish the bus would come on time for once."},
+		{true, "I asked the bank whether the policy pays out if it's suicide."},
+		{false, "The insurer says the policy does not cover mould damage."},
+		{true, "I can't live without him and I'm not going to try."},
+		{false, "I can't live without coffee and I'm not going to try."},
+		{true, "My tablets are in my lap and I keep counting them."},
+		{true, "Banging my head against the wall and now it's bleeding."},
+		{false, "Banged my head on the cupboard door and it bled a bit."},
+		{true, "They'd cry for a month and then they'd be free of me."},
+		{true, "Everyone would be better off if I was gone for good."},
+	})
+}
+
+// TestRound62 checks round 62's widening of round 61's lines and its few
+// new kinds, each beside an ordinary sentence with the same words.
+func TestRound62(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Drank the antifreeze at about eleven, everything's spinning."},
+		{true, "Swallowed a cup of drain cleaner this evening and my throat is raw."},
+		{false, "Bought drain cleaner this evening and the sink finally works."},
+		{true, "Rang to ask if the policy pays out if I die by my own hand."},
+		{true, "The rifle's in the shed and I took the key while he slept."},
+		{false, "Lost the key to the shed again, so the mower stays out."},
+		{true, "I'm done trying to stay alive."},
+		{false, "I'm done trying to stay on top of the laundry."},
+		{true, "Been saving my tablets so I can overdose."},
+		{true, "Every night I pray for God to take me in my sleep."},
+		{false, "Every night I pray for God to keep the children safe."},
+		{true, "Hugged them all like it was the last time, because it is."},
+		{false, "Hugged them all like it was the last time, because the flight is long."},
+		{true, "Sat with the engine running in the garage this morning till I blacked out."},
+	})
+}
+
+// TestRound63 checks round 63's lines for the act now or just done, each
+// beside an ordinary sentence with the same words, and a negated "stop"
+// read through "thinking that" (negRaised).
+func TestRound63(t *testing.T) {
+	checkEntries(t, []entryCase{
+		{true, "Swallowed the drain cleaner and my throat is on fire."},
+		{false, "Poured the drain cleaner down the sink and it finally cleared."},
+		{true, "Took the whole lot of my tramadol about twenty minutes ago."},
+		{true, "I've injected all of my insulin."},
+		{false, "I've injected my insulin before dinner like the nurse showed me."},
+		{true, "Thirty tablets and the rest of the vodka, done."},
+		{true, "Every box from the bathroom cabinet is on the bed now."},
+		{true, "Took a razor apart in the bathroom."},
+		{true, "This is goodbye for real."},
+		{false, "This is goodbye for now, see you all in March."},
+		{true, "Most days I'd prefer not to exist."},
+		{false, "I'd prefer not to work weekends."},
+		{true, "I can't stop thinking that I want to die."},
+		{false, "I don't think that I want to die, I think I want a holiday."},
+	})
+}
+
+// TestWriterFirst checks which sentences open with the writer, for the
+// sentence model's veto (writerFirst): not the owner of someone else named
+// just after, nor "I", which is the speaker and needs no exception.
+func TestWriterFirst(t *testing.T) {
+	d := newTestDetector(t)
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"My plan is the pills with the wine once Sam is at work.", true},
+		{"me and the pills and the hotel room in Leeds on Friday", true},
+		{"Myself, I think Priya would cope.", true},
+		{"My sister Sam says she has a plan to quit smoking.", false},
+		{"My little brother wants to move out.", false},
+		{"My flatmate Priya is away.", false},
+		{"Part of me wants to leave him.", false},
+		{"Marcus called me from the bridge.", false},
+		{"I gave my jacket to Sam.", false},
+	} {
+		sc := &scratch{}
+		toks := d.v.tokenize(c.text, sc, true)
+		b := 0
+		for b < len(toks) && toks[b].s != symBound {
+			b++
+		}
+		if got := d.writerFirst(toks, 0, b); got != c.want {
+			t.Errorf("%q: writerFirst %v, want %v", c.text, got, c.want)
+		}
+	}
+}

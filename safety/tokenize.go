@@ -49,10 +49,10 @@ type scratch struct {
 	esents int
 	emax   float64 // the highest sentence model score among them
 	// Who the entry is written as (voice.go): scan met a word of the
-	// writer, a "you", and this many sentences; asWriter makes scan read
-	// "you" as the writer, with the rules alone.
-	writer, you, asWriter bool
-	sents                 int
+	// writer, this many "you" words, and this many sentences; asWriter
+	// makes scan read "you" as the writer, with the rules alone.
+	writer, asWriter bool
+	you, sents       int
 	// weak is the first weak rule (an index in Detector.rules) that
 	// passed in a sentence no other line did, or -1; weakScore is the
 	// highest sentence model score among such sentences (weak.go).

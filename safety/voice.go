@@ -14,8 +14,10 @@ package safety
 // sc.asWriter). Only the rules: the models learnt "you" as it usually is,
 // someone else, and read with "I" they fire on advice and replies ("Not
 // sure what your point is"). Like the entry model this only turns a no
-// into a yes; one sentence alone is never read this way, because a
-// single "you" is most often said to someone.
+// into a yes. An entry of one sentence is read this way only when it
+// holds two "you" words or more, as self-address does ("You keep telling
+// yourself it will pass, but you want to die"): a single "you" is most
+// often said to someone (round 62).
 //
 // Measured before it was kept (docs/safety.md, rounds 18 and 18b): on the
 // journal sets A to U, 11 of 26 crisis entries written as "you" with no
@@ -44,7 +46,8 @@ func secondPerson(v *vocab) []sym {
 	return t
 }
 
-// noteVoice records whether toks hold a word of the writer or a "you".
+// noteVoice records whether toks hold a word of the writer, and counts
+// their "you" words.
 func (d *Detector) noteVoice(toks []token, sc *scratch) {
 	if d.you == nil {
 		return
@@ -56,7 +59,7 @@ func (d *Detector) noteVoice(toks []token, sc *scratch) {
 		if d.v.flags[t.s]&flagWriter != 0 {
 			sc.writer = true
 		} else if d.you[t.s] != 0 {
-			sc.you = true
+			sc.you++
 		}
 	}
 }
@@ -98,7 +101,7 @@ func (d *Detector) readAsWriter(toks []token) {
 // verdict and history (scan). Its findings are kept only when it says yes,
 // after one that says the entry was read this way.
 func (d *Detector) inSecondPerson(texts []string, sc *scratch, ex *explainer) (Verdict, bool) {
-	if d.you == nil || sc.writer || !sc.you || sc.sents < 2 {
+	if d.you == nil || sc.writer || sc.you == 0 || sc.sents < 2 && sc.you < 2 {
 		return Verdict{}, false
 	}
 	mark := ex.size()

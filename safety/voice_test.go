@@ -18,8 +18,12 @@ func TestSecondPerson(t *testing.T) {
 	}{
 		{"You wake up at four every morning. You lie there and wish you could die.", true},
 		{"You've been cutting yourself again. Long sleeves in July.", true},
-		// one sentence: most often said to someone
-		{"You lie there and wish you could die.", false},
+		// one sentence with one "you": most often said to someone
+		{"You lie there wishing to die.", false},
+		{"Honestly you should go die.", false},
+		// one sentence with two: self-address (round 62)
+		{"You lie there and wish you could die.", true},
+		{"You keep telling yourself it will pass, but you want to die.", true},
 		// the writer is in the entry, so "you" is someone else
 		{"You said you want to die. I can't stop thinking about it.", false},
 		{"Dear Sam. You want to kill yourself and we are all scared.", false},
@@ -88,11 +92,11 @@ func TestSecondPersonJoins(t *testing.T) {
 	withYou := 0
 	sc := &scratch{}
 	for _, s := range pieces {
-		sc.writer, sc.you = false, false
+		sc.writer, sc.you = false, 0
 		d.noteVoice(d.v.tokenize(s, sc, true), sc)
 		if !sc.writer {
 			quiet = append(quiet, s)
-			if sc.you {
+			if sc.you > 0 {
 				withYou++
 			}
 		}

@@ -13,8 +13,8 @@ import (
 // binary's read-only data, are not needed now. Reading trie.bin at start
 // (its CRC and the index checks) brings all of it (14 MB at round 63) into
 // memory; after this only the pages a check walks come back, read again
-// from the binary as they are touched. The pages were never written, so nothing is lost.
-// It is only advice: an error changes nothing.
+// from the binary as they are touched. The pages were never written, so
+// nothing is lost. It is only advice: an error changes nothing.
 //
 // It is done only when the pages are mapped from a file. Were the binary
 // unpacked into anonymous memory (a compressed executable, say), dropping

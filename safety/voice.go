@@ -107,7 +107,7 @@ func (d *Detector) inSecondPerson(texts []string, sc *scratch, ex *explainer) (V
 	mark := ex.size()
 	if ex != nil {
 		ex.found = append(ex.found, Finding{Code: voiceCode, Rule: "voice.go",
-			Pattern: "an entry of two sentences or more with no word of the writer and a you",
+			Pattern: "an entry with no word of the writer and a you (two, in an entry of one sentence)",
 			Outcome: youAsWriter})
 	}
 	sc.asWriter = true

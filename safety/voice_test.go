@@ -7,9 +7,9 @@ import (
 )
 
 // TestSecondPerson checks when an entry is read again with "you" as the
-// writer (voice.go): only an entry of two sentences or more with no word
-// of the writer, never a question, an "if you" clause or a sentence about
-// a song, and only the rules.
+// writer (voice.go): only an entry with no word of the writer, of two
+// sentences or more or of one with two "you" words, never a question, an
+// "if you" clause or a sentence about a song, and only the rules.
 func TestSecondPerson(t *testing.T) {
 	d := newTestDetector(t)
 	for _, c := range []struct {

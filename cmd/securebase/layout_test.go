@@ -24,7 +24,7 @@ import (
 // contrast they need is the same), the word "now" of "Help now" hidden,
 // and the columns of the answer scale. Sideways scroll, tap targets and
 // hidden elements, which do depend on the width, are checked at both.
-// axe at 320 as well took a quarter of CI's longest test (docs/testing.md).
+// axe at 320 as well took a quarter of CI's longest test (docs/design.md).
 // The page walk
 // (TestEveryPageInChromium) calls layout on each page it opens; the page
 // is loaded once and re-laid out at each size and scheme.

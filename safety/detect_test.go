@@ -1440,12 +1440,7 @@ func TestWriterFirst(t *testing.T) {
 		{"Marcus called me from the bridge.", false},
 		{"I gave my jacket to Sam.", false},
 	} {
-		sc := &scratch{}
-		toks := d.v.tokenize(c.text, sc, true)
-		b := 0
-		for b < len(toks) && toks[b].s != symBound {
-			b++
-		}
+		toks, b, _ := firstSentence(d, c.text)
 		if got := d.writerFirst(toks, 0, b); got != c.want {
 			t.Errorf("%q: writerFirst %v, want %v", c.text, got, c.want)
 		}

@@ -31,12 +31,7 @@ func TestToldInPast(t *testing.T) {
 		{"I wanted to die that winter, and tonight I do.", false},
 		{"I wanted to die that winter, and I'm sure I still do.", false},
 	} {
-		sc := &scratch{}
-		toks := d.v.tokenize(c.text, sc, true)
-		b := 0
-		for b < len(toks) && toks[b].s != symBound {
-			b++
-		}
+		toks, b, sc := firstSentence(d, c.text)
 		d.find(toks, 0, min(b+1, len(toks)), sc)
 		if got := d.toldInPast(toks, 0, b, d.riskClauseEnd(toks, sc.hits), sc); got != c.past {
 			t.Errorf("%q: told in the past tense %v, want %v", c.text, got, c.past)
@@ -57,4 +52,17 @@ func TestRound52(t *testing.T) {
 		{true, "Everyone would be better off if I was not alive."},
 		{true, "I wanted to die."},
 	})
+}
+
+// firstSentence tokenizes text and returns its tokens, the end of its
+// first sentence (toks[0:b]) and the scratch that holds what the tokenizer
+// marked (sc.past).
+func firstSentence(d *Detector, text string) ([]token, int, *scratch) {
+	sc := &scratch{}
+	toks := d.v.tokenize(text, sc, true)
+	b := 0
+	for b < len(toks) && toks[b].s != symBound {
+		b++
+	}
+	return toks, b, sc
 }

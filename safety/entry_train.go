@@ -23,7 +23,8 @@ import (
 // place now, which is what this model reads); sets AZ, BA to BD, BF to BI,
 // CB and CC, each run once for rounds 43 to 48 and 59 and then
 // development sets (round 60: blind writing is what this model learns
-// most from); set CD, written for round 59 (ordinary visits to roofs,
+// most from); sets CE, CF, CH, CI and CL to CO, run once for rounds 60 to
+// 63 (round 64); set CD, written for round 59 (ordinary visits to roofs,
 // bridges and cliffs told in the present, against the same places with
 // intent, so that a place alone does not bear a weak line out:
 // TestWeakLines); and set R, sad and frightened writing that is not
@@ -32,8 +33,8 @@ import (
 // recovery models since round 34), AP, AQ, AS, AT, AV to AY and BE (read
 // by the sentence model since round 47); never read by any: RU, AL, AU,
 // set CG (written for this model after round 59; reading it changed
-// nothing), the development sets CE, CF and CH to CO, any set held out
-// for the next round, and GoEmotions; the C-SSRS users are read by the
+// nothing), the development sets CJ and CK, any set held out for the
+// next round, and GoEmotions; the C-SSRS users are read by the
 // sentence model only (model_train.go).
 //
 // It keeps the texts the rules and the freshly trained sentence model
@@ -79,6 +80,9 @@ var (
 		"crisis_journal_bv.jsonl", "crisis_journal_bw.jsonl", "crisis_journal_bx.jsonl",
 		"crisis_journal_by.jsonl", "crisis_journal_bz.jsonl", "crisis_journal_ca.jsonl",
 		"crisis_journal_cb.jsonl", "crisis_journal_cc.jsonl", "crisis_journal_cd.jsonl",
+		"crisis_journal_ce.jsonl", "crisis_journal_cf.jsonl", "crisis_journal_ch.jsonl",
+		"crisis_journal_ci.jsonl", "crisis_journal_cl.jsonl", "crisis_journal_cm.jsonl",
+		"crisis_journal_cn.jsonl", "crisis_journal_co.jsonl",
 	}
 	entryGeneral = []string{"crisis_journal_r.jsonl"}
 )

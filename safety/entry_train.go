@@ -33,8 +33,8 @@ import (
 // recovery models since round 34), AP, AQ, AS, AT, AV to AY and BE (read
 // by the sentence model since round 47); never read by any: RU, AL, AU,
 // set CG (written for this model after round 59; reading it changed
-// nothing), the development sets CJ and CK, any set held out for the
-// next round, and GoEmotions; the C-SSRS users are read by the
+// nothing), the development sets CJ, CK, CP and CQ, any set held out
+// for the next round, and GoEmotions; the C-SSRS users are read by the
 // sentence model only (model_train.go).
 //
 // It keeps the texts the rules and the freshly trained sentence model

@@ -271,15 +271,16 @@ func TestNewDetectorWith(t *testing.T) {
 }
 
 // unread names the development sets no model may read, so that a change
-// is measured on writing the models have not seen: CJ and CK (journal sets
-// written blind as development sets before round 60), RU and AL (ordinary
+// is measured on writing the models have not seen: CP and CQ (journal sets
+// written blind, run once for round 64), CJ and CK (written blind as
+// development sets before round 60), RU and AL (ordinary
 // writing, all other), AU (read by none since round 35 tried it) and CG
 // (written for the entry model after round 59; reading it changed
 // nothing). AP, AQ, AS, AT, AV to AY and BE are read by the sentence model
 // since round 47; BJ to CA by the entry model since round 59, AZ, BA to
 // BD, BF to BI, CB and CC since round 60, and CE, CF, CH, CI and CL to CO
 // since round 64.
-var unread = []string{"crisis_journal_cj.jsonl", "crisis_journal_ck.jsonl", "crisis_journal_ru.jsonl", "crisis_journal_al.jsonl", "crisis_journal_au.jsonl", "crisis_journal_cg.jsonl"}
+var unread = []string{"crisis_journal_cp.jsonl", "crisis_journal_cq.jsonl", "crisis_journal_cj.jsonl", "crisis_journal_ck.jsonl", "crisis_journal_ru.jsonl", "crisis_journal_al.jsonl", "crisis_journal_au.jsonl", "crisis_journal_cg.jsonl"}
 
 // TestHeldOutUnread checks that no trainer reads a held-out set or a set
 // kept unread, and that the golden file holds no held-out entry.
